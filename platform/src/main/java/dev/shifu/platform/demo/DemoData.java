@@ -1,0 +1,255 @@
+package dev.shifu.platform.demo;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import dev.shifu.platform.catalog.ProductCategory;
+import dev.shifu.platform.catalog.Regions;
+import dev.shifu.platform.catalog.ServiceType;
+import dev.shifu.platform.catalog.Skill;
+import dev.shifu.platform.identity.Actor;
+import dev.shifu.platform.identity.BrandAccounts;
+import dev.shifu.platform.identity.Role;
+import dev.shifu.platform.network.InstallerRequest;
+import dev.shifu.platform.network.NetworkAdministration;
+import dev.shifu.platform.network.ProviderRequest;
+import dev.shifu.platform.network.ProviderType;
+import dev.shifu.platform.network.ProviderView;
+import dev.shifu.platform.order.CreateOrderRequest;
+import dev.shifu.platform.order.GoodsStatus;
+import dev.shifu.platform.order.MemberTier;
+import dev.shifu.platform.order.OrderSubmissions;
+import dev.shifu.platform.shared.GeoPoint;
+
+/**
+ * Loads the demo once (a second start finds the brand and only prints the credentials). Everything is drawn from a
+ * fixed seed, so every machine gets the same city; order dates are relative to the day of the first start.
+ */
+@Component
+@ConditionalOnProperty(name = "shifu.demo.enabled", havingValue = "true")
+@Order(10)
+class DemoData implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	static final String MULAN_KEY = "sk_demomulan_mulandemosecret0001";
+
+	static final String BREEZE_KEY = "sk_demobreeze_breezedemosecret01";
+
+	static final Map<String, String> USERS = Map.of("admin", "shifu-admin", "dispatcher", "shifu-dispatch", "service",
+			"shifu-service", "xihu-dealer", "shifu-provider", "binjiang-dealer", "shifu-provider", "swift-install",
+			"shifu-provider");
+
+	private static final int ORDERS = 200;
+
+	private static final long SEED = 20261122L;
+
+	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	private static final String[] SURNAMES = { "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗" };
+
+	private static final String[] GIVEN = { "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "华", "建国", "志强", "海燕", "晓东", "雪梅" };
+
+	private static final String[] STREETS = { "文三路", "文一西路", "天目山路", "莫干山路", "延安路", "解放路", "江南大道", "滨盛路", "市心北路", "湖墅南路", "古墩路", "余杭塘路", "之江路", "丰潭路", "学院路", "秋涛路" };
+
+	private static final List<String> DEALER_WEST = List.of("330106", "330105", "330102", "330110");
+
+	private static final List<String> DEALER_EAST = List.of("330108", "330109", "330114", "330113");
+
+	private static final List<String> HANGZHOU = List.of("330102", "330105", "330106", "330108", "330109", "330110",
+			"330111", "330113", "330114");
+
+	private final BrandAccounts accounts;
+
+	private final NetworkAdministration network;
+
+	private final OrderSubmissions orders;
+
+	private final Regions regions;
+
+	DemoData(BrandAccounts accounts, NetworkAdministration network, OrderSubmissions orders, Regions regions) {
+		this.accounts = accounts;
+		this.network = network;
+		this.orders = orders;
+		this.regions = regions;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (accounts.findBrandId("mulan").isEmpty()) {
+			load();
+		}
+		printCredentials();
+	}
+
+	private void load() {
+		Random random = new Random(SEED);
+		var mulan = accounts.createBrandWithKey("mulan", "木兰家居 Mulan Home (doors & wardrobes)", MULAN_KEY);
+		var breeze = accounts.createBrandWithKey("breeze", "清风电器 Breeze Appliances", BREEZE_KEY);
+		Actor admin = new Actor("demo-loader", Set.of(Role.ADMIN), null, null, null);
+
+		ProviderView west = network.createProvider(admin, new ProviderRequest("木兰西湖授权服务商 Mulan Xihu dealer",
+				ProviderType.DEALER, mulan.brandId(), "0571-88001234",
+				new ProviderRequest.Coverage(DEALER_WEST, new GeoPoint(30.2729, 120.1301), 15.0), capacity(40)));
+		ProviderView east = network.createProvider(admin, new ProviderRequest("木兰滨江授权服务商 Mulan Binjiang dealer",
+				ProviderType.DEALER, mulan.brandId(), "0571-86001234",
+				new ProviderRequest.Coverage(DEALER_EAST, new GeoPoint(30.2084, 120.2119), 18.0), capacity(40)));
+		ProviderView swift = network.createProvider(admin, new ProviderRequest("速装到家 Swift Install",
+				ProviderType.THIRD_PARTY, null, "400-820-1234",
+				new ProviderRequest.Coverage(HANGZHOU, new GeoPoint(30.2741, 120.1551), 40.0), capacity(80)));
+
+		int installers = 0;
+		installers += installers(admin, west, random, EnumSet.of(Skill.DOOR, Skill.WARDROBE, Skill.CABINET,
+				Skill.DELIVERY, Skill.MEASURING, Skill.REPAIR), 10);
+		installers += installers(admin, east, random, EnumSet.of(Skill.DOOR, Skill.WARDROBE, Skill.CABINET,
+				Skill.DELIVERY, Skill.MEASURING, Skill.REPAIR, Skill.SMART_LOCK), 10);
+		installers += installers(admin, swift, random, EnumSet.of(Skill.APPLIANCE, Skill.SOFA, Skill.DOOR,
+				Skill.DELIVERY, Skill.LIGHTING, Skill.SMART_LOCK, Skill.REPAIR, Skill.WARDROBE), 10);
+
+		accounts.createUser("admin", USERS.get("admin"), "Demo admin", Set.of(Role.ADMIN), null, null);
+		accounts.createUser("dispatcher", USERS.get("dispatcher"), "Demo dispatcher", Set.of(Role.DISPATCHER), null, null);
+		accounts.createUser("service", USERS.get("service"), "Demo customer service", Set.of(Role.CUSTOMER_SERVICE), null, null);
+		accounts.createUser("xihu-dealer", USERS.get("xihu-dealer"), "Xihu dealer admin", Set.of(Role.PROVIDER_ADMIN), west.id(), null);
+		accounts.createUser("binjiang-dealer", USERS.get("binjiang-dealer"), "Binjiang dealer admin", Set.of(Role.PROVIDER_ADMIN), east.id(), null);
+		accounts.createUser("swift-install", USERS.get("swift-install"), "Swift Install admin", Set.of(Role.PROVIDER_ADMIN), swift.id(), null);
+
+		Actor mulanActor = Actor.brand(mulan.brandId(), "mulan");
+		Actor breezeActor = Actor.brand(breeze.brandId(), "breeze");
+		LocalDate today = LocalDate.now(ZONE);
+		for (int i = 1; i <= ORDERS; i++) {
+			boolean isMulan = i <= ORDERS * 7 / 10;
+			orders.submit(isMulan ? mulanActor : breezeActor, order(random, i, isMulan, today), "demo-" + i);
+		}
+		log.info("Demo data loaded: 2 brands, 3 providers, {} installers, {} orders", installers, ORDERS);
+	}
+
+	private int installers(Actor admin, ProviderView provider, Random random, Set<Skill> pool, int count) {
+		List<Skill> skills = new ArrayList<>(pool);
+		for (int i = 0; i < count; i++) {
+			Set<Skill> own = EnumSet.noneOf(Skill.class);
+			own.add(skills.get(i % skills.size()));
+			own.add(skills.get(random.nextInt(skills.size())));
+			own.add(skills.get(random.nextInt(skills.size())));
+			List<InstallerRequest.Certificate> certificates = new ArrayList<>();
+			for (Skill skill : own) {
+				if (skill == Skill.WARDROBE || skill == Skill.APPLIANCE || skill == Skill.SMART_LOCK) {
+					// A few expire within the planning horizon, so the certificate rule has something to do.
+					LocalDate expiry = LocalDate.now(ZONE).plusDays(random.nextInt(10) < 2 ? 3 : 200 + random.nextInt(400));
+					certificates.add(new InstallerRequest.Certificate(skill, "ZJ-" + skill.name().charAt(0) + (10000 + random.nextInt(89999)), expiry));
+				}
+			}
+			GeoPoint centre = provider.centre();
+			GeoPoint home = new GeoPoint(round(centre.lat() + (random.nextDouble() - 0.5) * 0.12),
+					round(centre.lng() + (random.nextDouble() - 0.5) * 0.12));
+			boolean weekendTeam = i % 3 == 2;
+			List<InstallerRequest.Shift> shifts = new ArrayList<>();
+			for (DayOfWeek day : DayOfWeek.values()) {
+				boolean works = weekendTeam ? day != DayOfWeek.MONDAY : day != DayOfWeek.SUNDAY;
+				if (works) {
+					shifts.add(new InstallerRequest.Shift(day, LocalTime.of(8, 30), LocalTime.of(18, 0)));
+				}
+			}
+			List<LocalDate> leave = i % 5 == 0 ? List.of(LocalDate.now(ZONE).plusDays(2 + random.nextInt(4))) : List.of();
+			network.createInstaller(admin, provider.id(), new InstallerRequest(name(random) + "师傅", mobile(random), own,
+					certificates, home, shifts, leave, i % 4 == 0 ? 2 : 1));
+		}
+		return count;
+	}
+
+	private CreateOrderRequest order(Random random, int n, boolean mulan, LocalDate today) {
+		String region = mulan ? (random.nextBoolean() ? DEALER_WEST : DEALER_EAST).get(random.nextInt(4))
+				: HANGZHOU.get(random.nextInt(HANGZHOU.size()));
+		Regions.Region r = regions.find(region).orElseThrow();
+		GeoPoint location = new GeoPoint(round(r.lat() + (random.nextDouble() - 0.5) * 0.05),
+				round(r.lng() + (random.nextDouble() - 0.5) * 0.05));
+		List<CreateOrderRequest.Item> items = new ArrayList<>();
+		ServiceType type;
+		if (mulan) {
+			boolean wardrobe = random.nextInt(10) < 4;
+			items.add(wardrobe ? new CreateOrderRequest.Item("WD-" + (1800 + 200 * random.nextInt(4)) + "-OAK", "橡木衣柜 Oak wardrobe", ProductCategory.WARDROBE, 1, true)
+					: new CreateOrderRequest.Item("DR-" + (700 + 100 * random.nextInt(3)) + "-WAL", "胡桃木室内门 Walnut interior door", ProductCategory.DOOR, 1 + random.nextInt(3), true));
+			type = switch (random.nextInt(10)) {
+				case 0 -> ServiceType.MEASUREMENT;
+				case 1 -> ServiceType.REPAIR;
+				case 2, 3 -> ServiceType.INSTALLATION;
+				default -> ServiceType.DELIVERY_AND_INSTALLATION;
+			};
+		}
+		else {
+			boolean sofa = random.nextInt(10) < 3;
+			items.add(sofa ? new CreateOrderRequest.Item("SF-3S-GRY", "三人布艺沙发 Three-seat sofa", ProductCategory.SOFA, 1, false)
+					: new CreateOrderRequest.Item("AC-" + (26 + random.nextInt(3) * 9) + "-INV", "变频空调 Inverter air conditioner", ProductCategory.APPLIANCE, 1, true));
+			type = random.nextInt(10) < 2 ? ServiceType.REPAIR : ServiceType.DELIVERY_AND_INSTALLATION;
+		}
+		GoodsStatus goods = switch (random.nextInt(4)) {
+			case 0 -> GoodsStatus.NOT_SHIPPED;
+			case 1 -> GoodsStatus.SHIPPED;
+			default -> GoodsStatus.ARRIVED;
+		};
+		LocalDate eta = goods == GoodsStatus.SHIPPED ? today.plusDays(1 + random.nextInt(4)) : null;
+		int tier = random.nextInt(20);
+		MemberTier memberTier = tier < 11 ? MemberTier.NORMAL : tier < 16 ? MemberTier.SILVER : tier < 19 ? MemberTier.GOLD : MemberTier.PLATINUM;
+		String district = r.nameZh();
+		String address = "浙江省杭州市" + district + STREETS[random.nextInt(STREETS.length)] + (1 + random.nextInt(400)) + "号"
+				+ (1 + random.nextInt(20)) + "幢" + (1 + random.nextInt(30)) + "0" + (1 + random.nextInt(4)) + "室";
+		return new CreateOrderRequest((mulan ? "MULAN-" : "BREEZE-") + today.getYear() + "-" + String.format("%05d", n),
+				new CreateOrderRequest.Consumer(name(random), mobile(random), address, region, location), items, type,
+				memberTier, new CreateOrderRequest.Goods(goods, eta), today.plusDays(2 + random.nextInt(9)));
+	}
+
+	private static Map<ServiceType, Integer> capacity(int perType) {
+		Map<ServiceType, Integer> capacity = new java.util.EnumMap<>(ServiceType.class);
+		for (ServiceType type : ServiceType.values()) {
+			capacity.put(type, perType);
+		}
+		return capacity;
+	}
+
+	private static String name(Random random) {
+		return SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)];
+	}
+
+	private static String mobile(Random random) {
+		String[] prefixes = { "138", "139", "137", "150", "151", "158", "186", "187", "135", "136" };
+		return prefixes[random.nextInt(prefixes.length)] + String.format("%08d", random.nextInt(100_000_000));
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 1e6) / 1e6;
+	}
+
+	private void printCredentials() {
+		log.info("""
+
+				==================== Shifu demo credentials (embedded profile only) ====================
+				  Brand API keys (header X-Api-Key):
+				    mulan  (木兰家居, doors & wardrobes): {}
+				    breeze (清风电器, appliances):        {}
+				  Users (form login, HTTP basic):
+				    admin / shifu-admin            platform admin: Cockpit, Spring Boot Admin, everything
+				    dispatcher / shifu-dispatch    dispatcher: Cockpit, Tasklist, all orders (phones masked)
+				    service / shifu-service        customer service
+				    xihu-dealer / shifu-provider   provider admin of provider 1 (Mulan Xihu dealer)
+				    binjiang-dealer / shifu-provider, swift-install / shifu-provider: providers 2 and 3
+				=========================================================================================""",
+				MULAN_KEY, BREEZE_KEY);
+	}
+
+}

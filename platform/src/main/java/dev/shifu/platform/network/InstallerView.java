@@ -1,0 +1,15 @@
+package dev.shifu.platform.network;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import dev.shifu.platform.catalog.Skill;
+import dev.shifu.platform.network.InstallerRequest.Certificate;
+import dev.shifu.platform.network.InstallerRequest.Shift;
+import dev.shifu.platform.shared.GeoPoint;
+
+public record InstallerView(long id, long providerId, String name, String phone, Set<Skill> skills,
+		List<Certificate> certificates, GeoPoint homeBase, List<Shift> shifts, List<LocalDate> leaveDays,
+		int crewSize, double rating, int ratingCount, PartnerStatus status) {
+}

@@ -1,0 +1,12 @@
+package dev.shifu.platform.network;
+
+import dev.shifu.platform.identity.Actor;
+
+/** Writes to the network on behalf of an actor (platform admin, or a provider admin for its own installers). */
+public interface NetworkAdministration {
+
+	ProviderView createProvider(Actor actor, ProviderRequest request);
+
+	InstallerView createInstaller(Actor actor, long providerId, InstallerRequest request);
+
+}

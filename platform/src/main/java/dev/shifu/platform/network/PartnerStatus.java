@@ -1,0 +1,7 @@
+package dev.shifu.platform.network;
+
+public enum PartnerStatus {
+
+	ACTIVE, SUSPENDED
+
+}

@@ -1,0 +1,7 @@
+package dev.shifu.platform.order;
+
+public enum GoodsStatus {
+
+	NOT_SHIPPED, SHIPPED, ARRIVED
+
+}

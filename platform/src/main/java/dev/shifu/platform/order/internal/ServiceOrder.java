@@ -1,0 +1,304 @@
+package dev.shifu.platform.order.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+import dev.shifu.platform.catalog.ServiceRequirements;
+import dev.shifu.platform.catalog.ServiceType;
+import dev.shifu.platform.catalog.Skill;
+import dev.shifu.platform.order.GoodsStatus;
+import dev.shifu.platform.order.MemberTier;
+import dev.shifu.platform.order.OrderEvents;
+import dev.shifu.platform.order.OrderStatus;
+import dev.shifu.platform.shared.ConflictException;
+import dev.shifu.platform.shared.GeoPoint;
+import dev.shifu.platform.shared.InvalidFieldException;
+
+/**
+ * The service order aggregate. Every status change goes through {@link #moveTo}, which refuses moves the status
+ * machine does not allow and writes the history line in the same transaction.
+ */
+@Entity
+@Table(name = "service_order")
+class ServiceOrder extends AbstractAggregateRoot<ServiceOrder> {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private Long brandId;
+
+	private String externalOrderId;
+
+	/** Hash of the intake request, so a replay with a different body is told apart from a retry. */
+	private String requestHash;
+
+	private String consumerName;
+
+	private String consumerPhone;
+
+	private String address;
+
+	private String regionCode;
+
+	private double lat;
+
+	private double lng;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "order_item", joinColumns = @JoinColumn(name = "order_id"))
+	@OrderColumn(name = "position")
+	private List<OrderItem> items = new ArrayList<>();
+
+	@Enumerated(EnumType.STRING)
+	private ServiceType serviceType;
+
+	@Enumerated(EnumType.STRING)
+	private MemberTier memberTier;
+
+	@Enumerated(EnumType.STRING)
+	private GoodsStatus goodsStatus;
+
+	private LocalDate expectedArrival;
+
+	private LocalDate promisedBy;
+
+	private int durationMinutes;
+
+	private int crewSize;
+
+	/** Comma-separated skills the job needs, fixed at intake from the catalog. */
+	@Column(name = "required_skills")
+	private String requiredSkills;
+
+	@Enumerated(EnumType.STRING)
+	private OrderStatus status;
+
+	private String cancelReason;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
+	@JoinColumn(name = "order_id", nullable = false)
+	@OrderBy("sequence")
+	private List<OrderStatusChange> history = new ArrayList<>();
+
+	@Version
+	private long version;
+
+	protected ServiceOrder() {
+	}
+
+	static ServiceOrder receive(long brandId, String externalOrderId, String requestHash, String consumerName,
+			String consumerPhone, String address, String regionCode, GeoPoint location, List<OrderItem> items,
+			ServiceType serviceType, MemberTier tier, GoodsStatus goodsStatus, LocalDate expectedArrival,
+			LocalDate promisedBy, ServiceRequirements requirements, String actor) {
+		if (goodsStatus == GoodsStatus.SHIPPED && expectedArrival == null) {
+			throw new InvalidFieldException("goods.expectedArrival", "is required when the goods are SHIPPED");
+		}
+		ServiceOrder order = new ServiceOrder();
+		order.brandId = brandId;
+		order.externalOrderId = externalOrderId;
+		order.requestHash = requestHash;
+		order.consumerName = consumerName;
+		order.consumerPhone = consumerPhone;
+		order.address = address;
+		order.regionCode = regionCode;
+		order.lat = location.lat();
+		order.lng = location.lng();
+		order.items.addAll(items);
+		order.serviceType = serviceType;
+		order.memberTier = tier;
+		order.goodsStatus = goodsStatus;
+		order.expectedArrival = goodsStatus == GoodsStatus.ARRIVED ? null : expectedArrival;
+		order.promisedBy = promisedBy;
+		order.durationMinutes = requirements.durationMinutes();
+		order.crewSize = requirements.crewSize();
+		order.requiredSkills = String.join(",", requirements.skills().stream().map(Skill::name).sorted().toList());
+		order.createdAt = Instant.now();
+		order.updatedAt = order.createdAt;
+		order.status = OrderStatus.RECEIVED;
+		order.history.add(new OrderStatusChange(1, null, OrderStatus.RECEIVED, actor, "order received"));
+		return order;
+	}
+
+	/** Registers the acceptance event once the id is known (after the first save). */
+	void accepted() {
+		registerEvent(new OrderEvents.OrderAccepted(id, brandId, externalOrderId, serviceType, memberTier, regionCode,
+				goodsStatus, expectedArrival, promisedBy));
+		registerEvent(new OrderEvents.OrderStatusChanged(id, brandId, 1, null, OrderStatus.RECEIVED,
+				history.get(0).getActor(), "order received", createdAt));
+	}
+
+	void moveTo(OrderStatus next, String actor, String reason) {
+		if (!status.canMoveTo(next)) {
+			throw new ConflictException("illegal-transition",
+					"Order " + id + " cannot move from " + status + " to " + next);
+		}
+		OrderStatus previous = status;
+		status = next;
+		updatedAt = Instant.now();
+		int sequence = history.size() + 1;
+		history.add(new OrderStatusChange(sequence, previous, next, actor, reason));
+		registerEvent(new OrderEvents.OrderStatusChanged(id, brandId, sequence, previous, next, actor, reason, updatedAt));
+	}
+
+	void cancel(String reason, String actor) {
+		if (!status.isCancellable()) {
+			throw new ConflictException("illegal-transition", "Order " + id + " is " + status + " and cannot be cancelled");
+		}
+		cancelReason = reason;
+		moveTo(OrderStatus.CANCELLED, actor, reason);
+		registerEvent(new OrderEvents.OrderCancelled(id, brandId, reason, actor));
+	}
+
+	/**
+	 * Logistics moves goods forward only: NOT_SHIPPED, SHIPPED (with a new date as often as it changes), ARRIVED.
+	 * Repeating the current arrival is a no-op, so a retried update does nothing twice.
+	 */
+	boolean updateGoods(GoodsStatus next, LocalDate eta) {
+		if (status.isTerminal()) {
+			throw new ConflictException("illegal-transition", "Order " + id + " is " + status);
+		}
+		if (next == GoodsStatus.SHIPPED && eta == null) {
+			throw new InvalidFieldException("expectedArrival", "is required when the goods are SHIPPED");
+		}
+		if (next.ordinal() < goodsStatus.ordinal()) {
+			throw new ConflictException("illegal-transition", "Goods of order " + id + " are already " + goodsStatus);
+		}
+		LocalDate newEta = next == GoodsStatus.ARRIVED ? null : eta;
+		if (next == goodsStatus && java.util.Objects.equals(newEta, expectedArrival)) {
+			return false;
+		}
+		goodsStatus = next;
+		expectedArrival = newEta;
+		updatedAt = Instant.now();
+		registerEvent(new OrderEvents.GoodsStatusChanged(id, brandId, goodsStatus, expectedArrival));
+		return true;
+	}
+
+	boolean sameRequest(String hash) {
+		return requestHash.equals(hash);
+	}
+
+	Set<Skill> requiredSkillSet() {
+		Set<Skill> skills = EnumSet.noneOf(Skill.class);
+		for (String s : requiredSkills.split(",")) {
+			if (!s.isBlank()) {
+				skills.add(Skill.valueOf(s));
+			}
+		}
+		return skills;
+	}
+
+	Long getId() {
+		return id;
+	}
+
+	Long getBrandId() {
+		return brandId;
+	}
+
+	String getExternalOrderId() {
+		return externalOrderId;
+	}
+
+	String getConsumerName() {
+		return consumerName;
+	}
+
+	String getConsumerPhone() {
+		return consumerPhone;
+	}
+
+	String getAddress() {
+		return address;
+	}
+
+	String getRegionCode() {
+		return regionCode;
+	}
+
+	GeoPoint location() {
+		return new GeoPoint(lat, lng);
+	}
+
+	List<OrderItem> getItems() {
+		return items;
+	}
+
+	ServiceType getServiceType() {
+		return serviceType;
+	}
+
+	MemberTier getMemberTier() {
+		return memberTier;
+	}
+
+	GoodsStatus getGoodsStatus() {
+		return goodsStatus;
+	}
+
+	LocalDate getExpectedArrival() {
+		return expectedArrival;
+	}
+
+	LocalDate getPromisedBy() {
+		return promisedBy;
+	}
+
+	int getDurationMinutes() {
+		return durationMinutes;
+	}
+
+	int getCrewSize() {
+		return crewSize;
+	}
+
+	OrderStatus getStatus() {
+		return status;
+	}
+
+	String getCancelReason() {
+		return cancelReason;
+	}
+
+	Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	Instant getUpdatedAt() {
+		return updatedAt;
+	}
+
+	List<OrderStatusChange> getHistory() {
+		return history;
+	}
+
+}

@@ -1,0 +1,96 @@
+package dev.shifu.platform.shared;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Remembers which (caller, Idempotency-Key) produced which result, so a retried POST or an offline replay returns
+ * the first outcome instead of acting twice. The record is written in the caller's transaction: if the action
+ * rolls back, so does the key.
+ */
+@Component
+public class Idempotency {
+
+	/** Field order is stable and maps are sorted, so equal requests hash equally. */
+	private static final ObjectMapper CANONICAL = JsonMapper.builder()
+		.addModule(new JavaTimeModule())
+		.configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+		.configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
+		.build();
+
+	private final JdbcTemplate jdbc;
+
+	Idempotency(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A previous result for this key, or empty. A different request under the same key is a 409. */
+	public Optional<String> previousResult(String scope, String key, String requestHash) {
+		if (key == null) {
+			return Optional.empty();
+		}
+		return jdbc.query("select request_hash, result_ref from idempotency_record where scope = ? and idem_key = ?",
+				(rs, n) -> new String[] { rs.getString(1), rs.getString(2) }, scope, key)
+			.stream()
+			.findFirst()
+			.map(found -> {
+				if (!found[0].equals(requestHash)) {
+					throw new ConflictException("idempotency-key-reused",
+							"Idempotency-Key " + key + " was already used with a different request");
+				}
+				return found[1];
+			});
+	}
+
+	/** @throws DuplicateKeyException when a concurrent request with the same key won the race */
+	public void remember(String scope, String key, String requestHash, String resultRef) {
+		if (key == null) {
+			return;
+		}
+		jdbc.update("insert into idempotency_record (scope, idem_key, request_hash, result_ref, created_at) values (?, ?, ?, ?, ?)",
+				scope, key, requestHash, resultRef, Timestamp.from(Instant.now()));
+	}
+
+	public static String hash(Object request) {
+		try {
+			byte[] json = CANONICAL.writeValueAsBytes(request);
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+		}
+		catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException ex) {
+			throw new IllegalStateException("cannot hash request", ex);
+		}
+	}
+
+	public static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Keys are opaque to us but bounded, so they fit the index. */
+	public static String checkKey(String key) {
+		if (key != null && (key.isBlank() || key.length() > 128)) {
+			throw new InvalidFieldException("Idempotency-Key", "must be 1 to 128 characters");
+		}
+		return key;
+	}
+
+}

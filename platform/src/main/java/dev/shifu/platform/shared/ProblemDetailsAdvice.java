@@ -1,0 +1,245 @@
+package dev.shifu.platform.shared;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every API error as RFC 9457 problem+json naming the offending field. Anything unforeseen is logged and still
+ * answered as a problem, never as an HTML error page.
+ */
+@RestControllerAdvice
+@Order(0)
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = new ArrayList<>();
+		ex.getBindingResult().getFieldErrors().forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage())));
+		ex.getBindingResult().getGlobalErrors().forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage())));
+		errors.sort(java.util.Comparator.comparing(FieldError::field));
+		return ResponseEntity.badRequest().body(Problems.invalid(errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = new ArrayList<>();
+		ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors()
+			.forEach(e -> errors.add(new FieldError(result.getMethodParameter().getParameterName(), e.getDefaultMessage()))));
+		return ResponseEntity.badRequest().body(Problems.invalid(errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		PayloadTooLargeException tooLarge = causeOf(ex, PayloadTooLargeException.class);
+		if (tooLarge != null) {
+			return tooLarge(tooLarge);
+		}
+		Throwable cause = ex.getCause();
+		if (cause instanceof JsonMappingException mapping && !(cause instanceof JsonParseException)
+				&& !mapping.getPath().isEmpty()) {
+			String field = path(mapping);
+			String message = "has an invalid value";
+			if (mapping instanceof InvalidFormatException format && format.getTargetType() != null
+					&& format.getTargetType().isEnum()) {
+				message = "must be one of " + java.util.Arrays.toString(format.getTargetType().getEnumConstants());
+			}
+			else if (mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+				message = "must be of type " + simpleType(mismatched.getTargetType());
+			}
+			return ResponseEntity.badRequest().body(Problems.invalid(List.of(new FieldError(field, message))));
+		}
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+				"The body is not valid JSON or is missing");
+		problem.setProperty("field", "body");
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest()
+			.body(Problems.invalid(List.of(new FieldError(ex.getParameterName(), "is required"))));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest()
+			.body(Problems.invalid(List.of(new FieldError(ex.getRequestPartName(), "is required"))));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return tooLarge(new PayloadTooLargeException("file", "the upload is larger than allowed"));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		if (response != null && response.getBody() instanceof ProblemDetail problem
+				&& ex instanceof org.springframework.web.HttpMediaTypeNotSupportedException) {
+			problem.setProperty("field", "Content-Type");
+		}
+		return response;
+	}
+
+	@ExceptionHandler(MissingRequestHeaderException.class)
+	ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException ex) {
+		return ResponseEntity.badRequest().body(Problems.invalid(List.of(new FieldError(ex.getHeaderName(), "is required"))));
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+		String message = ex.getRequiredType() != null && ex.getRequiredType().isEnum()
+				? "must be one of " + java.util.Arrays.toString(ex.getRequiredType().getEnumConstants())
+				: "has an invalid value";
+		return ResponseEntity.badRequest().body(Problems.invalid(List.of(new FieldError(ex.getName(), message))));
+	}
+
+	@ExceptionHandler(InvalidFieldException.class)
+	ResponseEntity<ProblemDetail> invalidField(InvalidFieldException ex) {
+		return ResponseEntity.badRequest().body(Problems.invalid(ex.errors()));
+	}
+
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
+		List<FieldError> errors = ex.getConstraintViolations()
+			.stream()
+			.map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+			.sorted(java.util.Comparator.comparing(FieldError::field))
+			.toList();
+		return ResponseEntity.badRequest().body(Problems.invalid(errors));
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage()));
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ResponseEntity<ProblemDetail> conflict(ConflictException ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, ex.code(), "Conflict", ex.getMessage());
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException ex) {
+		return ResponseEntity.status(HttpStatus.CONFLICT)
+			.body(Problems.of(HttpStatus.CONFLICT, "concurrent-change", "Conflict",
+					"The resource was changed by another request; read it again and retry"));
+	}
+
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex) {
+		log.warn("Rejected by a database constraint: {}", ex.getMostSpecificCause().getMessage());
+		return ResponseEntity.status(HttpStatus.CONFLICT)
+			.body(Problems.of(HttpStatus.CONFLICT, "duplicate", "Conflict", "The request collides with existing data"));
+	}
+
+	@ExceptionHandler(PayloadTooLargeException.class)
+	ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException ex) {
+		return tooLarge(ex);
+	}
+
+	@ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })
+	void rethrowSecurity(RuntimeException ex) {
+		// Let Spring Security's entry point and denied handler answer, with their own problem bodies.
+		throw ex;
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		log.error("Unexpected error", ex);
+		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+			.body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+					"Something went wrong on our side"));
+	}
+
+	private static ResponseEntity<Object> tooLarge(PayloadTooLargeException ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large",
+				ex.getMessage());
+		problem.setProperty("field", ex.field());
+		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+	}
+
+	private static String path(JsonMappingException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JsonMappingException.Reference ref : ex.getPath()) {
+			if (ref.getFieldName() != null) {
+				if (path.length() > 0) {
+					path.append('.');
+				}
+				path.append(ref.getFieldName());
+			}
+			else if (ref.getIndex() >= 0) {
+				path.append('[').append(ref.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	private static String simpleType(Class<?> type) {
+		if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+			return "number";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "boolean";
+		}
+		if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+			return "date (ISO-8601)";
+		}
+		if (java.util.Collection.class.isAssignableFrom(type)) {
+			return "array";
+		}
+		return type == String.class ? "string" : "object";
+	}
+
+	private static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (type.isInstance(t)) {
+				return type.cast(t);
+			}
+		}
+		return null;
+	}
+
+}

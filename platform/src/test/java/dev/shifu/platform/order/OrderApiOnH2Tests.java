@@ -1,0 +1,5 @@
+package dev.shifu.platform.order;
+
+class OrderApiOnH2Tests extends OrderApiContract {
+
+}
