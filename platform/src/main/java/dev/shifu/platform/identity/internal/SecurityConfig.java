@@ -15,6 +15,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import dev.shifu.platform.shared.Problems;
 
@@ -46,28 +48,28 @@ class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, AccountService identity, ObjectMapper mapper) throws Exception {
-		http.securityMatcher("/api/**")
+		http.securityMatcher(path("/api/**"))
 			.csrf(c -> c.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterBefore(new ApiKeyAuthenticationFilter(identity, mapper), BasicAuthenticationFilter.class)
 			.httpBasic(b -> b.authenticationEntryPoint(entryPoint(mapper)))
 			.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(mapper)).accessDeniedHandler(denied(mapper)))
 			.authorizeHttpRequests(a -> a
-				.requestMatchers(HttpMethod.GET, "/api/v1/orders", "/api/v1/orders/**")
+				.requestMatchers(path(HttpMethod.GET, "/api/v1/orders"), path(HttpMethod.GET, "/api/v1/orders/**"))
 				.hasAnyRole(BRAND, ADMIN, DISPATCHER, CUSTOMER_SERVICE)
-				.requestMatchers("/api/v1/orders", "/api/v1/orders/**", "/api/v1/orders:import")
+				.requestMatchers(path("/api/v1/orders"), path("/api/v1/orders/**"), path("/api/v1/orders:import"))
 				.hasRole(BRAND)
-				.requestMatchers("/api/v1/brand/**")
+				.requestMatchers(path("/api/v1/brand/**"))
 				.hasRole(BRAND)
-				.requestMatchers("/api/v1/brands", "/api/v1/brands/**", "/api/v1/users", "/api/v1/users/**")
+				.requestMatchers(path("/api/v1/brands"), path("/api/v1/brands/**"), path("/api/v1/users"), path("/api/v1/users/**"))
 				.hasRole(ADMIN)
-				.requestMatchers(HttpMethod.GET, "/api/v1/providers", "/api/v1/providers/**")
+				.requestMatchers(path(HttpMethod.GET, "/api/v1/providers"), path(HttpMethod.GET, "/api/v1/providers/**"))
 				.hasAnyRole(ADMIN, DISPATCHER, PROVIDER_ADMIN)
-				.requestMatchers("/api/v1/providers", "/api/v1/providers/**")
+				.requestMatchers(path("/api/v1/providers"), path("/api/v1/providers/**"))
 				.hasAnyRole(ADMIN, PROVIDER_ADMIN)
-				.requestMatchers(HttpMethod.GET, "/api/v1/catalog/**")
+				.requestMatchers(path(HttpMethod.GET, "/api/v1/catalog/**"))
 				.authenticated()
-				.requestMatchers("/api/v1/catalog/**")
+				.requestMatchers(path("/api/v1/catalog/**"))
 				.hasRole(ADMIN)
 				.anyRequest()
 				.authenticated());
@@ -77,7 +79,7 @@ class SecurityConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain camundaRestChain(HttpSecurity http, ObjectMapper mapper) throws Exception {
-		http.securityMatcher("/engine-rest/**")
+		http.securityMatcher(path("/engine-rest/**"))
 			.csrf(c -> c.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic(b -> b.authenticationEntryPoint(entryPoint(mapper)))
@@ -89,12 +91,12 @@ class SecurityConfig {
 	@Bean
 	@Order(3)
 	SecurityFilterChain actuatorChain(HttpSecurity http, ObjectMapper mapper) throws Exception {
-		http.securityMatcher("/actuator/**")
+		http.securityMatcher(path("/actuator/**"))
 			.csrf(c -> c.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic(b -> b.authenticationEntryPoint(entryPoint(mapper)))
 			.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(mapper)).accessDeniedHandler(denied(mapper)))
-			.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+			.authorizeHttpRequests(a -> a.requestMatchers(path("/actuator/health"), path("/actuator/health/**"), path("/actuator/info"))
 				.permitAll()
 				.anyRequest()
 				.hasAnyRole(ADMIN, OPS));
@@ -104,23 +106,31 @@ class SecurityConfig {
 	@Bean
 	@Order(4)
 	SecurityFilterChain webChain(HttpSecurity http) throws Exception {
-		http.csrf(c -> c.ignoringRequestMatchers("/admin/**", "/camunda/**"))
+		http.csrf(c -> c.ignoringRequestMatchers(path("/admin/**"), path("/camunda/**")))
 			.httpBasic(b -> {
 			})
 			.formLogin(f -> f.defaultSuccessUrl("/camunda/app/", false))
 			.logout(l -> l.logoutSuccessUrl("/login?logout"))
 			.headers(h -> h.frameOptions(f -> f.sameOrigin()))
 			.authorizeHttpRequests(a -> a
-				.requestMatchers("/login", "/error", "/favicon.ico", "/swagger-ui.html", "/swagger-ui/**",
-						"/v3/api-docs", "/v3/api-docs/**")
+				.requestMatchers(path("/login"), path("/error"), path("/favicon.ico"), path("/swagger-ui.html"), path("/swagger-ui/**"), path("/v3/api-docs"), path("/v3/api-docs/**"))
 				.permitAll()
-				.requestMatchers("/admin/**")
+				.requestMatchers(path("/admin/**"))
 				.hasAnyRole(ADMIN, OPS)
-				.requestMatchers("/camunda/**")
+				.requestMatchers(path("/camunda/**"))
 				.hasAnyRole(ADMIN, DISPATCHER, CUSTOMER_SERVICE)
 				.anyRequest()
 				.authenticated());
 		return http.build();
+	}
+
+	/** Full-path matchers: Camunda's REST and webapp servlets sit outside the DispatcherServlet. */
+	private static RequestMatcher path(String pattern) {
+		return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+	}
+
+	private static RequestMatcher path(HttpMethod method, String pattern) {
+		return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
 	}
 
 	private static AuthenticationEntryPoint entryPoint(ObjectMapper mapper) {

@@ -203,6 +203,11 @@ class ServiceOrder extends AbstractAggregateRoot<ServiceOrder> {
 		return true;
 	}
 
+	/** Events registered and not yet published; visible to the aggregate's tests. */
+	java.util.Collection<Object> pendingEvents() {
+		return domainEvents();
+	}
+
 	boolean sameRequest(String hash) {
 		return requestHash.equals(hash);
 	}

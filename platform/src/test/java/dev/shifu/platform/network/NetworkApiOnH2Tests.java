@@ -1,0 +1,5 @@
+package dev.shifu.platform.network;
+
+class NetworkApiOnH2Tests extends NetworkApiContract {
+
+}

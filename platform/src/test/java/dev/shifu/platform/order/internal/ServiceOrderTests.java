@@ -1,0 +1,97 @@
+package dev.shifu.platform.order.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import dev.shifu.platform.catalog.ProductCategory;
+import dev.shifu.platform.catalog.ServiceRequirements;
+import dev.shifu.platform.catalog.ServiceType;
+import dev.shifu.platform.catalog.Skill;
+import dev.shifu.platform.order.GoodsStatus;
+import dev.shifu.platform.order.MemberTier;
+import dev.shifu.platform.order.OrderEvents;
+import dev.shifu.platform.order.OrderStatus;
+import dev.shifu.platform.shared.ConflictException;
+import dev.shifu.platform.shared.GeoPoint;
+import dev.shifu.platform.shared.InvalidFieldException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ServiceOrderTests {
+
+	private static ServiceOrder order(GoodsStatus goods, LocalDate eta) {
+		return ServiceOrder.receive(1L, "EXT-1", "hash", "Li Na", "+8613812345678", "Road 1", "330106",
+				new GeoPoint(30.27, 120.13), List.of(new OrderItem("D-1", "Door", ProductCategory.DOOR, 1, true)),
+				ServiceType.INSTALLATION, MemberTier.GOLD, goods, eta, null,
+				new ServiceRequirements(90, Set.of(Skill.DOOR), 1), "brand:test");
+	}
+
+	@Test
+	void followsAllowedMovesAndWritesAHistoryLineForEach() {
+		ServiceOrder order = order(GoodsStatus.ARRIVED, null);
+
+		order.moveTo(OrderStatus.AWAITING_BOOKING, "workflow", "booking link sent");
+		order.moveTo(OrderStatus.BOOKED, "consumer", "window chosen");
+
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.BOOKED);
+		assertThat(order.getHistory()).extracting(OrderStatusChange::getSequence).containsExactly(1, 2, 3);
+		assertThat(order.getHistory().get(2).getFromStatus()).isEqualTo(OrderStatus.AWAITING_BOOKING);
+		assertThat(order.pendingEvents()).hasOnlyElementsOfType(OrderEvents.OrderStatusChanged.class).hasSize(2);
+	}
+
+	@Test
+	void refusesAMoveTheStatusMachineDoesNotAllow() {
+		ServiceOrder order = order(GoodsStatus.ARRIVED, null);
+
+		assertThatThrownBy(() -> order.moveTo(OrderStatus.COMPLETED, "x", "skip ahead"))
+			.isInstanceOf(ConflictException.class);
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.RECEIVED);
+		assertThat(order.getHistory()).hasSize(1);
+	}
+
+	@Test
+	void cannotBeCancelledOnceCompleted() {
+		ServiceOrder order = order(GoodsStatus.ARRIVED, null);
+		order.moveTo(OrderStatus.DISPATCHING, "wf", null);
+		order.moveTo(OrderStatus.ASSIGNED, "wf", null);
+		order.moveTo(OrderStatus.SCHEDULED, "wf", null);
+		order.moveTo(OrderStatus.IN_SERVICE, "wf", null);
+		order.moveTo(OrderStatus.COMPLETED, "wf", null);
+
+		assertThatThrownBy(() -> order.cancel("changed my mind", "consumer")).isInstanceOf(ConflictException.class);
+	}
+
+	@Test
+	void cancellationRecordsTheReasonAndAnnouncesIt() {
+		ServiceOrder order = order(GoodsStatus.NOT_SHIPPED, null);
+
+		order.cancel("duplicate purchase", "brand:test");
+
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(order.getCancelReason()).isEqualTo("duplicate purchase");
+		assertThat(order.pendingEvents()).hasAtLeastOneElementOfType(OrderEvents.OrderCancelled.class);
+	}
+
+	@Test
+	void goodsMoveForwardAndARepeatedArrivalIsANoOp() {
+		ServiceOrder order = order(GoodsStatus.NOT_SHIPPED, null);
+
+		assertThat(order.updateGoods(GoodsStatus.SHIPPED, LocalDate.of(2026, 12, 3))).isTrue();
+		assertThat(order.updateGoods(GoodsStatus.SHIPPED, LocalDate.of(2026, 12, 4))).isTrue();
+		assertThat(order.updateGoods(GoodsStatus.ARRIVED, null)).isTrue();
+		assertThat(order.updateGoods(GoodsStatus.ARRIVED, null)).isFalse();
+		assertThat(order.getExpectedArrival()).isNull();
+		assertThatThrownBy(() -> order.updateGoods(GoodsStatus.SHIPPED, LocalDate.of(2026, 12, 5)))
+			.isInstanceOf(ConflictException.class);
+	}
+
+	@Test
+	void shippedGoodsNeedAnExpectedArrival() {
+		assertThatThrownBy(() -> order(GoodsStatus.SHIPPED, null)).isInstanceOf(InvalidFieldException.class);
+	}
+
+}
