@@ -105,6 +105,7 @@ class AccessMatrixTests extends PlatformIntegrationTest {
 				row("admin", "GET", "/api/v1/providers/{other}", null, 200),
 				row("admin", "GET", "/api/v1/brands", null, 200),
 				row("admin", "GET", "/actuator/metrics", null, 200),
+				row("admin", "GET", "/actuator/prometheus", null, 200),
 				row("admin", "GET", "/engine-rest/engine", null, 200),
 				row("admin", "GET", "/admin/instances", null, 200),
 				row("admin", "GET", "/camunda/api/engine/engine/", null, 200),
@@ -134,6 +135,7 @@ class AccessMatrixTests extends PlatformIntegrationTest {
 				row("installer", "GET", "/api/v1/providers", null, 403),
 				// operations account: actuator and Spring Boot Admin only
 				row("ops", "GET", "/actuator/metrics", null, 200),
+				row("ops", "GET", "/actuator/prometheus", null, 200),
 				row("ops", "GET", "/actuator/health", null, 200),
 				row("ops", "GET", "/admin/instances", null, 200),
 				row("ops", "GET", "/api/v1/orders", null, 403),
