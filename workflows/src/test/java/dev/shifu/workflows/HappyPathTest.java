@@ -9,9 +9,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import dev.shifu.workflows.ServiceOrderProcess.Elements;
 import dev.shifu.workflows.ServiceOrderProcess.Messages;
 import dev.shifu.workflows.ServiceOrderProcess.Vars;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HappyPathTest extends ServiceOrderTestSupport {
+
+    @RegisterExtension
+    static ProcessEngineExtension extension = TestEngine.extension();
 
     @Test
     void anOrderWalksFromAcceptanceThroughInstallationRatingAndReturnVisitToClosed() {

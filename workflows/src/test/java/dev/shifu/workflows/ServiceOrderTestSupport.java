@@ -2,6 +2,8 @@ package dev.shifu.workflows;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
@@ -20,31 +22,28 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Deploys the models, registers mocked delegates, and drives an order through its stages. Delegates are Mockito
  * mocks whose answers do the least the platform's beans must do for the model to route (set the variables the README
  * contract says they set) and record what the model asked for (statuses, notifications, warnings).
+ *
+ * <p>Each concrete test class registers its own {@link TestEngine#extension()}: the extension keeps per-class state.
  */
 @Deployment(resources = {ServiceOrderProcess.BPMN_RESOURCE, ServiceOrderProcess.DMN_RESOURCE})
 abstract class ServiceOrderTestSupport {
 
     static final String ORDER_ID = "order-42";
     static final String VALID_CODE = "246810";
+    static final String INSTALLER_ID = "installer-7";
     static final Date BOOKED_DATE = Date.from(Instant.now().plus(Duration.ofDays(5)));
-
-    @RegisterExtension
-    static ProcessEngineExtension extension = ProcessEngineExtension.builder()
-        .useProcessEngine(TestEngine.get())
-        .build();
 
     final List<String> statuses = new ArrayList<>();
     final List<String> notifications = new ArrayList<>();
@@ -57,7 +56,7 @@ abstract class ServiceOrderTestSupport {
     final JavaDelegate orderStatusDelegate = recording(Inputs.NEW_STATUS, statuses);
     final JavaDelegate notificationDelegate = recording(Inputs.NOTIFICATION_TEMPLATE, notifications);
     final JavaDelegate slaWarningDelegate = recording(Inputs.WARNING_LEVEL, warnings);
-    final JavaDelegate scheduleJobDelegate = recording(Inputs.VISIT_TYPE, scheduledVisits);
+    final JavaDelegate scheduleJobDelegate = mock(JavaDelegate.class);
     final JavaDelegate complaintDelegate = recording(Inputs.COMPLAINT_SOURCE, complaints);
     final JavaDelegate candidateProviderDelegate = mock(JavaDelegate.class);
     final JavaDelegate providerOfferDelegate = mock(JavaDelegate.class);
@@ -72,7 +71,7 @@ abstract class ServiceOrderTestSupport {
 
     @BeforeEach
     void registerDelegates() throws Exception {
-        BpmnAwareTests.init(extension.getProcessEngine());
+        BpmnAwareTests.init(TestEngine.get());
         answer(candidateProviderDelegate, execution -> {
             execution.setVariable(Vars.CANDIDATE_PROVIDER_IDS, String.join(",", candidates));
             execution.setVariable(Vars.CANDIDATE_COUNT, candidates.size());
@@ -81,6 +80,11 @@ abstract class ServiceOrderTestSupport {
             int attempt = ((Number) execution.getVariable(Vars.OFFER_ATTEMPT)).intValue();
             String[] ids = ((String) execution.getVariable(Vars.CANDIDATE_PROVIDER_IDS)).split(",");
             execution.setVariable(Vars.OFFERED_PROVIDER_ID, ids[attempt]);
+        });
+        answer(scheduleJobDelegate, execution -> {
+            scheduledVisits.add((String) execution.getVariableLocal(Inputs.VISIT_TYPE));
+            execution.setVariable(Vars.SCHEDULED_JOB_ID, "job-" + scheduledVisits.size());
+            execution.setVariable(Vars.ASSIGNED_INSTALLER_ID, INSTALLER_ID);
         });
         answer(verificationCodeDelegate, execution -> execution.setVariable(Vars.VERIFICATION_CODE_VALID,
             VALID_CODE.equals(execution.getVariable(Vars.VERIFICATION_CODE))));
@@ -100,8 +104,9 @@ abstract class ServiceOrderTestSupport {
     }
 
     @AfterEach
-    void resetDelegates() {
+    void resetDelegatesAndClock() {
         Mocks.reset();
+        ClockUtil.reset();
     }
 
     // ------------------------------------------------------------------ mocks
@@ -207,6 +212,19 @@ abstract class ServiceOrderTestSupport {
         driveToInService();
         correlate(Messages.INSTALLER_COMPLETED, Vars.VERIFICATION_CODE, VALID_CODE);
         run("StatusCompletedTask");
+    }
+
+    /** Due date of the timer (or async job) waiting at the given element. */
+    Date dueDate(String elementId) {
+        return job(elementId, order).getDuedate();
+    }
+
+    /** Jobs of this order still pending, by element id. */
+    List<String> pendingJobElements() {
+        return jobQuery().processInstanceId(order.getId()).list().stream()
+            .map(j -> managementService().createJobDefinitionQuery().jobDefinitionId(j.getJobDefinitionId())
+                .singleResult().getActivityId())
+            .sorted().toList();
     }
 
     Object variable(String name) {

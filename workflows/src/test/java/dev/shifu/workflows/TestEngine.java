@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 
 /**
@@ -15,6 +16,11 @@ final class TestEngine {
     private static ProcessEngine engine;
 
     private TestEngine() {
+    }
+
+    /** A JUnit extension on the shared engine; register one per test class (it clears its state after the class). */
+    static ProcessEngineExtension extension() {
+        return ProcessEngineExtension.builder().useProcessEngine(get()).build();
     }
 
     static synchronized ProcessEngine get() {
