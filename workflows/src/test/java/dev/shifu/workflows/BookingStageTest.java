@@ -210,6 +210,18 @@ class BookingStageTest extends ServiceOrderTestSupport {
         assertThat(dueDate(Elements.GOODS_LATE_TIMER)).isEqualTo(plus(newBookedDate, Duration.ofDays(-1)));
     }
 
+    @Test
+    void goodsNewsForAnOrderThatNoLongerWaitsForGoodsCanBeSentWithCorrelateAllAndChangeNothing() {
+        startOrder();
+        book();
+        startDispatch();
+
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService()
+            .createMessageCorrelation(Messages.GOODS_ARRIVED).processInstanceBusinessKey(ORDER_ID).correlateAll();
+
+        assertThat(order).isWaitingAt(Elements.OFFER_ANSWER_GATEWAY);
+    }
+
     private Map<String, Object> goodsInTransit() {
         Map<String, Object> variables = startVariables();
         variables.put(Vars.GOODS_STATUS, "IN_TRANSIT");
