@@ -52,6 +52,8 @@ public final class ServiceOrderProcess {
         // start variables
         public static final String ORDER_ID = "orderId";
         public static final String BRAND_ID = "brandId";
+        /** The brand's code (e.g. {@code mulan}); the dispatch policy's brand rows match on it. */
+        public static final String BRAND_CODE = "brandCode";
         public static final String REGION_CODE = "regionCode";
         public static final String SERVICE_TYPE = "serviceType";
         public static final String MEMBER_TIER = "memberTier";

@@ -20,7 +20,7 @@ class DispatchPolicyDecisionTest {
 
     private DmnDecisionRuleResult evaluate(String brand, String region, String serviceType, String tier) {
         Map<String, Object> inputs = Variables.createVariables()
-            .putValue("brandId", brand)
+            .putValue("brandCode", brand)
             .putValue("regionCode", region)
             .putValue("serviceType", serviceType)
             .putValue("memberTier", tier);
@@ -32,17 +32,17 @@ class DispatchPolicyDecisionTest {
     @ParameterizedTest(name = "{0}/{1}/{2}/{3} -> {4}, min {5}, {6} offers")
     @CsvSource({
         // brand,    region, service type,  tier,       channels,             min rating, offers
-        "globex,     SH,     INSTALLATION,  STANDARD,   'DEALER,THIRD_PARTY', 3.5,        5",
-        "globex,     SH,     INSTALLATION,  GOLD,       'DEALER,THIRD_PARTY', 4.0,        4",
-        "globex,     BJ,     REPAIR,        PLATINUM,   'DEALER,THIRD_PARTY', 4.5,        3",
-        "acme,       SH,     INSTALLATION,  STANDARD,   DEALER,               3.5,        3",
-        "acme,       GD,     REPAIR,        PLATINUM,   DEALER,               4.5,        3",
-        "northwind,  SH,     REPAIR,        STANDARD,   'THIRD_PARTY,DEALER', 4.0,        3",
-        "northwind,  SH,     REPAIR,        PLATINUM,   'THIRD_PARTY,DEALER', 4.5,        3",
-        "northwind,  SH,     INSTALLATION,  STANDARD,   'DEALER,THIRD_PARTY', 3.5,        5",
-        "acme,       XZ,     INSTALLATION,  STANDARD,   THIRD_PARTY,          3.5,        5",
-        "globex,     XJ,     REPAIR,        PLATINUM,   THIRD_PARTY,          4.5,        5",
-        "northwind,  QH,     REPAIR,        GOLD,       THIRD_PARTY,          3.5,        5",
+        "globex,     310101,     INSTALLATION,  NORMAL,   'DEALER,THIRD_PARTY', 3.5,        5",
+        "globex,     310101,     INSTALLATION,  GOLD,       'DEALER,THIRD_PARTY', 4.0,        4",
+        "globex,     110105,     REPAIR,        PLATINUM,   'DEALER,THIRD_PARTY', 4.5,        3",
+        "acme,       310101,     INSTALLATION,  NORMAL,   DEALER,               3.5,        3",
+        "acme,       440106,     REPAIR,        PLATINUM,   DEALER,               4.5,        3",
+        "breeze   ,  310101,     REPAIR,        NORMAL,   'THIRD_PARTY,DEALER', 4.0,        3",
+        "breeze   ,  310101,     REPAIR,        PLATINUM,   'THIRD_PARTY,DEALER', 4.5,        3",
+        "breeze   ,  310101,     INSTALLATION,  NORMAL,   'DEALER,THIRD_PARTY', 3.5,        5",
+        "acme,       540102,     INSTALLATION,  NORMAL,   THIRD_PARTY,          3.5,        5",
+        "globex,     650102,     REPAIR,        PLATINUM,   THIRD_PARTY,          4.5,        5",
+        "breeze   ,  630102,     REPAIR,        GOLD,       THIRD_PARTY,          3.5,        5",
     })
     void decidesChannelOrderMinimumRatingAndOfferLimit(String brand, String region, String serviceType, String tier,
             String channels, double minRating, int offers) {
@@ -55,11 +55,11 @@ class DispatchPolicyDecisionTest {
 
     @ParameterizedTest(name = "PLATINUM at {0} in {1} for {2}")
     @CsvSource({
-        "globex,    SH, INSTALLATION",
-        "acme,      SH, INSTALLATION",
-        "northwind, SH, REPAIR",
-        "northwind, ZJ, INSTALLATION",
-        "initech,   XZ, REPAIR",
+        "globex,    310101, INSTALLATION",
+        "acme,      310101, INSTALLATION",
+        "breeze   , 310101, REPAIR",
+        "breeze   , 330106, INSTALLATION",
+        "initech,   540102, REPAIR",
     })
     void platinumMembersOnlyGetProvidersRatedAtLeast4Point5(String brand, String region, String serviceType) {
         assertThat(evaluate(brand, region, serviceType, "PLATINUM").<Double>getEntry("minProviderRating"))

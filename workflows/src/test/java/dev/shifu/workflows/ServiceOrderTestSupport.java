@@ -137,10 +137,11 @@ abstract class ServiceOrderTestSupport {
     Map<String, Object> startVariables() {
         Map<String, Object> variables = new HashMap<>();
         variables.put(Vars.ORDER_ID, ORDER_ID);
-        variables.put(Vars.BRAND_ID, "globex");
-        variables.put(Vars.REGION_CODE, "SH");
+        variables.put(Vars.BRAND_ID, "7");
+        variables.put(Vars.BRAND_CODE, "globex");
+        variables.put(Vars.REGION_CODE, "310101");
         variables.put(Vars.SERVICE_TYPE, "INSTALLATION");
-        variables.put(Vars.MEMBER_TIER, "STANDARD");
+        variables.put(Vars.MEMBER_TIER, "NORMAL");
         variables.put(Vars.GOODS_STATUS, "ARRIVED");
         variables.put(Vars.PROMISED_BY, Date.from(Instant.now().plus(Duration.ofDays(10))));
         return variables;
