@@ -9,4 +9,7 @@ public interface NetworkAdministration {
 
 	InstallerView createInstaller(Actor actor, long providerId, InstallerRequest request);
 
+	/** A consumer rated a job the installer did: folds the stars into the installer's running average. */
+	void recordRating(long installerId, int stars);
+
 }

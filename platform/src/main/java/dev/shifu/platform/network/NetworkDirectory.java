@@ -12,4 +12,6 @@ public interface NetworkDirectory {
 
 	List<InstallerView> activeInstallers(long providerId);
 
+	java.util.Optional<InstallerView> installer(long installerId);
+
 }

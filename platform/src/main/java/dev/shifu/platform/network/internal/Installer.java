@@ -104,6 +104,11 @@ class Installer {
 		this.crewSize = crewSize;
 	}
 
+	void rate(int stars) {
+		rating = (rating * ratingCount + stars) / (ratingCount + 1);
+		ratingCount++;
+	}
+
 	void suspend() {
 		if (status == PartnerStatus.SUSPENDED) {
 			throw new ConflictException("already-suspended", "Installer " + id + " is already suspended");

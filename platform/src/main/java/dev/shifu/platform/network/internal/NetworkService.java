@@ -102,6 +102,11 @@ class NetworkService implements NetworkDirectory, NetworkAdministration {
 		return view(installers.save(installer));
 	}
 
+	@Override
+	public void recordRating(long installerId, int stars) {
+		installers.findById(installerId).ifPresent(i -> i.rate(stars));
+	}
+
 	/** @return the existing installer's id when one with the same phone is on file, else empty */
 	Optional<Long> findInstallerByPhone(long providerId, String rawPhone) {
 		return installers.findByProviderIdAndPhone(providerId, PhoneNumbers.normalise("phone", rawPhone))
@@ -158,6 +163,12 @@ class NetworkService implements NetworkDirectory, NetworkAdministration {
 			.stream()
 			.map(this::view)
 			.toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<InstallerView> installer(long installerId) {
+		return installers.findById(installerId).map(this::view);
 	}
 
 	private void validate(ProviderRequest request) {

@@ -24,8 +24,11 @@ class OrderService {
 
 	private final ServiceOrderRepository orders;
 
-	OrderService(ServiceOrderRepository orders) {
+	private final OrderLifecycleService lifecycle;
+
+	OrderService(ServiceOrderRepository orders, OrderLifecycleService lifecycle) {
 		this.orders = orders;
+		this.lifecycle = lifecycle;
 	}
 
 	record Filter(OrderStatus status, String region, LocalDate from, LocalDate to) {
@@ -46,6 +49,7 @@ class OrderService {
 		if (order.getStatus() == OrderStatus.CANCELLED && reason.equals(order.getCancelReason())) {
 			return OrderView.of(order, actor, true);
 		}
+		lifecycle.checkCancellable(order);
 		order.cancel(reason, actor.name());
 		return OrderView.of(orders.save(order), actor, true);
 	}

@@ -19,7 +19,10 @@ import dev.shifu.platform.shared.PhoneNumbers;
 record OrderView(long id, String externalOrderId, long brandId, OrderStatus status, ServiceType serviceType,
 		MemberTier memberTier, Consumer consumer, List<Item> items, Goods goods, LocalDate promisedBy,
 		Requirements requirements, String cancelReason, Instant createdAt, Instant updatedAt,
-		List<StatusChange> history) {
+		List<StatusChange> history, List<Warning> warnings) {
+
+	record Warning(String level, String reason, Instant at) {
+	}
 
 	record Consumer(String name, String phone, String address, String regionCode, GeoPoint location) {
 	}
@@ -52,7 +55,10 @@ record OrderView(long id, String externalOrderId, long brandId, OrderStatus stat
 					.toList(),
 				new Goods(o.getGoodsStatus(), o.getExpectedArrival()), o.getPromisedBy(),
 				new Requirements(o.getDurationMinutes(), o.getCrewSize(), o.requiredSkillSet()), o.getCancelReason(),
-				o.getCreatedAt(), o.getUpdatedAt(), history);
+				o.getCreatedAt(), o.getUpdatedAt(), history, withHistory ? o.getWarnings()
+					.stream()
+					.map(w -> new Warning(w.getLevel(), w.getReason(), w.getRaisedAt()))
+					.toList() : null);
 	}
 
 }

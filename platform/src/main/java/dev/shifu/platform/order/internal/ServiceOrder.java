@@ -109,6 +109,19 @@ class ServiceOrder extends AbstractAggregateRoot<ServiceOrder> {
 	@OrderBy("sequence")
 	private List<OrderStatusChange> history = new ArrayList<>();
 
+	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
+	@JoinColumn(name = "order_id", nullable = false)
+	@OrderBy("id")
+	private List<OrderWarning> warnings = new ArrayList<>();
+
+	/** The consumer's link token: it opens this order and nothing else. */
+	private String consumerToken;
+
+	/** The code the consumer gives the installer to confirm completion (核销). */
+	private String verificationCode;
+
+	private int verificationFailures;
+
 	@Version
 	private long version;
 
@@ -144,6 +157,8 @@ class ServiceOrder extends AbstractAggregateRoot<ServiceOrder> {
 		order.createdAt = Instant.now();
 		order.updatedAt = order.createdAt;
 		order.status = OrderStatus.RECEIVED;
+		order.consumerToken = Secrets.token();
+		order.verificationCode = Secrets.digits(6);
 		order.history.add(new OrderStatusChange(1, null, OrderStatus.RECEIVED, actor, "order received"));
 		return order;
 	}
@@ -167,6 +182,32 @@ class ServiceOrder extends AbstractAggregateRoot<ServiceOrder> {
 		int sequence = history.size() + 1;
 		history.add(new OrderStatusChange(sequence, previous, next, actor, reason));
 		registerEvent(new OrderEvents.OrderStatusChanged(id, brandId, sequence, previous, next, actor, reason, updatedAt));
+	}
+
+	/**
+	 * The process reached {@code next}. A repeat of a status that cannot recur is a retried job: nothing to do. Once
+	 * cancelled, the order ignores the process, which is being cancelled too.
+	 */
+	boolean applyWorkflowStatus(OrderStatus next, String actor, String reason) {
+		if (status == OrderStatus.CANCELLED || (status == next && !status.canMoveTo(next))) {
+			return false;
+		}
+		moveTo(next, actor, reason);
+		return true;
+	}
+
+	void recordWarning(String level, String reason) {
+		warnings.add(new OrderWarning(level, reason));
+	}
+
+	boolean verify(String code) {
+		boolean valid = code != null && java.security.MessageDigest.isEqual(
+				code.trim().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+				verificationCode.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		if (!valid) {
+			verificationFailures++;
+		}
+		return valid;
 	}
 
 	void cancel(String reason, String actor) {
@@ -300,6 +341,22 @@ class ServiceOrder extends AbstractAggregateRoot<ServiceOrder> {
 
 	Instant getUpdatedAt() {
 		return updatedAt;
+	}
+
+	List<OrderWarning> getWarnings() {
+		return warnings;
+	}
+
+	String getConsumerToken() {
+		return consumerToken;
+	}
+
+	String getVerificationCode() {
+		return verificationCode;
+	}
+
+	int getVerificationFailures() {
+		return verificationFailures;
 	}
 
 	List<OrderStatusChange> getHistory() {

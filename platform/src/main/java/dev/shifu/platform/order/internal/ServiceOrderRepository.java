@@ -9,4 +9,6 @@ interface ServiceOrderRepository extends JpaRepository<ServiceOrder, Long>, JpaS
 
 	Optional<ServiceOrder> findByBrandIdAndExternalOrderId(Long brandId, String externalOrderId);
 
+	Optional<ServiceOrder> findByConsumerToken(String consumerToken);
+
 }

@@ -1,0 +1,108 @@
+package dev.shifu.platform.booking.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.shifu.platform.order.GoodsStatus;
+import dev.shifu.platform.order.OrderLifecycle;
+import dev.shifu.platform.order.OrderSnapshot;
+import dev.shifu.platform.shared.ConflictException;
+import dev.shifu.platform.shared.InvalidFieldException;
+import dev.shifu.platform.shared.NotFoundException;
+import dev.shifu.platform.workflow.OrderProcess;
+import dev.shifu.platform.workflow.WorkflowEvents;
+import dev.shifu.workflows.ServiceOrderProcess.Messages;
+import dev.shifu.workflows.ServiceOrderProcess.Vars;
+
+interface BookingRepository extends JpaRepository<Booking, Long> {
+
+}
+
+@Service
+@Transactional
+class BookingService {
+
+	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	private static final int HORIZON_DAYS = 60;
+
+	private final BookingRepository bookings;
+
+	private final OrderLifecycle orders;
+
+	private final OrderProcess process;
+
+	private final Clock clock;
+
+	BookingService(BookingRepository bookings, OrderLifecycle orders, OrderProcess process, Optional<Clock> clock) {
+		this.bookings = bookings;
+		this.orders = orders;
+		this.process = process;
+		this.clock = clock.orElse(Clock.system(ZONE));
+	}
+
+	@Transactional(readOnly = true)
+	OrderSnapshot order(String token) {
+		return orders.findByConsumerToken(token).orElseThrow(() -> new NotFoundException("order link", "given"));
+	}
+
+	@Transactional(readOnly = true)
+	Optional<LocalDate> bookedDate(long orderId) {
+		return bookings.findById(orderId).map(Booking::getBookedDate);
+	}
+
+	/**
+	 * Books the first visit day, or moves it while the process allows a change. Never before the goods are due, and
+	 * the same day again is a no-op, so a double tap books once.
+	 */
+	LocalDate book(String token, LocalDate date) {
+		OrderSnapshot order = order(token);
+		LocalDate today = LocalDate.now(clock);
+		if (!date.isAfter(today)) {
+			throw new InvalidFieldException("date", "must be after today");
+		}
+		if (date.isAfter(today.plusDays(HORIZON_DAYS))) {
+			throw new InvalidFieldException("date", "must be within " + HORIZON_DAYS + " days");
+		}
+		if (order.goodsStatus() == GoodsStatus.SHIPPED && order.expectedArrival() != null
+				&& date.isBefore(order.expectedArrival())) {
+			throw new InvalidFieldException("date", "must not be before the goods arrive on " + order.expectedArrival());
+		}
+		Optional<Booking> existing = bookings.findById(order.id());
+		if (existing.isPresent() && existing.get().getBookedDate().equals(date)) {
+			return date;
+		}
+		Map<String, Object> variables = Map.of(Vars.BOOKED_DATE, Date.from(date.atStartOfDay(ZONE).toInstant()));
+		if (process.isWaitingFor(order.id(), Messages.BOOKING_CONFIRMED)) {
+			process.correlate(order.id(), Messages.BOOKING_CONFIRMED, variables);
+		}
+		else if (process.isWaitingFor(order.id(), Messages.BOOKING_CHANGED)) {
+			process.correlate(order.id(), Messages.BOOKING_CHANGED, variables);
+		}
+		else {
+			throw new ConflictException("not-bookable", "The visit of this order cannot be booked or moved now");
+		}
+		existing.ifPresentOrElse(b -> b.move(date), () -> bookings.save(new Booking(order.id(), date)));
+		return date;
+	}
+
+	void cancel(String token, String reason) {
+		orders.cancel(order(token).id(), "consumer", reason);
+	}
+
+	/** A rebooking or a cancellation freed the day; the consumer books again through the same link. */
+	@ApplicationModuleListener
+	void on(WorkflowEvents.BookingReleased released) {
+		bookings.findById(released.orderId()).ifPresent(bookings::delete);
+	}
+
+}

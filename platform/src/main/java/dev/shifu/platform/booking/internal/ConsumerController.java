@@ -1,0 +1,81 @@
+package dev.shifu.platform.booking.internal;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.shifu.platform.catalog.ServiceType;
+import dev.shifu.platform.order.OrderLifecycle;
+import dev.shifu.platform.order.OrderSnapshot;
+import dev.shifu.platform.order.OrderStatus;
+
+/** The consumer's link: the token is the credential and opens exactly one order. */
+@RestController
+@RequestMapping("/api/v1/consumer/{token}")
+@Tag(name = "Consumer", description = "What a consumer does through the link in their message")
+class ConsumerController {
+
+	/** The code is shown only when an installer may ask for it. */
+	private static final Set<OrderStatus> CODE_VISIBLE = EnumSet.of(OrderStatus.SCHEDULED, OrderStatus.IN_SERVICE,
+			OrderStatus.EN_ROUTE, OrderStatus.ARRIVED, OrderStatus.STARTED);
+
+	private final BookingService bookings;
+
+	private final OrderLifecycle orders;
+
+	ConsumerController(BookingService bookings, OrderLifecycle orders) {
+		this.bookings = bookings;
+		this.orders = orders;
+	}
+
+	record ConsumerOrder(String orderNumber, OrderStatus status, ServiceType serviceType, String address,
+			LocalDate bookedDate, String verificationCode, boolean cancellable) {
+	}
+
+	record BookRequest(@NotNull LocalDate date) {
+	}
+
+	record CancelRequest(@NotBlank @Size(max = 500) String reason) {
+	}
+
+	@GetMapping
+	@Operation(summary = "The consumer's order")
+	ConsumerOrder get(@PathVariable String token) {
+		return view(bookings.order(token));
+	}
+
+	@PostMapping("/booking")
+	@Operation(summary = "Book the visit day, or move it while that is still possible")
+	ConsumerOrder book(@PathVariable String token, @Valid @RequestBody BookRequest request) {
+		bookings.book(token, request.date());
+		return view(bookings.order(token));
+	}
+
+	@PostMapping("/cancel")
+	@Operation(summary = "Cancel before the job is completed")
+	ConsumerOrder cancel(@PathVariable String token, @Valid @RequestBody CancelRequest request) {
+		bookings.cancel(token, request.reason());
+		return view(bookings.order(token));
+	}
+
+	private ConsumerOrder view(OrderSnapshot order) {
+		String code = CODE_VISIBLE.contains(order.status()) ? orders.verificationCode(order.id()) : null;
+		return new ConsumerOrder(order.externalOrderId(), order.status(), order.serviceType(), order.address(),
+				bookings.bookedDate(order.id()).orElse(null), code, order.status().isCancellable());
+	}
+
+}

@@ -1,0 +1,65 @@
+package dev.shifu.platform.dispatch.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import dev.shifu.platform.network.InstallerView;
+import dev.shifu.platform.network.NetworkDirectory;
+import dev.shifu.platform.network.PartnerStatus;
+import dev.shifu.platform.network.ProviderType;
+import dev.shifu.platform.network.ProviderView;
+import dev.shifu.platform.order.OrderSnapshot;
+
+/**
+ * Providers that may take an order, in offer order: channel by channel as the dispatch policy says (the brand's own
+ * dealers, then third parties), each active, covering the address, offering the service and rated high enough;
+ * within a channel the better rated first. A revisit's preferred installer's provider goes first.
+ */
+@Component
+class Candidates {
+
+	private final NetworkDirectory network;
+
+	Candidates(NetworkDirectory network) {
+		this.network = network;
+	}
+
+	List<Long> forOrder(OrderSnapshot order, List<String> channels, double minRating, Long preferredInstallerId) {
+		Set<Long> ordered = new LinkedHashSet<>();
+		List<ProviderView> active = network.activeProviders();
+		if (preferredInstallerId != null) {
+			network.installer(preferredInstallerId)
+				.filter(i -> i.status() == PartnerStatus.ACTIVE)
+				.map(InstallerView::providerId)
+				.flatMap(id -> active.stream().filter(p -> p.id() == id).findFirst())
+				.filter(p -> fits(p, order))
+				.ifPresent(p -> ordered.add(p.id()));
+		}
+		for (String channel : channels) {
+			ProviderType type = ProviderType.valueOf(channel.trim());
+			List<ProviderView> inChannel = new ArrayList<>();
+			for (ProviderView p : active) {
+				boolean ownDealer = type == ProviderType.DEALER && p.type() == ProviderType.DEALER
+						&& p.brandId() != null && p.brandId() == order.brandId();
+				boolean thirdParty = type == ProviderType.THIRD_PARTY && p.type() == ProviderType.THIRD_PARTY;
+				if ((ownDealer || thirdParty) && p.rating() >= minRating && fits(p, order)) {
+					inChannel.add(p);
+				}
+			}
+			inChannel.sort(Comparator.comparingDouble(ProviderView::rating).reversed().thenComparing(ProviderView::id));
+			inChannel.forEach(p -> ordered.add(p.id()));
+		}
+		return List.copyOf(ordered);
+	}
+
+	private static boolean fits(ProviderView provider, OrderSnapshot order) {
+		return provider.covers(order.regionCode(), order.location())
+				&& provider.dailyCapacity().getOrDefault(order.serviceType(), 0) > 0;
+	}
+
+}

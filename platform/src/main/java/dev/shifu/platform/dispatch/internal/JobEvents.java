@@ -1,0 +1,102 @@
+package dev.shifu.platform.dispatch.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.shifu.platform.identity.Actor;
+import dev.shifu.platform.identity.Role;
+import dev.shifu.platform.shared.FieldError;
+import dev.shifu.platform.shared.Idempotency;
+import dev.shifu.platform.shared.InvalidFieldException;
+import dev.shifu.platform.shared.NotFoundException;
+import dev.shifu.platform.workflow.OrderProcess;
+import dev.shifu.workflows.ExceptionReason;
+import dev.shifu.workflows.ServiceOrderProcess.Messages;
+import dev.shifu.workflows.ServiceOrderProcess.Vars;
+
+/**
+ * A job's progress as its provider reports it, turned into process messages. A replay with the same
+ * Idempotency-Key returns the first answer and does not move the process twice.
+ */
+@Service
+class JobEvents {
+
+	enum Type {
+		EN_ROUTE, ARRIVED, STARTED, COMPLETED, EXCEPTION
+	}
+
+	record JobEvent(@NotNull Type type, @Size(max = 12) String verificationCode, ExceptionReason exceptionReason,
+			@Size(max = 500) String note) {
+	}
+
+	/** A completion whose code does not match: the job is not complete, and the installer must hear why. */
+	static class WrongCode extends InvalidFieldException {
+
+		WrongCode() {
+			super("verificationCode", "does not match the consumer's code");
+		}
+
+	}
+
+	private final OrderProcess process;
+
+	private final Idempotency idempotency;
+
+	JobEvents(OrderProcess process, Idempotency idempotency) {
+		this.process = process;
+		this.idempotency = idempotency;
+	}
+
+	/** A wrong code is answered as an error but still committed: the failure is counted and the process waits on. */
+	@Transactional(noRollbackFor = WrongCode.class)
+	Map<String, Object> report(Actor actor, long providerId, long orderId, JobEvent event, String key) {
+		if (!actor.has(Role.ADMIN) && !Long.valueOf(providerId).equals(actor.providerId())) {
+			throw new NotFoundException("provider", providerId);
+		}
+		Optional<Object> assigned = process.variable(orderId, Vars.ASSIGNED_PROVIDER_ID);
+		if (assigned.map(a -> !a.toString().equals(String.valueOf(providerId))).orElse(true)) {
+			throw new NotFoundException("job", orderId);
+		}
+		String scope = "provider:" + providerId + ":job-events";
+		String hash = Idempotency.hash(Map.of("orderId", orderId, "event", event));
+		if (idempotency.previousResult(scope, key, hash).isPresent()) {
+			return Map.of("orderId", orderId, "type", event.type(), "accepted", true, "replayed", true);
+		}
+		switch (event.type()) {
+			case EN_ROUTE -> process.correlate(orderId, Messages.INSTALLER_EN_ROUTE, Map.of());
+			case ARRIVED -> process.correlate(orderId, Messages.INSTALLER_ARRIVED, Map.of());
+			case STARTED -> process.correlate(orderId, Messages.INSTALLER_STARTED, Map.of());
+			case COMPLETED -> complete(orderId, event);
+			case EXCEPTION -> {
+				if (event.exceptionReason() == null) {
+					throw new InvalidFieldException(java.util.List.of(new FieldError("exceptionReason", "is required for an EXCEPTION")));
+				}
+				Map<String, Object> variables = new HashMap<>();
+				variables.put(Vars.EXCEPTION_REASON, event.exceptionReason().name());
+				variables.put(Vars.EXCEPTION_NOTE, event.note() == null ? "" : event.note());
+				process.correlate(orderId, Messages.INSTALLER_EXCEPTION, variables);
+			}
+		}
+		idempotency.remember(scope, key, hash, String.valueOf(orderId));
+		return Map.of("orderId", orderId, "type", event.type(), "accepted", true);
+	}
+
+	private void complete(long orderId, JobEvent event) {
+		Map<String, Object> variables = new HashMap<>();
+		if (event.verificationCode() != null) {
+			variables.put(Vars.VERIFICATION_CODE, event.verificationCode());
+		}
+		Map<String, Object> after = process.correlateAndRead(orderId, Messages.INSTALLER_COMPLETED, variables);
+		if (Boolean.FALSE.equals(after.get(Vars.VERIFICATION_CODE_VALID))) {
+			throw new WrongCode();
+		}
+	}
+
+}

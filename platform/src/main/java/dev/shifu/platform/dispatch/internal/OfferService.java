@@ -1,0 +1,79 @@
+package dev.shifu.platform.dispatch.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.shifu.platform.identity.Actor;
+import dev.shifu.platform.identity.Role;
+import dev.shifu.platform.shared.ConflictException;
+import dev.shifu.platform.shared.NotFoundException;
+import dev.shifu.platform.workflow.OrderProcess;
+import dev.shifu.workflows.ServiceOrderProcess.Messages;
+import dev.shifu.workflows.ServiceOrderProcess.Vars;
+
+/**
+ * A provider answers its own offers. The answer and the process step commit together; the process also checks
+ * that the answer comes from the provider it is waiting for, so an answer to an old offer changes nothing.
+ */
+@Service
+@Transactional
+class OfferService {
+
+	private final OfferRepository offers;
+
+	private final OrderProcess process;
+
+	OfferService(OfferRepository offers, OrderProcess process) {
+		this.offers = offers;
+		this.process = process;
+	}
+
+	@Transactional(readOnly = true)
+	List<Offer> visible(Actor actor, Long orderId) {
+		if (actor.isPlatformStaff()) {
+			return orderId == null ? offers.findAll(org.springframework.data.domain.Sort.by("id").descending())
+					: offers.findByOrderIdOrderById(orderId);
+		}
+		return offers.findByProviderIdOrderByIdDesc(actor.providerId())
+			.stream()
+			.filter(o -> orderId == null || o.getOrderId().equals(orderId))
+			.toList();
+	}
+
+	Offer accept(Actor actor, long offerId) {
+		Offer offer = answerable(actor, offerId);
+		if (offer.getStatus() == Offer.Status.ACCEPTED) {
+			return offer;
+		}
+		offer.accept(actor.name());
+		process.correlateMatching(offer.getOrderId(), Messages.OFFER_ACCEPTED, Vars.OFFERED_PROVIDER_ID,
+				String.valueOf(offer.getProviderId()), Map.of());
+		return offer;
+	}
+
+	Offer decline(Actor actor, long offerId, String reason) {
+		Offer offer = answerable(actor, offerId);
+		if (offer.getStatus() == Offer.Status.DECLINED) {
+			return offer;
+		}
+		offer.decline(actor.name(), reason);
+		process.correlateMatching(offer.getOrderId(), Messages.OFFER_DECLINED, Vars.OFFERED_PROVIDER_ID,
+				String.valueOf(offer.getProviderId()), Map.of());
+		return offer;
+	}
+
+	private Offer answerable(Actor actor, long offerId) {
+		Offer offer = offers.findById(offerId)
+			.filter(o -> actor.has(Role.ADMIN) || o.getProviderId().equals(actor.providerId()))
+			.orElseThrow(() -> new NotFoundException("offer", offerId));
+		if (offer.getStatus() == Offer.Status.OFFERED && offer.getExpiresAt().isBefore(Instant.now())) {
+			throw new ConflictException("offer-expired", "Offer " + offerId + " expired at " + offer.getExpiresAt());
+		}
+		return offer;
+	}
+
+}

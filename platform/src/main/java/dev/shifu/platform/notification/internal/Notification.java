@@ -1,0 +1,111 @@
+package dev.shifu.platform.notification.internal;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import dev.shifu.platform.notification.Notifications.Template;
+
+@Entity
+@Table(name = "notification")
+class Notification {
+
+	enum Status {
+		PENDING, SENT, FAILED
+	}
+
+	private static final int MAX_ATTEMPTS = 5;
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private Long orderId;
+
+	private String recipient;
+
+	@Enumerated(EnumType.STRING)
+	private Template template;
+
+	private String textZh;
+
+	private String textEn;
+
+	@Enumerated(EnumType.STRING)
+	private Status status;
+
+	private int attempts;
+
+	private Instant createdAt;
+
+	private Instant sentAt;
+
+	protected Notification() {
+	}
+
+	Notification(long orderId, String recipient, Template template, Texts.Text text) {
+		this.orderId = orderId;
+		this.recipient = recipient;
+		this.template = template;
+		this.textZh = text.zh();
+		this.textEn = text.en();
+		this.status = Status.PENDING;
+		this.createdAt = Instant.now();
+	}
+
+	void sent() {
+		attempts++;
+		status = Status.SENT;
+		sentAt = Instant.now();
+	}
+
+	void failed() {
+		attempts++;
+		if (attempts >= MAX_ATTEMPTS) {
+			status = Status.FAILED;
+		}
+	}
+
+	Long getId() {
+		return id;
+	}
+
+	Long getOrderId() {
+		return orderId;
+	}
+
+	String getRecipient() {
+		return recipient;
+	}
+
+	Template getTemplate() {
+		return template;
+	}
+
+	String getTextZh() {
+		return textZh;
+	}
+
+	String getTextEn() {
+		return textEn;
+	}
+
+	Status getStatus() {
+		return status;
+	}
+
+	Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	Instant getSentAt() {
+		return sentAt;
+	}
+
+}

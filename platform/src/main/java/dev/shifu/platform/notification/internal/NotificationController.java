@@ -1,0 +1,40 @@
+package dev.shifu.platform.notification.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.shifu.platform.notification.Notifications.Template;
+import dev.shifu.platform.shared.PhoneNumbers;
+
+@RestController
+@Tag(name = "Notifications", description = "What was sent to consumers and providers")
+class NotificationController {
+
+	private final NotificationService notifications;
+
+	NotificationController(NotificationService notifications) {
+		this.notifications = notifications;
+	}
+
+	record NotificationView(long id, Template template, String recipient, String textZh, String textEn, String status,
+			Instant createdAt, Instant sentAt) {
+	}
+
+	@GetMapping("/api/v1/notifications")
+	@Operation(summary = "Notifications of an order (platform staff); recipients masked")
+	List<NotificationView> ofOrder(@RequestParam long orderId) {
+		return notifications.ofOrder(orderId)
+			.stream()
+			.map(n -> new NotificationView(n.getId(), n.getTemplate(), PhoneNumbers.mask(n.getRecipient()),
+					n.getTextZh(), n.getTextEn(), n.getStatus().name(), n.getCreatedAt(), n.getSentAt()))
+			.toList();
+	}
+
+}

@@ -1,0 +1,74 @@
+package dev.shifu.platform.notification.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.shifu.platform.notification.Notifications;
+
+interface NotificationRepository extends JpaRepository<Notification, Long> {
+
+	List<Notification> findByStatusOrderById(Notification.Status status, org.springframework.data.domain.Pageable page);
+
+	List<Notification> findByOrderIdOrderById(Long orderId);
+
+}
+
+/** The channel that actually delivers (an SMS gateway in production). */
+interface SmsChannel {
+
+	void send(String recipient, String text);
+
+}
+
+@Service
+class NotificationService implements Notifications {
+
+	private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
+
+	private static final int BATCH = 50;
+
+	private final NotificationRepository notifications;
+
+	private final SmsChannel channel;
+
+	NotificationService(NotificationRepository notifications, SmsChannel channel) {
+		this.notifications = notifications;
+		this.channel = channel;
+	}
+
+	@Override
+	@Transactional
+	public void send(long orderId, String recipientPhone, Template template, Map<String, String> parameters) {
+		notifications.save(new Notification(orderId, recipientPhone, template, Texts.render(template, parameters)));
+	}
+
+	@Scheduled(fixedDelayString = "${shifu.notifications.send-interval:PT5S}")
+	@Transactional
+	public void sendPending() {
+		for (Notification n : notifications.findByStatusOrderById(Notification.Status.PENDING, PageRequest.of(0, BATCH))) {
+			try {
+				channel.send(n.getRecipient(), n.getTextZh() + "\n" + n.getTextEn());
+				n.sent();
+			}
+			catch (RuntimeException ex) {
+				log.warn("Notification {} to {} failed: {}", n.getId(), n.getRecipient(), ex.getMessage());
+				n.failed();
+			}
+		}
+	}
+
+	@Transactional(readOnly = true)
+	List<Notification> ofOrder(long orderId) {
+		return notifications.findByOrderIdOrderById(orderId);
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.shifu.platform.order;
+
+import java.util.Optional;
+
+/** What the order workflow and other contexts may do to an order besides the brand API. */
+public interface OrderLifecycle {
+
+	Optional<OrderSnapshot> find(long orderId);
+
+	/** The order a consumer's link opens, and no other. */
+	Optional<OrderSnapshot> findByConsumerToken(String token);
+
+	/**
+	 * Moves the order to the status its process reached. A repeat of the current status is a no-op unless the status
+	 * can recur (a moved booking, installer progress), so a retried job writes no second history line.
+	 */
+	void applyStatus(long orderId, OrderStatus status, String actor, String reason);
+
+	/** Records an SLA warning (WARN, ALERT, SEVERE) visible on the order. */
+	void recordWarning(long orderId, String level, String reason);
+
+	/** Checks the consumer's verification code (核销码); a wrong or missing code is counted. */
+	boolean checkVerificationCode(long orderId, String code);
+
+	/** The code the consumer shows the installer; only for the consumer's own link. */
+	String verificationCode(long orderId);
+
+	/** Cancels on behalf of the consumer or the platform; the same checks as the brand's cancel. */
+	void cancel(long orderId, String actor, String reason);
+
+}

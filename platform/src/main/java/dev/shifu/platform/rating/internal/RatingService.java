@@ -1,0 +1,72 @@
+package dev.shifu.platform.rating.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.shifu.platform.network.NetworkAdministration;
+import dev.shifu.platform.order.OrderSnapshot;
+import dev.shifu.platform.shared.ConflictException;
+import dev.shifu.platform.workflow.OrderProcess;
+import dev.shifu.workflows.ServiceOrderProcess.Messages;
+import dev.shifu.workflows.ServiceOrderProcess.Vars;
+
+@Service
+@Transactional
+class RatingService {
+
+	private final RatingRepository ratings;
+
+	private final ComplaintRepository complaints;
+
+	private final OrderProcess process;
+
+	private final NetworkAdministration network;
+
+	RatingService(RatingRepository ratings, ComplaintRepository complaints, OrderProcess process,
+			NetworkAdministration network) {
+		this.ratings = ratings;
+		this.complaints = complaints;
+		this.process = process;
+		this.network = network;
+	}
+
+	/** One rating per order; sending the same rating again is harmless, a different one is a conflict. */
+	Rating rate(OrderSnapshot order, int stars, List<String> tags, String comment) {
+		String joinedTags = tags == null ? "" : String.join(",", tags);
+		Optional<Rating> existing = ratings.findByOrderId(order.id());
+		if (existing.isPresent()) {
+			if (existing.get().same(stars, joinedTags, comment)) {
+				return existing.get();
+			}
+			throw new ConflictException("already-rated", "Order " + order.id() + " was rated already");
+		}
+		Long installer = process.variable(order.id(), Vars.ASSIGNED_INSTALLER_ID)
+			.map(v -> Long.valueOf(String.valueOf(v)))
+			.orElse(null);
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(Vars.RATING_STARS, stars);
+		variables.put(Vars.RATING_TAGS, joinedTags);
+		variables.put(Vars.RATING_COMMENT, comment == null ? "" : comment);
+		process.correlate(order.id(), Messages.RATING_SUBMITTED, variables);
+		if (installer != null) {
+			network.recordRating(installer, stars);
+		}
+		return ratings.save(new Rating(order.id(), installer, stars, joinedTags, comment));
+	}
+
+	@Transactional(readOnly = true)
+	Optional<Rating> of(long orderId) {
+		return ratings.findByOrderId(orderId);
+	}
+
+	@Transactional(readOnly = true)
+	List<Complaint> complaints(long orderId) {
+		return complaints.findByOrderIdOrderById(orderId);
+	}
+
+}

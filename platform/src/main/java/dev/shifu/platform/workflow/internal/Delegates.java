@@ -1,0 +1,46 @@
+package dev.shifu.platform.workflow.internal;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+import dev.shifu.workflows.ServiceOrderProcess.Vars;
+
+/** Reading the process variables the delegates share. */
+final class Delegates {
+
+	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	private Delegates() {
+	}
+
+	static long orderId(DelegateExecution execution) {
+		return Long.parseLong(String.valueOf(execution.getVariable(Vars.ORDER_ID)));
+	}
+
+	static String text(DelegateExecution execution, String name) {
+		Object value = execution.getVariable(name);
+		return value == null ? null : String.valueOf(value);
+	}
+
+	static Long number(DelegateExecution execution, String name) {
+		String value = text(execution, name);
+		return value == null || value.isBlank() ? null : Long.valueOf(value);
+	}
+
+	static LocalDate date(DelegateExecution execution, String name) {
+		Object value = execution.getVariable(name);
+		return value instanceof Date date ? date.toInstant().atZone(ZONE).toLocalDate() : null;
+	}
+
+	static String input(DelegateExecution execution, String name) {
+		Object value = execution.getVariableLocal(name);
+		if (value == null) {
+			throw new IllegalStateException("The model passes no input '" + name + "' to " + execution.getCurrentActivityId());
+		}
+		return String.valueOf(value);
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.shifu.platform.workflow.internal;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.shifu.platform.workflow.WorkflowEvents;
+import dev.shifu.workflows.ServiceOrderProcess.Beans;
+import dev.shifu.workflows.ServiceOrderProcess.Inputs;
+import dev.shifu.workflows.ServiceOrderProcess.Vars;
+
+/**
+ * Steps where the process hands work to another context: they publish an event in the process transaction, so the
+ * hand-over commits with the process step and reaches its listener through the event publication registry.
+ */
+@Configuration(proxyBeanMethods = false)
+class HandOverDelegates {
+
+	/** The schedule (planner issue) plans the visit; the job id is stable per order, visit type and revisit. */
+	@Bean(Beans.SCHEDULE_JOB)
+	JavaDelegate scheduleJobDelegate(ApplicationEventPublisher events) {
+		return execution -> {
+			long orderId = Delegates.orderId(execution);
+			String visitType = Delegates.input(execution, Inputs.VISIT_TYPE);
+			Long revisits = Delegates.number(execution, Vars.REVISIT_COUNT);
+			Long reworks = Delegates.number(execution, Vars.REWORK_COUNT);
+			String jobId = orderId + "-" + visitType.toLowerCase() + "-"
+					+ (visitType.equals("REWORK") ? (reworks == null ? 0 : reworks) : (revisits == null ? 0 : revisits));
+			execution.setVariable(Vars.SCHEDULED_JOB_ID, jobId);
+			events.publishEvent(new WorkflowEvents.JobToSchedule(orderId, jobId,
+					Delegates.number(execution, Vars.ASSIGNED_PROVIDER_ID), Delegates.date(execution, Vars.BOOKED_DATE),
+					visitType, Delegates.number(execution, Vars.PREFERRED_INSTALLER_ID)));
+		};
+	}
+
+	@Bean(Beans.BOOKING_RELEASE)
+	JavaDelegate bookingReleaseDelegate(ApplicationEventPublisher events) {
+		return execution -> events.publishEvent(new WorkflowEvents.BookingReleased(Delegates.orderId(execution),
+				Delegates.text(execution, Vars.SCHEDULED_JOB_ID), Delegates.date(execution, Vars.BOOKED_DATE)));
+	}
+
+	@Bean(Beans.BRAND_WEBHOOK)
+	JavaDelegate brandWebhookDelegate(ApplicationEventPublisher events) {
+		return execution -> events.publishEvent(new WorkflowEvents.BrandEventRequested(Delegates.orderId(execution),
+				Long.parseLong(Delegates.text(execution, Vars.BRAND_ID)), Delegates.input(execution, Inputs.WEBHOOK_EVENT),
+				Delegates.text(execution, Vars.EXCEPTION_NOTE)));
+	}
+
+}

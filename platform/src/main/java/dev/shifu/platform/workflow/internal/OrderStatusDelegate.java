@@ -1,0 +1,44 @@
+package dev.shifu.platform.workflow.internal;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+import org.springframework.stereotype.Component;
+
+import dev.shifu.platform.order.OrderLifecycle;
+import dev.shifu.platform.order.OrderStatus;
+import dev.shifu.workflows.ServiceOrderProcess.Beans;
+import dev.shifu.workflows.ServiceOrderProcess.Inputs;
+import dev.shifu.workflows.ServiceOrderProcess.Vars;
+
+/** Keeps the order's status and history in step with the process; the order publishes the status-change event. */
+@Component(Beans.ORDER_STATUS)
+class OrderStatusDelegate implements JavaDelegate {
+
+	private final OrderLifecycle orders;
+
+	OrderStatusDelegate(OrderLifecycle orders) {
+		this.orders = orders;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		OrderStatus status = OrderStatus.valueOf(Delegates.input(execution, Inputs.NEW_STATUS));
+		orders.applyStatus(Delegates.orderId(execution), status, "workflow", reason(execution, status));
+	}
+
+	/** Why the order moved, from whatever the process knows at this step. */
+	static String reason(DelegateExecution execution, OrderStatus status) {
+		return switch (status) {
+			case BOOKED -> "booked for " + Delegates.date(execution, Vars.BOOKED_DATE);
+			case ASSIGNED -> "accepted by provider " + Delegates.text(execution, Vars.ASSIGNED_PROVIDER_ID);
+			case AWAITING_BOOKING -> execution.hasVariable(Vars.EXCEPTION_REASON)
+					? "revisit: " + Delegates.text(execution, Vars.EXCEPTION_REASON) : "booking link sent";
+			case RATED -> "rated " + Delegates.text(execution, Vars.RATING_STARS) + " stars";
+			case CANCELLED -> "cancelled by " + Delegates.text(execution, Vars.CANCELLED_BY) + ": "
+					+ Delegates.text(execution, Vars.CANCEL_REASON);
+			default -> null;
+		};
+	}
+
+}
