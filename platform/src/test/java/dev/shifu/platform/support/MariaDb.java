@@ -28,7 +28,7 @@ public final class MariaDb {
 			created = true;
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop database if exists " + DATABASE)));
 		}
-		return java.util.List.of("spring.datasource.url=" + SERVER + DATABASE + "?sendFractionalSeconds=false",
+		return java.util.List.of("spring.datasource.url=" + SERVER + DATABASE + "?sendFractionalSeconds=false&nullDatabaseMeansCurrent=true",
 				"spring.datasource.username=root", "spring.datasource.password=",
 				"spring.datasource.driver-class-name=com.mysql.cj.jdbc.Driver");
 	}

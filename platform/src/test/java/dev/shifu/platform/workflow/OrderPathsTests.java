@@ -1,0 +1,109 @@
+package dev.shifu.platform.workflow;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import dev.shifu.platform.identity.Role;
+import dev.shifu.platform.support.Api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The platform side of the process's other paths, through the real APIs on H2. */
+class OrderPathsTests extends LifecycleFixture {
+
+	@Test
+	void brandCancellationEndsTheProcessReleasesTheBookingAndTellsTheConsumer() {
+		long order = postOrder("NOT_SHIPPED");
+		book(order, TODAY.plusDays(4));
+
+		Api.Reply cancelled = brandApi.post("/api/v1/orders/" + order + "/cancel", Map.of("reason", "consumer returned the goods"));
+		driver.drainUntil(order, () -> driver.endedAt(order) != null, "process ended");
+
+		assertThat(cancelled.status()).isEqualTo(200);
+		assertThat(driver.endedAt(order)).isEqualTo("OrderCancelledEndEvent");
+		assertThat(history(order)).endsWith("CANCELLED").filteredOn("CANCELLED"::equals).hasSize(1);
+		assertThat(notifications(order).findValuesAsText("template")).contains("ORDER_CANCELLED");
+		assertThat(consumer().get("/api/v1/consumer/" + consumerToken(order)).json().has("bookedDate")).isFalse();
+	}
+
+	@Test
+	void unbookedOrdersGetAReminderThenAWarningAndAPhoneTask() {
+		long order = postOrder("ARRIVED");
+
+		driver.fireTimer(order, "BookingReminderTimer");
+		driver.fireTimer(order, "BookingEscalationTimer");
+
+		assertThat(notifications(order).findValuesAsText("template")).contains("BOOKING_REMINDER");
+		JsonNode warnings = admin.get("/api/v1/orders/" + order).json().get("warnings");
+		assertThat(warnings.findValuesAsText("level")).containsExactly("WARN");
+		assertThat(driver.openTask(order, "PhoneConsumerTask")).isNotNull();
+	}
+
+	@Test
+	void aLowRatingOpensAComplaintAndSchedulesARework() {
+		long order = postOrder("ARRIVED");
+		book(order, TODAY.plusDays(2));
+		dispatchToDealer(order);
+		serve(order);
+
+		consumer().post("/api/v1/consumer/" + consumerToken(order) + "/rating", Map.of("stars", 2, "comment", "door scratched"));
+		driver.drain(order);
+
+		assertThat(status(order)).isEqualTo("REWORK_SCHEDULED");
+		JsonNode complaints = admin.get("/api/v1/complaints?orderId=" + order).json();
+		assertThat(complaints.findValuesAsText("source")).containsExactly("LOW_RATING");
+		assertThat(complaints.get(0).get("details").asText()).contains("door scratched");
+	}
+
+	@Test
+	void aDeclinedOfferGoesToTheNextCandidateAndAnotherProviderCannotAnswerIt() {
+		long order = postOrder("ARRIVED");
+		book(order, TODAY.plusDays(2));
+		driver.drainUntil(order, () -> openOffer(order) != null, "an offer");
+		long first = openOffer(order).get("id").asLong();
+		long otherProvider = admin.post("/api/v1/providers", Map.of("name", "Elsewhere", "type", "THIRD_PARTY",
+				"coverage", Map.of("regionCodes", java.util.List.of("330108")), "dailyCapacity", Map.of("INSTALLATION", 1)))
+			.json().get("id").asLong();
+		Api stranger = asNewUser(Role.PROVIDER_ADMIN, otherProvider);
+
+		assertThat(stranger.post("/api/v1/offers/" + first + "/accept", null).status()).isEqualTo(404);
+		assertThat(stranger.get("/api/v1/offers?orderId=" + order).json()).isEmpty();
+		assertThat(dealerAdmin.post("/api/v1/offers/" + first + "/decline", Map.of("reason", "no capacity")).status()).isEqualTo(200);
+		assertThat(dealerAdmin.post("/api/v1/offers/" + first + "/accept", null).status()).isEqualTo(409);
+		driver.drain(order);
+
+		JsonNode next = openOffer(order);
+		if (next == null) {
+			assertThat(driver.openTask(order, "AssignManuallyTask")).as("no other candidate: manual assignment").isNotNull();
+		}
+		else {
+			assertThat(next.get("providerId").asLong()).isNotEqualTo(dealerId);
+		}
+	}
+
+	@Test
+	void aConsumerLinkOpensOnlyItsOwnOrder() {
+		long order = postOrder("ARRIVED");
+
+		assertThat(consumer().get("/api/v1/consumer/" + consumerToken(order)).json().get("status").asText())
+			.isEqualTo("AWAITING_BOOKING");
+		assertThat(consumer().get("/api/v1/consumer/not-a-real-token-at-all-000000").status()).isEqualTo(404);
+		assertThat(consumer().post("/api/v1/consumer/not-a-real-token-at-all-000000/booking",
+				Map.of("date", TODAY.plusDays(3).toString())).status()).isEqualTo(404);
+	}
+
+	@Test
+	void installerEventsBeforeTheInstallationDayAreRefused() {
+		long order = postOrder("ARRIVED");
+		book(order, TODAY.plusDays(2));
+		dispatchToDealer(order);
+
+		Api.Reply early = jobEvent(order, Map.of("type", "EN_ROUTE"));
+
+		assertThat(early.status()).isEqualTo(409);
+		assertThat(status(order)).isEqualTo("SCHEDULED");
+	}
+
+}
