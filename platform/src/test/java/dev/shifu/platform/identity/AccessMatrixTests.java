@@ -164,7 +164,9 @@ class AccessMatrixTests extends PlatformIntegrationTest {
 	private org.springframework.http.ResponseEntity<String> send(String caller, HttpMethod method, String path, String body) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.putAll(callers.get(caller));
-		headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+		// Like a script would: JSON preferred, anything else accepted (Prometheus answers text).
+		headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON,
+				MediaType.parseMediaType("*/*;q=0.1")));
 		if (body != null) {
 			headers.setContentType(MediaType.APPLICATION_JSON);
 		}

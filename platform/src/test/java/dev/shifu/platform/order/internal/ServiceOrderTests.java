@@ -24,10 +24,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ServiceOrderTests {
 
 	private static ServiceOrder order(GoodsStatus goods, LocalDate eta) {
-		return ServiceOrder.receive(1L, "EXT-1", "hash", "Li Na", "+8613812345678", "Road 1", "330106",
+		ServiceOrder order = ServiceOrder.receive(1L, "EXT-1", "hash", "Li Na", "+8613812345678", "Road 1", "330106",
 				new GeoPoint(30.27, 120.13), List.of(new OrderItem("D-1", "Door", ProductCategory.DOOR, 1, true)),
 				ServiceType.INSTALLATION, MemberTier.GOLD, goods, eta, null,
 				new ServiceRequirements(90, Set.of(Skill.DOOR), 1), "brand:test");
+		// As after the first save: events carry the order id.
+		org.springframework.test.util.ReflectionTestUtils.setField(order, "id", 42L);
+		return order;
 	}
 
 	@Test
@@ -56,6 +59,8 @@ class ServiceOrderTests {
 	@Test
 	void cannotBeCancelledOnceCompleted() {
 		ServiceOrder order = order(GoodsStatus.ARRIVED, null);
+		order.moveTo(OrderStatus.AWAITING_BOOKING, "wf", null);
+		order.moveTo(OrderStatus.BOOKED, "wf", null);
 		order.moveTo(OrderStatus.DISPATCHING, "wf", null);
 		order.moveTo(OrderStatus.ASSIGNED, "wf", null);
 		order.moveTo(OrderStatus.SCHEDULED, "wf", null);
@@ -87,6 +92,36 @@ class ServiceOrderTests {
 		assertThat(order.getExpectedArrival()).isNull();
 		assertThatThrownBy(() -> order.updateGoods(GoodsStatus.SHIPPED, LocalDate.of(2026, 12, 5)))
 			.isInstanceOf(ConflictException.class);
+	}
+
+	@Test
+	void aRetriedWorkflowStatusWritesNoSecondHistoryLineButProgressMayRepeat() {
+		ServiceOrder order = order(GoodsStatus.ARRIVED, null);
+
+		assertThat(order.applyWorkflowStatus(OrderStatus.AWAITING_BOOKING, "wf", null)).isTrue();
+		assertThat(order.applyWorkflowStatus(OrderStatus.BOOKED, "wf", null)).isTrue();
+		assertThat(order.applyWorkflowStatus(OrderStatus.BOOKED, "wf", null)).isFalse();
+		assertThat(order.getHistory()).hasSize(3);
+	}
+
+	@Test
+	void aCancelledOrderIgnoresTheStatusesOfItsDyingProcess() {
+		ServiceOrder order = order(GoodsStatus.ARRIVED, null);
+		order.cancel("brand cancelled", "brand:test");
+
+		assertThat(order.applyWorkflowStatus(OrderStatus.AWAITING_BOOKING, "wf", null)).isFalse();
+		assertThat(order.applyWorkflowStatus(OrderStatus.CANCELLED, "wf", null)).isFalse();
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+	}
+
+	@Test
+	void checksTheVerificationCodeAndCountsFailures() {
+		ServiceOrder order = order(GoodsStatus.ARRIVED, null);
+
+		assertThat(order.verify(null)).isFalse();
+		assertThat(order.verify("x" + order.getVerificationCode())).isFalse();
+		assertThat(order.verify(order.getVerificationCode())).isTrue();
+		assertThat(order.getVerificationFailures()).isEqualTo(2);
 	}
 
 	@Test
