@@ -439,6 +439,17 @@ abstract class WebhookContract extends PlatformIntegrationTest {
 			.isThrownBy(() -> webhooks.enqueue(brand.brandId(), "goods damaged!", 15L, data));
 	}
 
+	@Test
+	void apiDocsDescribeTheWebhookEndpoints() {
+		JsonNode paths = anonymous().get("/v3/api-docs").json().get("paths");
+
+		assertThat(paths.has(WEBHOOK)).isTrue();
+		assertThat(paths.has(WEBHOOK + "/secret:rotate")).isTrue();
+		assertThat(paths.has(DELIVERIES + "/{id}/replay")).isTrue();
+		assertThat(paths.at("/" + DELIVERIES.replace("/", "~1") + "/get/parameters").findValuesAsText("name"))
+			.contains("status", "orderId", "page", "size");
+	}
+
 	private TestReceiver newReceiver() {
 		TestReceiver created = TestReceiver.start();
 		receivers.add(created);
