@@ -2,7 +2,7 @@ package dev.shifu.platform.workflow;
 
 import java.time.LocalDate;
 
-/** Hand-overs from the process to contexts that react later (schedule, booking, brand webhooks). */
+/** Hand-overs from the process to contexts that react later (schedule, booking). */
 public final class WorkflowEvents {
 
 	private WorkflowEvents() {
@@ -15,10 +15,6 @@ public final class WorkflowEvents {
 
 	/** A booked window and any planned job of the order are free again (rebooking or cancellation). */
 	public record BookingReleased(long orderId, String jobId, LocalDate bookedDate) {
-	}
-
-	/** The brand must hear about something beyond a status change, e.g. damaged goods needing a replacement. */
-	public record BrandEventRequested(long orderId, long brandId, String type, String note) {
 	}
 
 }

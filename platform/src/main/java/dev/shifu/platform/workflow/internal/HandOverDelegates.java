@@ -2,10 +2,14 @@ package dev.shifu.platform.workflow.internal;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.shifu.platform.webhook.BrandWebhooks;
 import dev.shifu.platform.workflow.WorkflowEvents;
 import dev.shifu.workflows.ServiceOrderProcess.Beans;
 import dev.shifu.workflows.ServiceOrderProcess.Inputs;
@@ -41,11 +45,20 @@ class HandOverDelegates {
 				Delegates.text(execution, Vars.SCHEDULED_JOB_ID), Delegates.date(execution, Vars.BOOKED_DATE)));
 	}
 
+	/** Damaged goods: the brand must send replacements, so it hears at once, once per revisit. */
 	@Bean(Beans.BRAND_WEBHOOK)
-	JavaDelegate brandWebhookDelegate(ApplicationEventPublisher events) {
-		return execution -> events.publishEvent(new WorkflowEvents.BrandEventRequested(Delegates.orderId(execution),
-				Long.parseLong(Delegates.text(execution, Vars.BRAND_ID)), Delegates.input(execution, Inputs.WEBHOOK_EVENT),
-				Delegates.text(execution, Vars.EXCEPTION_NOTE)));
+	JavaDelegate brandWebhookDelegate(BrandWebhooks webhooks) {
+		return execution -> {
+			long orderId = Delegates.orderId(execution);
+			String event = Delegates.input(execution, Inputs.WEBHOOK_EVENT);
+			String type = "GOODS_DAMAGED".equals(event) ? BrandWebhooks.ORDER_GOODS_DAMAGED : "order." + event.toLowerCase();
+			Long revisits = Delegates.number(execution, Vars.REVISIT_COUNT);
+			Map<String, Object> data = new HashMap<>();
+			data.put("note", Delegates.text(execution, Vars.EXCEPTION_NOTE));
+			data.put("visit", revisits == null ? 0 : revisits);
+			webhooks.enqueue(Long.parseLong(Delegates.text(execution, Vars.BRAND_ID)), type, orderId, data,
+					orderId + ":" + type + ":" + data.get("visit"));
+		};
 	}
 
 }

@@ -1,0 +1,5 @@
+package dev.shifu.platform.webhook.internal;
+
+class WebhookOnH2Tests extends WebhookContract {
+
+}
