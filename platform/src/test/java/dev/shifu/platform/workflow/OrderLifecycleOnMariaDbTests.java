@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.shifu.platform.support.Api;
 import dev.shifu.platform.support.UsesMariaDb;
+import dev.shifu.platform.webhook.internal.TestReceiver;
+import dev.shifu.platform.webhook.internal.WebhookTestAccess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,8 +20,13 @@ class OrderLifecycleOnMariaDbTests extends LifecycleFixture {
 	@org.springframework.beans.factory.annotation.Autowired
 	private org.camunda.bpm.engine.ProcessEngine engine;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	private org.springframework.context.ApplicationContext context;
+
 	@Test
 	void anOrderIsWalkedFromPostingToClosed() {
+		TestReceiver receiver = TestReceiver.start();
+		String secret = brandApi.put("/api/v1/brand/webhook", Map.of("url", receiver.url())).json().get("secret").asText();
 		long order = postOrder("SHIPPED");
 		assertThat(notifications(order).findValuesAsText("template")).contains("BOOKING_LINK");
 
@@ -68,6 +75,33 @@ class OrderLifecycleOnMariaDbTests extends LifecycleFixture {
 				"RATED", "CLOSED");
 		assertThat(driver.endedAt(order)).isEqualTo("OrderClosedEndEvent");
 		assertThat(notifications(order).findValuesAsText("template")).contains("RATING_REQUEST");
+
+		// every step reached the brand, signed, in order (status events reach the outbox asynchronously)
+		List<String> steps = history(order);
+		List<String> delivered = List.of();
+		for (int round = 0; round < 100 && delivered.size() < steps.size(); round++) {
+			WebhookTestAccess.dispatchAllDue(context);
+			delivered = receiver.received()
+				.stream()
+				.filter(r -> r.signedWith(secret))
+				.map(r -> r.json())
+				.filter(json -> json.get("orderId").asLong() == order)
+				.sorted(java.util.Comparator.comparingInt(json -> json.at("/data/sequence").asInt()))
+				.map(json -> json.at("/data/to").asText())
+				.toList();
+			pause();
+		}
+		assertThat(delivered).containsExactlyElementsOf(steps);
+		receiver.close();
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(100);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

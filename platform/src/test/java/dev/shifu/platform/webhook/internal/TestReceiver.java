@@ -24,7 +24,7 @@ import com.sun.net.httpserver.HttpServer;
  * Each receiver listens on its own random path, so a late delivery of an earlier test to a reused port is not
  * counted here.
  */
-final class TestReceiver implements AutoCloseable {
+public final class TestReceiver implements AutoCloseable {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,7 +44,7 @@ final class TestReceiver implements AutoCloseable {
 		server.start();
 	}
 
-	static TestReceiver start() {
+	public static TestReceiver start() {
 		try {
 			return new TestReceiver();
 		}
@@ -53,7 +53,7 @@ final class TestReceiver implements AutoCloseable {
 		}
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + server.getAddress().getPort() + path;
 	}
 
@@ -66,7 +66,7 @@ final class TestReceiver implements AutoCloseable {
 		failAlways = fail;
 	}
 
-	List<Received> received() {
+	public List<Received> received() {
 		return List.copyOf(received);
 	}
 
@@ -96,10 +96,10 @@ final class TestReceiver implements AutoCloseable {
 		}
 	}
 
-	record Received(String method, String contentType, String eventId, String eventType, String timestamp,
+	public record Received(String method, String contentType, String eventId, String eventType, String timestamp,
 			String signature, String body) {
 
-		JsonNode json() {
+		public JsonNode json() {
 			try {
 				return JSON.readTree(body);
 			}
@@ -109,7 +109,7 @@ final class TestReceiver implements AutoCloseable {
 		}
 
 		/** How a brand verifies: HMAC-SHA256 with the secret over timestamp + "." + raw body, hex, after "v1=". */
-		boolean signedWith(String secret) {
+		public boolean signedWith(String secret) {
 			try {
 				Mac mac = Mac.getInstance("HmacSHA256");
 				mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
