@@ -19,11 +19,9 @@ import dev.shifu.platform.identity.Actor;
 import dev.shifu.platform.network.InstallerRequest;
 import dev.shifu.platform.shared.Csv;
 import dev.shifu.platform.shared.CsvValues;
-import dev.shifu.platform.shared.FieldError;
 import dev.shifu.platform.shared.GeoPoint;
 import dev.shifu.platform.shared.ImportReport;
-import dev.shifu.platform.shared.InvalidFieldException;
-import dev.shifu.platform.shared.RequestValidation;
+import dev.shifu.platform.shared.CsvBatches;
 
 /**
  * Installer CSV: {@code name,phone,skills,crewSize,homeLat,homeLng,shifts,certificates,leaveDays}. Lists are
@@ -39,16 +37,16 @@ class InstallerImport {
 
 	private final NetworkService network;
 
-	private final RequestValidation validation;
+	private final CsvBatches batches;
 
 	private final TransactionTemplate rowTransaction;
 
 	private final int maxRows;
 
-	InstallerImport(NetworkService network, RequestValidation validation, PlatformTransactionManager transactions,
+	InstallerImport(NetworkService network, CsvBatches batches, PlatformTransactionManager transactions,
 			@Value("${shifu.limits.max-import-rows}") int maxRows) {
 		this.network = network;
-		this.validation = validation;
+		this.batches = batches;
 		this.rowTransaction = new TransactionTemplate(transactions);
 		this.rowTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.maxRows = maxRows;
@@ -56,39 +54,14 @@ class InstallerImport {
 
 	ImportReport run(Actor actor, long providerId, String csv) {
 		network.listInstallers(actor, providerId);
-		List<Csv.Row> rows = Csv.parse(csv, maxRows);
-		int accepted = 0;
-		int duplicates = 0;
-		List<ImportReport.RejectedRow> rejected = new ArrayList<>();
-		for (Csv.Row row : rows) {
-			CsvValues values = new CsvValues(row);
-			InstallerRequest request = toRequest(values);
-			List<FieldError> errors = new ArrayList<>(values.errors());
-			errors.addAll(validation.errors(request));
-			if (!errors.isEmpty()) {
-				rejected.add(new ImportReport.RejectedRow(row.line(), values.text("phone"), errors));
-				continue;
-			}
-			try {
-				boolean created = Boolean.TRUE.equals(rowTransaction.execute(tx -> {
+		return batches.run(Csv.parse(csv, maxRows), "phone", InstallerImport::toRequest,
+				request -> Boolean.TRUE.equals(rowTransaction.execute(tx -> {
 					if (network.findInstallerByPhone(providerId, request.phone()).isPresent()) {
 						return false;
 					}
 					network.createInstaller(actor, providerId, request);
 					return true;
-				}));
-				if (created) {
-					accepted++;
-				}
-				else {
-					duplicates++;
-				}
-			}
-			catch (InvalidFieldException ex) {
-				rejected.add(new ImportReport.RejectedRow(row.line(), values.text("phone"), ex.errors()));
-			}
-		}
-		return new ImportReport(rows.size(), accepted, duplicates, rejected.size(), rejected);
+				})) ? CsvBatches.Outcome.CREATED : CsvBatches.Outcome.DUPLICATE);
 	}
 
 	private static InstallerRequest toRequest(CsvValues v) {

@@ -1,6 +1,5 @@
 package dev.shifu.platform.order.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,14 +12,11 @@ import dev.shifu.platform.identity.Actor;
 import dev.shifu.platform.order.CreateOrderRequest;
 import dev.shifu.platform.order.GoodsStatus;
 import dev.shifu.platform.order.MemberTier;
-import dev.shifu.platform.shared.ConflictException;
 import dev.shifu.platform.shared.Csv;
 import dev.shifu.platform.shared.CsvValues;
-import dev.shifu.platform.shared.FieldError;
 import dev.shifu.platform.shared.GeoPoint;
 import dev.shifu.platform.shared.ImportReport;
-import dev.shifu.platform.shared.InvalidFieldException;
-import dev.shifu.platform.shared.RequestValidation;
+import dev.shifu.platform.shared.CsvBatches;
 
 /**
  * Order CSV: {@code externalOrderId,consumerName,consumerPhone,address,regionCode,lat,lng,serviceType,memberTier,
@@ -33,48 +29,20 @@ class OrderImport {
 
 	private final OrderIntake intake;
 
-	private final RequestValidation validation;
+	private final CsvBatches batches;
 
 	private final int maxRows;
 
-	OrderImport(OrderIntake intake, RequestValidation validation, @Value("${shifu.limits.max-import-rows}") int maxRows) {
+	OrderImport(OrderIntake intake, CsvBatches batches, @Value("${shifu.limits.max-import-rows}") int maxRows) {
 		this.intake = intake;
-		this.validation = validation;
+		this.batches = batches;
 		this.maxRows = maxRows;
 	}
 
 	ImportReport run(Actor brand, String csv) {
-		List<Csv.Row> rows = Csv.parse(csv, maxRows);
-		int accepted = 0;
-		int duplicates = 0;
-		List<ImportReport.RejectedRow> rejected = new ArrayList<>();
-		for (Csv.Row row : rows) {
-			CsvValues values = new CsvValues(row);
-			CreateOrderRequest request = toRequest(values);
-			List<FieldError> errors = new ArrayList<>(values.errors());
-			errors.addAll(validation.errors(request));
-			String key = values.text("externalOrderId");
-			if (!errors.isEmpty()) {
-				rejected.add(new ImportReport.RejectedRow(row.line(), key, errors));
-				continue;
-			}
-			try {
-				if (intake.submitAndTell(brand, request, null).created()) {
-					accepted++;
-				}
-				else {
-					duplicates++;
-				}
-			}
-			catch (InvalidFieldException ex) {
-				rejected.add(new ImportReport.RejectedRow(row.line(), key, ex.errors()));
-			}
-			catch (ConflictException ex) {
-				rejected.add(new ImportReport.RejectedRow(row.line(), key,
-						List.of(new FieldError("externalOrderId", ex.getMessage()))));
-			}
-		}
-		return new ImportReport(rows.size(), accepted, duplicates, rejected.size(), rejected);
+		return batches.run(Csv.parse(csv, maxRows), "externalOrderId", OrderImport::toRequest,
+				request -> intake.submitAndTell(brand, request, null).created() ? CsvBatches.Outcome.CREATED
+						: CsvBatches.Outcome.DUPLICATE);
 	}
 
 	private static CreateOrderRequest toRequest(CsvValues v) {
