@@ -16,7 +16,7 @@ public record CancelJobChange(String jobId) implements ProblemChange<Schedule> {
     @Override
     public void doChange(Schedule working, ProblemChangeDirector director) {
         Job job = RouteEdits.requireJob(working, jobId);
-        RouteEdits.unassign(working, director, job);
+        RouteEdits.detach(working, director, job);
         director.removeEntity(job, working.getJobs()::remove);
     }
 }

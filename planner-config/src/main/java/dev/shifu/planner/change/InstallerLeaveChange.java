@@ -13,8 +13,8 @@ import dev.shifu.planner.domain.Shift;
 
 /**
  * An installer is called in sick or takes leave: every shift of theirs in the date range is blocked
- * (the installer-leave hard constraint) and all its jobs, pinned ones too, go back to the solver to
- * be reassigned.
+ * (the installer-leave hard constraint) and all its jobs, pinned ones too, are parked in the
+ * unassigned bucket, from where local search reassigns them.
  *
  * @param installerId the installer
  * @param from first day of leave, inclusive
@@ -34,6 +34,7 @@ public record InstallerLeaveChange(String installerId, LocalDate from, LocalDate
                 continue;
             }
             List<Job> pinned = new ArrayList<>(shift.getPinnedJobs());
+            List<Job> planned = new ArrayList<>(shift.getJobs());
             RouteEdits.editRoute(director, shift, s -> {
                 s.setOnLeave(true);
                 s.getJobs().clear();
@@ -44,6 +45,8 @@ public record InstallerLeaveChange(String installerId, LocalDate from, LocalDate
                 RouteEdits.clearShadows(job);
                 director.addEntity(job, working.getJobs()::add);
             }
+            planned.addAll(0, pinned);
+            RouteEdits.park(working, director, planned);
         }
     }
 }

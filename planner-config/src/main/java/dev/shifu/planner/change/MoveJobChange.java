@@ -24,7 +24,7 @@ public record MoveJobChange(String jobId, String targetShiftId, int position, bo
     public void doChange(Schedule working, ProblemChangeDirector director) {
         Job job = RouteEdits.requireJob(working, jobId);
         Shift target = RouteEdits.requireShift(working, targetShiftId);
-        RouteEdits.unassign(working, director, job);
+        RouteEdits.detach(working, director, job);
         RouteEdits.editRoute(director, target,
                 s -> s.getJobs().add(Math.max(0, Math.min(position, s.getJobs().size())), job));
         if (pin) {

@@ -1,5 +1,6 @@
 package dev.shifu.planner.change;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.optaplanner.core.api.solver.change.ProblemChangeDirector;
@@ -14,7 +15,8 @@ import dev.shifu.planner.domain.Shift;
  * OptaPlanner 10.1's {@code ProblemChangeDirector.changeVariable} only sends basic-variable events,
  * which list-variable shadow variables do not understand. So a route edit is announced as the shift
  * leaving and re-entering the working solution: every list shadow variable (inverse, previous, next,
- * arrival times) is rebuilt from the edited list, and the score is updated incrementally.
+ * arrival times) is cleared for the old list and rebuilt from the edited one, and the score is
+ * updated incrementally.
  */
 final class RouteEdits {
 
@@ -24,9 +26,12 @@ final class RouteEdits {
     static void editRoute(ProblemChangeDirector director, Shift shift, Consumer<Shift> edit) {
         director.removeEntity(shift, s -> {
         });
+        // Listeners run deferred: flush now, while the list still holds the jobs being taken off.
+        director.updateShadowVariables();
         edit.accept(shift);
         director.addEntity(shift, s -> {
         });
+        director.updateShadowVariables();
     }
 
     static Shift requireShift(Schedule working, String shiftId) {
@@ -38,8 +43,11 @@ final class RouteEdits {
         return working.findJob(jobId).orElseThrow(() -> new IllegalArgumentException("Unknown job " + jobId));
     }
 
-    /** Takes a job off its shift (planned or pinned) and leaves it unassigned for the solver to place. */
-    static void unassign(Schedule working, ProblemChangeDirector director, Job job) {
+    /**
+     * Takes a job off its route (planned or pinned prefix). Afterwards it is a planning value in no
+     * list: the caller must put it in one (a shift, or the bucket) in the same change.
+     */
+    static void detach(Schedule working, ProblemChangeDirector director, Job job) {
         Shift shift = job.getShift();
         if (shift == null) {
             return;
@@ -56,6 +64,14 @@ final class RouteEdits {
         }
     }
 
+    /**
+     * Parks jobs in the unassigned bucket. Every job stays in some list at all times, so the solution
+     * stays complete and local search takes the jobs out of the bucket to their best place.
+     */
+    static void park(Schedule working, ProblemChangeDirector director, List<Job> jobs) {
+        editRoute(director, working.getUnassignedBucket(), bucket -> bucket.getJobs().addAll(jobs));
+    }
+
     /** Pins the job and every job before it on its shift: they become a fixed prefix of the route. */
     static void pinUpTo(Schedule working, ProblemChangeDirector director, Job job) {
         Shift shift = job.getShift();
@@ -66,7 +82,7 @@ final class RouteEdits {
             return;
         }
         int index = shift.getJobs().indexOf(job);
-        var prefix = java.util.List.copyOf(shift.getJobs().subList(0, index + 1));
+        var prefix = List.copyOf(shift.getJobs().subList(0, index + 1));
         editRoute(director, shift, s -> {
             s.getJobs().subList(0, index + 1).clear();
             s.getPinnedJobs().addAll(prefix);

@@ -32,6 +32,9 @@ public class ArrivalTimeListener implements ListVariableListener<Schedule, Shift
 
     @Override
     public void afterEntityRemoved(ScoreDirector<Schedule> scoreDirector, Shift shift) {
+        for (Job job : shift.getJobs()) {
+            set(scoreDirector, job, null, null);
+        }
     }
 
     @Override
