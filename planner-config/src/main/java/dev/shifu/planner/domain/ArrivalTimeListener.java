@@ -56,7 +56,8 @@ public class ArrivalTimeListener implements ListVariableListener<Schedule, Shift
     private void update(ScoreDirector<Schedule> scoreDirector, Shift shift, int fromIndex, int toIndex) {
         List<Job> jobs = shift.getJobs();
         if (shift.isUnassignedBucket()) {
-            for (int i = fromIndex; i < jobs.size(); i++) {
+            // Jobs in the bucket have no times; only the ones just added need clearing.
+            for (int i = fromIndex; i < Math.min(toIndex, jobs.size()); i++) {
                 set(scoreDirector, jobs.get(i), null, null);
             }
             return;
