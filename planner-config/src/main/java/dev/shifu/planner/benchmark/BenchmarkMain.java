@@ -44,7 +44,7 @@ public final class BenchmarkMain {
             }
         }
         Path outDir = Path.of(System.getProperty("benchmark.dir", "benchmarks"));
-        Path shared = Path.of(options.getOrDefault("shared", System.getProperty("shared.dir", "../shared")));
+        Path shared = Path.of(options.getOrDefault("shared", System.getProperty("shared.dir", findShared())));
         Path bksDir = shared.resolve("data/bks");
         Path routesDir = outDir.resolve("routes");
         Duration time = Duration.ofSeconds(Long.parseLong(options.getOrDefault("time", "30")));
@@ -106,6 +106,16 @@ public final class BenchmarkMain {
         Path file = outDir.resolve(LocalDate.now() + "-" + mode + ".md");
         Files.writeString(file, markdown);
         System.out.println("Saved " + file.toAbsolutePath().normalize());
+    }
+
+    /** The nearest {@code shared/} directory above the working directory (it sits beside the repository). */
+    private static String findShared() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("shared/data/bks"))) {
+                return dir.resolve("shared").toString();
+            }
+        }
+        return "../shared";
     }
 
     private static List<Objective> objectives(String value) {

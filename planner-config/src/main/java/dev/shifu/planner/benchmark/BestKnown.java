@@ -39,7 +39,7 @@ public final class BestKnown {
         }
         for (String line : Files.readAllLines(file)) {
             String[] cells = line.trim().split(",");
-            if (cells.length < 3 || !Character.isDigit(cells[1].trim().charAt(0))) {
+            if (cells.length < 3 || cells[1].isBlank() || !Character.isDigit(cells[1].trim().charAt(0))) {
                 continue;
             }
             values.put(cells[0].trim().toLowerCase(Locale.ROOT),

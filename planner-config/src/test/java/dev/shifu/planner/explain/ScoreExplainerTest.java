@@ -8,22 +8,21 @@ import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.solver.SolverFactory;
 
 import dev.shifu.planner.TinyCity;
-import dev.shifu.planner.domain.Job;
 import dev.shifu.planner.domain.Schedule;
 import dev.shifu.planner.domain.ScheduleConstraints;
+import dev.shifu.planner.solver.ScheduleBuilder;
+import dev.shifu.planner.travel.HaversineTravelTime;
 
 class ScoreExplainerTest {
 
     @Test
     void explainsConstraintImpactsAndPerJobReasonsOfAStoredPlan() {
         // A plan as the platform might load it: the gas job on an installer without gas skills.
-        Job gas = TinyCity.job("GAS", 30.29, 120.16, 10).withSkills(Set.of("gas"));
-        Schedule plan = TinyCity.builder()
+        Schedule plan = new ScheduleBuilder("stored", HaversineTravelTime.cityDefault())
+                .shift(TinyCity.shift("S1", 30.25, 120.10, Set.of("ac")))
                 .initialAssignment("S1", TinyCity.job("A", 30.26, 120.11, 8))
-                .initialAssignment("S1", gas)
+                .initialAssignment("S1", TinyCity.job("GAS", 30.29, 120.16, 10).withSkills(Set.of("gas")))
                 .build();
-        plan.getJobs().removeIf(j -> j.getId().startsWith("J") || j.getId().equals("GAS") && j != gas);
-        plan.getUnassignedBucket().getJobs().clear();
         var explainer = new ScoreExplainer(SolverFactory.create(TinyCity.quickConfig()));
 
         ScheduleExplanation explanation = explainer.explain(plan);
