@@ -117,7 +117,8 @@ final class ReplanBenchmark {
                     Shift target = pick(random, current.getRealShifts().stream()
                             .filter(s -> !s.isOnLeave() && s.getSkills().containsAll(job.getRequiredSkills())
                                     && s.getCrewSize() >= job.getCrewSize()).toList());
-                    change = new MoveJobChange(job.getId(), target.getId(), random.nextInt(3), false);
+                    // Appended at the end of the target route, not pinned: the solver may improve on it.
+                    change = new MoveJobChange(job.getId(), target.getId(), Integer.MAX_VALUE, false);
                     label = "move " + job.getId() + " to " + target.getId();
                 }
             }
@@ -127,8 +128,11 @@ final class ReplanBenchmark {
                 plannedFuture = new CompletableFuture<>();
                 watches.add(new Watch(plannedCondition, submitted, plannedFuture));
             }
-            CompletableFuture<Long> publishedFuture = solver.submit(change)
-                    .thenApply(s -> (System.nanoTime() - submitted) / 1_000_000L);
+            String[] publishedScore = new String[1];
+            CompletableFuture<Long> publishedFuture = solver.submit(change).thenApply(s -> {
+                publishedScore[0] = String.valueOf(s.getScore());
+                return (System.nanoTime() - submitted) / 1_000_000L;
+            });
             long publishedMs = publishedFuture.get(60, TimeUnit.SECONDS);
             published.add((double) publishedMs);
             String plannedText = "";
@@ -144,7 +148,8 @@ final class ReplanBenchmark {
                     plannedText = ", not all planned within 10 s";
                 }
             }
-            System.out.printf("  change %2d %-40s published after %4d ms%s%n", i + 1, label, publishedMs, plannedText);
+            System.out.printf("  change %2d %-36s published after %4d ms (%s)%s%n", i + 1, label, publishedMs,
+                    publishedScore[0], plannedText);
             Thread.sleep(500 + random.nextInt(1000));
         }
         Schedule last = solver.stop();

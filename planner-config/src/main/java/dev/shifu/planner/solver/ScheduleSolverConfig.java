@@ -1,5 +1,6 @@
 package dev.shifu.planner.solver;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
@@ -15,6 +16,7 @@ import org.optaplanner.core.config.heuristic.selector.move.generic.list.ListSwap
 import org.optaplanner.core.config.heuristic.selector.move.generic.list.SubListChangeMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.value.ValueSelectorConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
+import org.optaplanner.core.config.localsearch.decider.acceptor.AcceptorType;
 import org.optaplanner.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
 import org.optaplanner.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import org.optaplanner.core.config.score.director.ScoreDirectorFactoryConfig;
@@ -60,7 +62,23 @@ public final class ScheduleSolverConfig {
                 .withRandomSeed(settings.seed())
                 .withDaemon(settings.daemon())
                 .withTerminationConfig(termination)
-                .withPhases(new ConstructionHeuristicPhaseConfig(), localSearch);
+                .withPhases(new ConstructionHeuristicPhaseConfig(), repair(), localSearch);
+    }
+
+    /**
+     * Hill climbing until every hard constraint holds. It ends at once on a feasible solution; it
+     * matters after a problem change left the plan infeasible (a dispatcher forced a job into a full
+     * route): late acceptance started there would accept any move that keeps the hard score above the
+     * bad starting point, and park hundreds of jobs while drifting.
+     */
+    private static LocalSearchPhaseConfig repair() {
+        return new LocalSearchPhaseConfig()
+                .withMoveSelectorConfig(new UnionMoveSelectorConfig(moveSelectors()))
+                .withAcceptorConfig(new LocalSearchAcceptorConfig()
+                        .withAcceptorTypeList(List.of(AcceptorType.HILL_CLIMBING)))
+                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1))
+                .withTerminationConfig(new TerminationConfig().withBestScoreFeasible(true)
+                        .withUnimprovedSpentLimit(Duration.ofSeconds(2)));
     }
 
     private static List<MoveSelectorConfig> moveSelectors() {
