@@ -1,0 +1,208 @@
+package dev.shifu.planner.benchmark;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.api.solver.change.ProblemChange;
+
+import dev.shifu.planner.change.AddJobChange;
+import dev.shifu.planner.change.CancelJobChange;
+import dev.shifu.planner.change.InstallerLeaveChange;
+import dev.shifu.planner.change.MoveJobChange;
+import dev.shifu.planner.change.PinJobChange;
+import dev.shifu.planner.domain.Job;
+import dev.shifu.planner.domain.Location;
+import dev.shifu.planner.domain.MemberTier;
+import dev.shifu.planner.domain.Schedule;
+import dev.shifu.planner.domain.Shift;
+import dev.shifu.planner.domain.Times;
+import dev.shifu.planner.solver.GreedyInsertion;
+import dev.shifu.planner.solver.LiveScheduleSolver;
+import dev.shifu.planner.solver.ScheduleBuilder;
+import dev.shifu.planner.solver.SolverSettings;
+import dev.shifu.planner.solver.ScheduleSolverConfig;
+import dev.shifu.planner.travel.HaversineTravelTime;
+
+/**
+ * Replan mode: solve a city day, then feed problem changes to the running solver and measure the
+ * latency from submitting each change to the first published best solution that contains it (and,
+ * for urgent jobs and sick installers, until the affected jobs are planned again).
+ */
+final class ReplanBenchmark {
+
+    record Result(int jobs, int installers, Duration warmup, int changes, long seed, double p50Ms, double p95Ms,
+            double maxMs, double plannedP50Ms, double plannedP95Ms, int plannedCount, int notPlannedCount,
+            String finalScore) {
+    }
+
+    private record Watch(Predicate<Schedule> condition, long startNanos, CompletableFuture<Long> done) {
+    }
+
+    private ReplanBenchmark() {
+    }
+
+    static Result run(int jobCount, int installerCount, Duration warmup, int changeCount, long seed) throws Exception {
+        CityGenerator.City city = CityGenerator.generate(jobCount, installerCount, seed);
+        Schedule problem = new ScheduleBuilder("replan", HaversineTravelTime.cityDefault())
+                .shifts(city.shifts()).jobs(city.jobs()).build();
+        GreedyInsertion.planUnplacedJobs(problem);
+        // Daemon: after each burst the solver waits for the next change instead of returning.
+        SolverSettings settings = SolverSettings.of(warmup, seed).withUnimprovedTimeLimit(Duration.ofSeconds(5))
+                .withDaemon(true);
+        ProgressPrinter progress = new ProgressPrinter("replan", 5000);
+        ConcurrentLinkedQueue<Watch> watches = new ConcurrentLinkedQueue<>();
+        LiveScheduleSolver solver = new LiveScheduleSolver(
+                SolverFactory.create(ScheduleSolverConfig.create(settings)), problem, event -> {
+                    progress.accept(event);
+                    Schedule best = event.getNewBestSolution();
+                    for (Watch watch : watches) {
+                        if (watch.condition().test(best)) {
+                            watch.done().complete((System.nanoTime() - watch.startNanos()) / 1_000_000L);
+                            watches.remove(watch);
+                        }
+                    }
+                }).start();
+        System.out.printf("Replan: solving %d jobs / %d installers for up to %d s before the changes%n",
+                jobCount, installerCount, warmup.toSeconds());
+        Thread.sleep(warmup.toMillis());
+
+        Random random = new Random(seed);
+        List<Double> published = new ArrayList<>();
+        List<Double> planned = new ArrayList<>();
+        int notPlanned = 0;
+        for (int i = 0; i < changeCount; i++) {
+            Schedule current = solver.bestSolution();
+            ProblemChange<Schedule> change;
+            Predicate<Schedule> plannedCondition = null;
+            String label;
+            switch (i % 5) {
+                case 0 -> {
+                    Job urgent = urgentJob(random, i);
+                    change = new AddJobChange(urgent);
+                    plannedCondition = s -> s.findJob(urgent.getId()).map(Job::isAssigned).orElse(false);
+                    label = "add urgent " + urgent.getId();
+                }
+                case 1 -> {
+                    Shift sick = pick(random, current.getRealShifts().stream()
+                            .filter(s -> !s.isOnLeave() && !s.getJobs().isEmpty()).toList());
+                    Set<String> ids = Set.copyOf(sick.getJobs().stream().map(Job::getId).toList());
+                    change = InstallerLeaveChange.sickOn(sick.getInstallerIds().get(0), sick.getDate());
+                    // Planned again = out of the bucket (some may not fit anywhere: counted as not planned).
+                    plannedCondition = s -> s.getUnassignedBucket().getJobs().stream().noneMatch(j -> ids.contains(j.getId()));
+                    label = "sick " + sick.getId() + " (" + ids.size() + " jobs)";
+                }
+                case 2 -> {
+                    Job job = pick(random, current.getRealShifts().stream().flatMap(s -> s.getJobs().stream()).toList());
+                    change = new CancelJobChange(job.getId());
+                    label = "cancel " + job.getId();
+                }
+                case 3 -> {
+                    Shift shift = pick(random, current.getRealShifts().stream()
+                            .filter(s -> !s.isOnLeave() && !s.getJobs().isEmpty()).toList());
+                    change = new PinJobChange(shift.getJobs().get(0).getId());
+                    label = "pin first job of " + shift.getId();
+                }
+                default -> {
+                    Job job = pick(random, current.getRealShifts().stream().flatMap(s -> s.getJobs().stream()).toList());
+                    Shift target = pick(random, current.getRealShifts().stream()
+                            .filter(s -> !s.isOnLeave() && s.getSkills().containsAll(job.getRequiredSkills())
+                                    && s.getCrewSize() >= job.getCrewSize()).toList());
+                    // Appended at the end of the target route, not pinned: the solver may improve on it.
+                    change = new MoveJobChange(job.getId(), target.getId(), Integer.MAX_VALUE, false);
+                    label = "move " + job.getId() + " to " + target.getId();
+                }
+            }
+            long submitted = System.nanoTime();
+            CompletableFuture<Long> plannedFuture = null;
+            if (plannedCondition != null) {
+                plannedFuture = new CompletableFuture<>();
+                watches.add(new Watch(plannedCondition, submitted, plannedFuture));
+            }
+            String[] publishedScore = new String[1];
+            CompletableFuture<Long> publishedFuture = solver.submit(change).thenApply(s -> {
+                publishedScore[0] = String.valueOf(s.getScore());
+                return (System.nanoTime() - submitted) / 1_000_000L;
+            });
+            long publishedMs = publishedFuture.get(60, TimeUnit.SECONDS);
+            published.add((double) publishedMs);
+            String plannedText = "";
+            if (plannedFuture != null) {
+                CompletableFuture<Long> watched = plannedFuture;
+                try {
+                    long plannedMs = watched.get(10, TimeUnit.SECONDS);
+                    planned.add((double) plannedMs);
+                    plannedText = ", planned after " + plannedMs + " ms";
+                } catch (java.util.concurrent.TimeoutException e) {
+                    notPlanned++;
+                    watches.removeIf(w -> w.done() == watched);
+                    plannedText = ", not all planned within 10 s";
+                }
+            }
+            System.out.printf("  change %2d %-36s published after %4d ms (%s)%s%n", i + 1, label, publishedMs,
+                    publishedScore[0], plannedText);
+            Thread.sleep(500 + random.nextInt(1000));
+        }
+        Schedule last = solver.stop();
+        Result result = new Result(jobCount, installerCount, warmup, changeCount, seed, percentile(published, 50),
+                percentile(published, 95), Collections.max(published), percentile(planned, 50), percentile(planned, 95),
+                planned.size(), notPlanned, String.valueOf(last.getScore()));
+        System.out.println(format(result));
+        return result;
+    }
+
+    private static Job urgentJob(Random random, int i) {
+        long from = Times.of(CityGenerator.DAY.atTime(13, 0));
+        return new Job("URGENT-" + (i + 1), new Location("URGENT-" + (i + 1), 30.20 + random.nextDouble() * 0.12,
+                120.08 + random.nextDouble() * 0.15), 1800)
+                .withSkills(Set.of(CityGenerator.SKILLS[random.nextInt(4)]))
+                .withTier(MemberTier.PLATINUM)
+                .withWindow(from, from + 4 * 3600)
+                .withDemand(1);
+    }
+
+    private static <T> T pick(Random random, List<T> list) {
+        return list.get(random.nextInt(list.size()));
+    }
+
+    static double percentile(List<Double> values, int p) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    static String format(Result r) {
+        return String.format(Locale.ROOT,
+                "replan %d jobs / %d installers, %d changes: published p50 %.0f ms, p95 %.0f ms, max %.0f ms; "
+                        + "affected jobs planned p50 %.0f ms, p95 %.0f ms (%d measured, %d not all planned in 10 s); "
+                        + "final score %s",
+                r.jobs(), r.installers(), r.changes(), r.p50Ms(), r.p95Ms(), r.maxMs(), r.plannedP50Ms(),
+                r.plannedP95Ms(), r.plannedCount(), r.notPlannedCount(), r.finalScore());
+    }
+
+    static String table(Result r) {
+        return String.format(Locale.ROOT, "| jobs | installers | changes | published p50 | published p95 | max "
+                        + "| planned p50 | planned p95 | final score |%n|---|---|---|---|---|---|---|---|---|%n"
+                        + "| %d | %d | %d | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %s |%n%n"
+                        + "Changes cycle through: urgent PLATINUM job added, installer called in sick, job cancelled, "
+                        + "dispatcher pin, dispatcher move. *Published* = from submitting the change to the first "
+                        + "published best solution that contains it (target p95 <= 1 s). *Planned* = until the urgent "
+                        + "job, or every job of the sick installer, has left the unassigned bucket (%d measured, %d "
+                        + "not all planned within 10 s because nothing feasible was free).%n",
+                r.jobs(), r.installers(), r.changes(), r.p50Ms(), r.p95Ms(), r.maxMs(), r.plannedP50Ms(),
+                r.plannedP95Ms(), r.finalScore(), r.plannedCount(), r.notPlannedCount());
+    }
+}

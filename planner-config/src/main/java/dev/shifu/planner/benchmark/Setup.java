@@ -1,0 +1,38 @@
+package dev.shifu.planner.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.optaplanner.core.api.solver.SolverFactory;
+
+/** The machine and settings a benchmark ran with, for the saved results. */
+final class Setup {
+
+    private Setup() {
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " / " + parts[1] + " / " + parts[2] + " (1 / 5 / 15 min)";
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    static String describe(String command, String settings, String loadBefore) {
+        String optaPlanner = SolverFactory.class.getPackage().getImplementationVersion();
+        return "| setting | value |\n|---|---|\n"
+                + "| date | " + LocalDate.now() + " |\n"
+                + "| command | `" + command + "` |\n"
+                + "| machine | " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, " + System.getProperty("os.name") + " |\n"
+                + "| JVM | " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + " |\n"
+                + "| OptaPlanner | " + (optaPlanner == null ? "10.1.0" : optaPlanner) + " |\n"
+                + "| settings | " + settings + " |\n"
+                + "| load average before | " + loadBefore + " |\n"
+                + "| load average after | " + loadAverage() + " |\n";
+    }
+}

@@ -1,0 +1,117 @@
+package dev.shifu.planner.solver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.solver.Solver;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.api.solver.change.ProblemChange;
+import org.optaplanner.core.api.solver.change.ProblemChangeDirector;
+import org.optaplanner.core.api.solver.event.BestSolutionChangedEvent;
+
+import dev.shifu.planner.domain.Schedule;
+
+/**
+ * Continuous planning of one region: a daemon {@link Solver} on its own thread that takes
+ * {@link ProblemChange}s while it runs and never restarts from scratch.
+ * <p>
+ * {@link #submit(ProblemChange)} returns a future that completes with the first published best
+ * solution that contains the change and is fully initialized (every job planned or parked as
+ * unassigned). Why not {@code SolverManager}: in OptaPlanner 10.1 its daemon jobs race when a change
+ * arrives while the solver restarts ({@code IllegalMonitorStateException} in
+ * {@code DefaultSolverJob$UnlockLockPhaseLifecycleListener}), which kills the job.
+ */
+public final class LiveScheduleSolver implements AutoCloseable {
+
+    private final Solver<Schedule> solver;
+    private final Thread thread;
+    private final CompletableFuture<Schedule> finalBest = new CompletableFuture<>();
+    /** Touched on the solver thread only: changes applied but not yet seen in a published best solution. */
+    private final List<CompletableFuture<Schedule>> applied = new ArrayList<>();
+    private volatile Schedule best;
+
+    /**
+     * @param solverFactory built from a daemon configuration ({@code SolverSettings.withDaemon(true)})
+     * @param problem the schedule to plan
+     * @param listener receives every new best solution (on the solver thread; keep it quick)
+     */
+    public LiveScheduleSolver(SolverFactory<Schedule> solverFactory, Schedule problem,
+            Consumer<BestSolutionChangedEvent<Schedule>> listener) {
+        this.solver = solverFactory.buildSolver();
+        solver.addEventListener(event -> {
+            best = event.getNewBestSolution();
+            listener.accept(event);
+            HardMediumSoftLongScore score = (HardMediumSoftLongScore) event.getNewBestScore();
+            if (score.isSolutionInitialized() && !applied.isEmpty()) {
+                applied.forEach(future -> future.complete(event.getNewBestSolution()));
+                applied.clear();
+            }
+        });
+        this.thread = new Thread(() -> {
+            try {
+                finalBest.complete(solver.solve(problem));
+            } catch (RuntimeException | Error e) {
+                finalBest.completeExceptionally(e);
+                applied.forEach(future -> future.completeExceptionally(e));
+            }
+        }, "live-solver-" + problem.getName());
+        thread.setDaemon(true);
+    }
+
+    public LiveScheduleSolver start() {
+        thread.start();
+        return this;
+    }
+
+    /** The latest best solution, or null before the first one. */
+    public Schedule bestSolution() {
+        return best;
+    }
+
+    public CompletableFuture<Schedule> submit(ProblemChange<Schedule> change) {
+        CompletableFuture<Schedule> future = new CompletableFuture<>();
+        solver.addProblemChange(new Tracked(change, future));
+        return future;
+    }
+
+    /** Stops solving and returns the final best solution. */
+    public Schedule stop() throws InterruptedException, ExecutionException {
+        solver.terminateEarly();
+        return finalBest.get();
+    }
+
+    @Override
+    public void close() {
+        solver.terminateEarly();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class Tracked implements ProblemChange<Schedule> {
+        private final ProblemChange<Schedule> change;
+        private final CompletableFuture<Schedule> future;
+
+        Tracked(ProblemChange<Schedule> change, CompletableFuture<Schedule> future) {
+            this.change = change;
+            this.future = future;
+        }
+
+        @Override
+        public void doChange(Schedule working, ProblemChangeDirector director) {
+            try {
+                change.doChange(working, director);
+                applied.add(future);
+            } catch (RuntimeException e) {
+                future.completeExceptionally(e);
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package dev.shifu.planner.solver;
+
+import static dev.shifu.planner.domain.ScheduleConstraints.*;
+
+import java.time.temporal.ChronoUnit;
+
+import org.optaplanner.core.api.score.stream.Constraint;
+import org.optaplanner.core.api.score.stream.ConstraintFactory;
+import org.optaplanner.core.api.score.stream.ConstraintProvider;
+
+import dev.shifu.planner.domain.Job;
+import dev.shifu.planner.domain.Shift;
+
+/**
+ * Every rule of a good installer schedule, one method each, hard before medium before soft. Weights
+ * come from {@link dev.shifu.planner.domain.ScheduleWeights}; match weights use model time units
+ * (seconds) unless stated. Jobs in the unassigned bucket only count for {@link #unassignedJob}.
+ */
+public class ScheduleConstraintProvider implements ConstraintProvider {
+
+    @Override
+    public Constraint[] defineConstraints(ConstraintFactory factory) {
+        return new Constraint[] {
+                skillMatch(factory),
+                crewSize(factory),
+                providerAccepted(factory),
+                timeWindow(factory),
+                backAtBase(factory),
+                goodsArrival(factory),
+                installerLeave(factory),
+                certificateValid(factory),
+                vehicleCapacity(factory),
+                unassignedJob(factory),
+                travelTime(factory),
+                slaLateness(factory),
+                workloadBalance(factory),
+                sameInstallerRevisit(factory),
+                ratingForTier(factory),
+                shiftUsed(factory)
+        };
+    }
+
+    // ----- hard -----
+
+    /** An installer without the skill cannot do the work; penalty per missing skill. */
+    Constraint skillMatch(ConstraintFactory factory) {
+        return factory.forEach(Job.class)
+                .filter(job -> job.isAssigned() && !job.getShift().hasAllSkills(job.getRequiredSkills()))
+                .penalizeConfigurable(job -> job.getShift().countMissingSkills(job.getRequiredSkills()))
+                .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
+                        "needs skills " + job.getRequiredSkills() + ", shift has " + job.getShift().getSkills()))
+                .asConstraint(SKILL_MATCH);
+    }
+
+    /** Heavy items need two people; penalty per missing person. */
+    Constraint crewSize(ConstraintFactory factory) {
+        return factory.forEach(Job.class)
+                .filter(job -> job.isAssigned() && job.getCrewSize() > job.getShift().getCrewSize())
+                .penalizeConfigurable(job -> job.getCrewSize() - job.getShift().getCrewSize())
+                .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
+                        "needs a crew of " + job.getCrewSize() + ", shift has " + job.getShift().getCrewSize()))
+                .asConstraint(CREW_SIZE);
+    }
+
+    /** A job accepted by one provider may only go to that provider's installers. */
+    Constraint providerAccepted(ConstraintFactory factory) {
+        return factory.forEach(Job.class)
+                .filter(job -> job.isAssigned() && job.getAcceptedProviderId() != null
+                        && !job.getAcceptedProviderId().equals(job.getShift().getProviderId()))
+                .penalizeConfigurable()
+                .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
+                        "accepted by provider " + job.getAcceptedProviderId() + ", shift belongs to "
+                                + job.getShift().getProviderId()))
+                .asConstraint(PROVIDER_ACCEPTED);
+    }
+
+    /** The customer booked the window: service must start by its end; penalty per second late. */
+    Constraint timeWindow(ConstraintFactory factory) {
+        return factory.forEach(Job.class)
+                .filter(job -> job.isAssigned() && job.getWindowViolationSeconds() > 0)
+                .penalizeConfigurableLong(Job::getWindowViolationSeconds)
+                .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
+                        "starts " + job.getWindowViolationSeconds() + " s after the window closes"))
+                .asConstraint(TIME_WINDOW);
+    }
+
+    /** Installers must be back at base when the shift ends; penalty per second of overtime. */
+    Constraint backAtBase(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .filter(shift -> !shift.isUnassignedBucket() && shift.getOvertimeSeconds() > 0)
+                .penalizeConfigurableLong(Shift::getOvertimeSeconds)
+                .justifyWith((shift, score) -> new Justification(null, shift.getId(),
+                        "back at base " + shift.getOvertimeSeconds() + " s after the shift ends"))
+                .asConstraint(BACK_AT_BASE);
+    }
+
+    /** Nothing to install before the goods arrive; penalty per day too early. */
+    Constraint goodsArrival(ConstraintFactory factory) {
+        return factory.forEach(Job.class)
+                .filter(job -> job.isAssigned() && job.getGoodsArrivalDate() != null
+                        && job.getShift().getDate().isBefore(job.getGoodsArrivalDate()))
+                .penalizeConfigurableLong(job -> ChronoUnit.DAYS.between(job.getShift().getDate(),
+                        job.getGoodsArrivalDate()))
+                .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
+                        "goods arrive on " + job.getGoodsArrivalDate() + ", shift is on " + job.getShift().getDate()))
+                .asConstraint(GOODS_ARRIVAL);
+    }
+
+    /** An installer on leave (or called in sick) does no jobs; penalty per job. */
+    Constraint installerLeave(ConstraintFactory factory) {
+        return factory.forEach(Job.class)
+                .filter(job -> job.isAssigned() && job.getShift().isOnLeave())
+                .penalizeConfigurable()
+                .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
+                        "installer is on leave"))
+                .asConstraint(INSTALLER_LEAVE);
+    }
+
+    /** Regulated work (gas, electrical) needs a certificate valid on the day; penalty per certificate. */
+    Constraint certificateValid(ConstraintFactory factory) {
+        return factory.forEach(Job.class)
+                .filter(job -> job.isAssigned() && !job.getRequiredCertificates().isEmpty()
+                        && job.getShift().countInvalidCertificates(job.getRequiredCertificates()) > 0)
+                .penalizeConfigurable(job -> job.getShift().countInvalidCertificates(job.getRequiredCertificates()))
+                .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
+                        "needs certificates " + job.getRequiredCertificates() + " valid on "
+                                + job.getShift().getDate()))
+                .asConstraint(CERTIFICATE_VALID);
+    }
+
+    /** The van holds only so much; penalty per unit over capacity. */
+    Constraint vehicleCapacity(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .filter(shift -> !shift.isUnassignedBucket() && shift.getTotalDemand() > shift.getCapacity())
+                .penalizeConfigurable(shift -> shift.getTotalDemand() - shift.getCapacity())
+                .justifyWith((shift, score) -> new Justification(null, shift.getId(),
+                        "load " + shift.getTotalDemand() + " exceeds capacity " + shift.getCapacity()))
+                .asConstraint(VEHICLE_CAPACITY);
+    }
+
+    // ----- medium -----
+
+    /** An overbooked day still gets the best partial plan; important customers are planned first. */
+    Constraint unassignedJob(ConstraintFactory factory) {
+        return factory.forEach(Job.class)
+                .filter(Job::isUnassigned)
+                .penalizeConfigurable(Job::getPriorityWeight)
+                .justifyWith((job, score) -> new Justification(job.getId(), null,
+                        "not planned (" + job.getTier() + (job.getSlaDue() == null ? "" : ", with SLA") + ")"))
+                .asConstraint(UNASSIGNED_JOB);
+    }
+
+    // ----- soft -----
+
+    /** Driving is unpaid, unproductive time; penalty per second of the route including the way home. */
+    Constraint travelTime(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .filter(shift -> !shift.isUnassignedBucket() && shift.isUsed())
+                .penalizeConfigurableLong(Shift::getTotalTravelSeconds)
+                .justifyWith((shift, score) -> new Justification(null, shift.getId(),
+                        "drives " + shift.getTotalTravelSeconds() + " s"))
+                .asConstraint(TRAVEL_TIME);
+    }
+
+    /** Missing the SLA or promised date hurts, more so for higher tiers; per second times tier weight. */
+    Constraint slaLateness(ConstraintFactory factory) {
+        return factory.forEach(Job.class)
+                .filter(job -> job.isAssigned() && job.getSlaLatenessSeconds() > 0)
+                .penalizeConfigurableLong(job -> job.getSlaLatenessSeconds() * job.getTier().weight())
+                .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
+                        "ends " + job.getSlaLatenessSeconds() + " s after the SLA, tier " + job.getTier()))
+                .asConstraint(SLA_LATENESS);
+    }
+
+    /**
+     * Fair days: squared work minutes per shift, divided by 60, so moving work from a full day to a
+     * light one pays off.
+     */
+    Constraint workloadBalance(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .filter(shift -> !shift.isUnassignedBucket() && shift.getWorkSeconds() > 0)
+                .penalizeConfigurableLong(ScheduleConstraintProvider::workloadPenalty)
+                .justifyWith((shift, score) -> new Justification(null, shift.getId(),
+                        "works " + shift.getWorkSeconds() / 60 + " min"))
+                .asConstraint(WORKLOAD_BALANCE);
+    }
+
+    static long workloadPenalty(Shift shift) {
+        long minutes = shift.getWorkSeconds() / 60;
+        return minutes * minutes / 60;
+    }
+
+    /** A revisit or rework goes best to the installer who did the original job; penalty per job. */
+    Constraint sameInstallerRevisit(ConstraintFactory factory) {
+        return factory.forEach(Job.class)
+                .filter(job -> job.isAssigned() && job.getPreferredInstallerId() != null
+                        && !job.getShift().hasInstaller(job.getPreferredInstallerId()))
+                .penalizeConfigurable()
+                .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
+                        "preferred installer " + job.getPreferredInstallerId() + " not on this shift"))
+                .asConstraint(SAME_INSTALLER_REVISIT);
+    }
+
+    /** Better-rated installers for better-paying members: (50 - rating in tenths) times tier rank. */
+    Constraint ratingForTier(ConstraintFactory factory) {
+        return factory.forEach(Job.class)
+                .filter(job -> job.isAssigned() && job.getTier().rank() > 0 && job.getShift().getRatingTenths() < 50)
+                .penalizeConfigurable(job -> (50 - job.getShift().getRatingTenths()) * job.getTier().rank())
+                .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
+                        job.getTier() + " member served by an installer rated " + job.getShift().getRating()))
+                .asConstraint(RATING_FOR_TIER);
+    }
+
+    /** Each shift or vehicle used has a fixed cost; off in production, the first objective in Solomon. */
+    Constraint shiftUsed(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .filter(shift -> !shift.isUnassignedBucket() && shift.isUsed())
+                .penalizeConfigurable()
+                .justifyWith((shift, score) -> new Justification(null, shift.getId(), "shift is used"))
+                .asConstraint(SHIFT_USED);
+    }
+}

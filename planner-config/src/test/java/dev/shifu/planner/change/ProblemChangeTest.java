@@ -1,0 +1,139 @@
+package dev.shifu.planner.change;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.api.solver.change.ProblemChange;
+
+import dev.shifu.planner.TinyCity;
+import dev.shifu.planner.domain.Job;
+import dev.shifu.planner.domain.Schedule;
+import dev.shifu.planner.domain.Shift;
+import dev.shifu.planner.solver.LiveScheduleSolver;
+import dev.shifu.planner.solver.ScheduleSolverConfig;
+import dev.shifu.planner.solver.SolverSettings;
+
+/**
+ * Problem changes applied to a running daemon solver, as the platform will: each test waits until a
+ * best solution containing the change has been published, then checks its structure.
+ */
+class ProblemChangeTest {
+
+    private LiveScheduleSolver solver;
+    private final AtomicReference<Schedule> best = new AtomicReference<>();
+
+    @BeforeEach
+    void startSolver() throws Exception {
+        SolverFactory<Schedule> factory = SolverFactory.create(ScheduleSolverConfig.create(
+                SolverSettings.of(Duration.ofSeconds(3), 3).withUnimprovedTimeLimit(Duration.ofMillis(300))
+                        .withDaemon(true)));
+        solver = new LiveScheduleSolver(factory, TinyCity.schedule(), event -> best.set(event.getNewBestSolution()))
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while ((best.get() == null || !best.get().getScore().isFeasible()) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(best.get().getScore().isFeasible()).isTrue();
+    }
+
+    @AfterEach
+    void stopSolver() {
+        solver.close();
+    }
+
+    private Schedule apply(ProblemChange<Schedule> change) throws Exception {
+        return solver.submit(change).get(30, TimeUnit.SECONDS);
+    }
+
+    /** Waits for a later best solution that satisfies the condition (jobs leave the bucket quickly). */
+    private Schedule awaitBest(Predicate<Schedule> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.test(best.get()) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return best.get();
+    }
+
+    private static boolean assigned(Schedule schedule, String jobId) {
+        return schedule.findJob(jobId).map(Job::isAssigned).orElse(false);
+    }
+
+    @Test
+    void addedUrgentJobIsPlannedOnARealShift() throws Exception {
+        Schedule published = apply(new AddJobChange(TinyCity.job("URGENT", 30.27, 120.15, 14)));
+        assertThat(published.findJob("URGENT")).isPresent();
+
+        Schedule after = awaitBest(s -> assigned(s, "URGENT"));
+        Job urgent = after.findJob("URGENT").orElseThrow();
+        assertThat(urgent.isAssigned()).isTrue();
+        assertThat(urgent.getStartTime()).isBetween(urgent.getWindowStart(), urgent.getWindowEnd());
+        assertThat(after.getScore().isFeasible()).isTrue();
+    }
+
+    @Test
+    void cancelledJobLeavesTheSchedule() throws Exception {
+        Schedule after = apply(new CancelJobChange("J3"));
+
+        assertThat(after.findJob("J3")).isEmpty();
+        assertThat(after.getAssignedJobs()).hasSize(8);
+        assertThat(after.getScore().isFeasible()).isTrue();
+    }
+
+    @Test
+    void sickInstallersJobsAreReassignedAndTheShiftIsBlocked() throws Exception {
+        Shift s1Before = best.get().findShift("S1").orElseThrow();
+        List<String> s1Jobs = s1Before.getJobs().stream().map(Job::getId).toList();
+
+        apply(InstallerLeaveChange.sickOn("I-S1", TinyCity.DAY));
+
+        Schedule after = awaitBest(s -> s1Jobs.stream().allMatch(id -> assigned(s, id)));
+        Shift s1 = after.findShift("S1").orElseThrow();
+        assertThat(s1.isOnLeave()).isTrue();
+        assertThat(s1.getJobs()).isEmpty();
+        for (String id : s1Jobs) {
+            Job job = after.findJob(id).orElseThrow();
+            assertThat(job.getShift()).isNotNull();
+            assertThat(job.getShift().getId()).isNotEqualTo("S1");
+        }
+        assertThat(after.getScore().hardScore()).isZero();
+    }
+
+    @Test
+    void pinnedJobStaysAtTheHeadWhileOtherChangesArrive() throws Exception {
+        Shift busiest = best.get().getRealShifts().stream()
+                .max((a, b) -> Integer.compare(a.getJobs().size(), b.getJobs().size())).orElseThrow();
+        String shiftId = busiest.getId();
+        List<String> head = busiest.getJobs().subList(0, 2).stream().map(Job::getId).toList();
+
+        apply(new PinJobChange(head.get(1)));
+        apply(new AddJobChange(TinyCity.job("LATE", 30.28, 120.15, 14)));
+
+        Schedule after = awaitBest(s -> assigned(s, "LATE"));
+        Shift shift = after.findShift(shiftId).orElseThrow();
+        assertThat(shift.getPinnedJobs()).extracting(Job::getId).containsExactlyElementsOf(head);
+        assertThat(after.getJobs()).extracting(Job::getId).doesNotContainAnyElementsOf(head);
+        assertThat(after.findJob("LATE").orElseThrow().isAssigned()).isTrue();
+    }
+
+    @Test
+    void dispatcherMoveWithPinPutsTheJobFirstOnTheTargetShift() throws Exception {
+        Job job = best.get().findJob("J1").orElseThrow();
+        String target = job.getShift().getId().equals("S2") ? "S3" : "S2";
+
+        Schedule after = apply(new MoveJobChange("J1", target, 0, true));
+
+        Shift shift = after.findShift(target).orElseThrow();
+        assertThat(shift.getPinnedJobs()).extracting(Job::getId).containsExactly("J1");
+        assertThat(after.findJob("J1").orElseThrow().getShift().getId()).isEqualTo(target);
+        assertThat(after.getAssignedJobs()).hasSize(9);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.shifu.planner.explain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.solver.SolverFactory;
+
+import dev.shifu.planner.TinyCity;
+import dev.shifu.planner.domain.Schedule;
+import dev.shifu.planner.domain.ScheduleConstraints;
+import dev.shifu.planner.solver.ScheduleBuilder;
+import dev.shifu.planner.travel.HaversineTravelTime;
+
+class ScoreExplainerTest {
+
+    @Test
+    void explainsConstraintImpactsAndPerJobReasonsOfAStoredPlan() {
+        // A plan as the platform might load it: the gas job on an installer without gas skills.
+        Schedule plan = new ScheduleBuilder("stored", HaversineTravelTime.cityDefault())
+                .shift(TinyCity.shift("S1", 30.25, 120.10, Set.of("ac")))
+                .initialAssignment("S1", TinyCity.job("A", 30.26, 120.11, 8))
+                .initialAssignment("S1", TinyCity.job("GAS", 30.29, 120.16, 10).withSkills(Set.of("gas")))
+                .build();
+        var explainer = new ScoreExplainer(SolverFactory.create(TinyCity.quickConfig()));
+
+        ScheduleExplanation explanation = explainer.explain(plan);
+
+        assertThat(explanation.feasible()).isFalse();
+        assertThat(explanation.constraints().get(0).constraint()).isEqualTo(ScheduleConstraints.SKILL_MATCH);
+        assertThat(explanation.constraints().get(0).level()).isEqualTo("hard");
+        assertThat(explanation.constraints().get(0).impact()).isEqualTo(-1);
+        assertThat(explanation.constraints()).anyMatch(c -> c.constraint().equals(ScheduleConstraints.TRAVEL_TIME)
+                && c.level().equals("soft") && c.impact() < 0);
+        assertThat(explanation.jobs().get("GAS")).anyMatch(r -> r.constraint().equals(ScheduleConstraints.SKILL_MATCH)
+                && r.reason().contains("gas"));
+        assertThat(explanation.shifts().get("S1")).anyMatch(r -> r.constraint().equals(ScheduleConstraints.TRAVEL_TIME));
+    }
+}
