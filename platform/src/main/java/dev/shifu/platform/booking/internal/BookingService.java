@@ -7,11 +7,13 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.shifu.platform.booking.BookingEvents;
 import dev.shifu.platform.order.GoodsStatus;
 import dev.shifu.platform.order.OrderLifecycle;
 import dev.shifu.platform.order.OrderSnapshot;
@@ -43,7 +45,11 @@ class BookingService {
 
 	private final Clock clock;
 
-	BookingService(BookingRepository bookings, OrderLifecycle orders, OrderProcess process, Optional<Clock> clock) {
+	private final ApplicationEventPublisher events;
+
+	BookingService(BookingRepository bookings, OrderLifecycle orders, OrderProcess process, Optional<Clock> clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.bookings = bookings;
 		this.orders = orders;
 		this.process = process;
@@ -92,6 +98,7 @@ class BookingService {
 			throw new ConflictException("not-bookable", "The visit of this order cannot be booked or moved now");
 		}
 		existing.ifPresentOrElse(b -> b.move(date), () -> bookings.save(new Booking(order.id(), date)));
+		events.publishEvent(new BookingEvents.VisitBooked(order.id(), date));
 		return date;
 	}
 

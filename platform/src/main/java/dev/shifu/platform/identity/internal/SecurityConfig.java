@@ -74,6 +74,8 @@ class SecurityConfig {
 				.hasAnyRole(ADMIN, DISPATCHER, PROVIDER_ADMIN)
 				.requestMatchers(path("/api/v1/offers/**"))
 				.hasAnyRole(ADMIN, PROVIDER_ADMIN)
+				.requestMatchers(path("/api/v1/schedules"), path("/api/v1/schedules/**"))
+				.hasAnyRole(ADMIN, DISPATCHER)
 				.requestMatchers(path("/api/v1/notifications"), path("/api/v1/complaints"))
 				.hasAnyRole(ADMIN, DISPATCHER, CUSTOMER_SERVICE)
 				.requestMatchers(path(HttpMethod.GET, "/api/v1/catalog/**"))

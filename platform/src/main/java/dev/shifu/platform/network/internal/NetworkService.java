@@ -41,8 +41,11 @@ class NetworkService implements NetworkDirectory, NetworkAdministration {
 
 	private final BrandDirectory brands;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	NetworkService(ServiceProviderRepository providers, InstallerRepository installers, Regions regions,
-			BrandDirectory brands) {
+			BrandDirectory brands, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.providers = providers;
 		this.installers = installers;
 		this.regions = regions;
@@ -99,7 +102,9 @@ class NetworkService implements NetworkDirectory, NetworkAdministration {
 		ServiceProvider provider = managedProvider(actor, providerId);
 		Installer installer = new Installer(provider.getId());
 		describe(installer, request, provider.getId());
-		return view(installers.save(installer));
+		InstallerView view = view(installers.save(installer));
+		events.publishEvent(new dev.shifu.platform.network.NetworkEvents.InstallerChanged(view.id(), providerId));
+		return view;
 	}
 
 	@Override
@@ -117,6 +122,7 @@ class NetworkService implements NetworkDirectory, NetworkAdministration {
 		managedProvider(actor, providerId);
 		Installer installer = installerOf(providerId, installerId);
 		describe(installer, request, providerId);
+		events.publishEvent(new dev.shifu.platform.network.NetworkEvents.InstallerChanged(installerId, providerId));
 		return view(installer);
 	}
 
@@ -129,6 +135,7 @@ class NetworkService implements NetworkDirectory, NetworkAdministration {
 		else {
 			installer.activate();
 		}
+		events.publishEvent(new dev.shifu.platform.network.NetworkEvents.InstallerChanged(installerId, providerId));
 		return view(installer);
 	}
 

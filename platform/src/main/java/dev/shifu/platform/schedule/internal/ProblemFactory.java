@@ -1,0 +1,175 @@
+package dev.shifu.platform.schedule.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import dev.shifu.planner.domain.Job;
+import dev.shifu.planner.domain.Location;
+import dev.shifu.planner.domain.MemberTier;
+import dev.shifu.planner.domain.Schedule;
+import dev.shifu.planner.domain.Shift;
+import dev.shifu.planner.domain.Times;
+import dev.shifu.planner.solver.ScheduleBuilder;
+import dev.shifu.planner.travel.HaversineTravelTime;
+import dev.shifu.platform.catalog.Skill;
+import dev.shifu.platform.network.InstallerRequest;
+import dev.shifu.platform.network.InstallerView;
+import dev.shifu.platform.network.NetworkDirectory;
+import dev.shifu.platform.network.ProviderView;
+import dev.shifu.platform.order.GoodsStatus;
+import dev.shifu.platform.order.OrderLifecycle;
+import dev.shifu.platform.order.OrderSnapshot;
+
+/**
+ * Maps the platform into the planning model: installers' shift days on the horizon become {@link Shift}s, open
+ * orders become {@link Job}s. The planning model stays free of JPA; this is the only place that knows both.
+ */
+@Component
+class ProblemFactory {
+
+	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	/** Skills whose work needs a valid certificate on the day (gas, electrics, locks, load-bearing furniture). */
+	private static final Set<Skill> CERTIFIED = Set.of(Skill.WARDROBE, Skill.APPLIANCE, Skill.SMART_LOCK);
+
+	private final NetworkDirectory network;
+
+	private final OrderLifecycle orders;
+
+	private final ScheduleProperties properties;
+
+	private final Clock clock;
+
+	ProblemFactory(NetworkDirectory network, OrderLifecycle orders, ScheduleProperties properties, Optional<Clock> clock) {
+		this.network = network;
+		this.orders = orders;
+		this.properties = properties;
+		this.clock = clock.orElse(Clock.system(ZONE));
+	}
+
+	/** The region a region code plans in: its city (330106 → 330100). */
+	static String regionOf(String regionCode) {
+		return regionCode.substring(0, 4) + "00";
+	}
+
+	List<LocalDate> horizon() {
+		LocalDate first = LocalDate.now(clock).plusDays(1);
+		return first.datesUntil(first.plusDays(properties.horizonDays())).toList();
+	}
+
+	Schedule build(String region, List<ScheduleJob> rows) {
+		List<LocalDate> days = horizon();
+		ScheduleBuilder builder = new ScheduleBuilder(region, HaversineTravelTime.cityDefault());
+		builder.shifts(shifts(region, days));
+		for (ScheduleJob row : rows) {
+			job(row, days).ifPresent(job -> builder.job(job));
+		}
+		return builder.build();
+	}
+
+	/** Shift days of every active installer of an active provider that covers the region. */
+	List<Shift> shifts(String region, List<LocalDate> days) {
+		List<Shift> shifts = new ArrayList<>();
+		String prefix = region.substring(0, 4);
+		for (ProviderView provider : network.activeProviders()) {
+			if (provider.regionCodes().stream().noneMatch(code -> code.startsWith(prefix))) {
+				continue;
+			}
+			for (InstallerView installer : network.activeInstallers(provider.id())) {
+				for (LocalDate day : days) {
+					shift(provider, installer, day).ifPresent(shifts::add);
+				}
+			}
+		}
+		return shifts;
+	}
+
+	private Optional<Shift> shift(ProviderView provider, InstallerView installer, LocalDate day) {
+		Optional<InstallerRequest.Shift> hours = installer.shifts()
+			.stream()
+			.filter(s -> s.day() == day.getDayOfWeek())
+			.findFirst();
+		if (hours.isEmpty()) {
+			return Optional.empty();
+		}
+		Map<String, LocalDate> certificates = new HashMap<>();
+		installer.certificates().forEach(c -> certificates.merge(c.skill().name(), c.expiresOn(),
+				(a, b) -> a.isAfter(b) ? a : b));
+		Location base = new Location("base-" + installer.id(), installer.homeBase().lat(), installer.homeBase().lng());
+		return Optional.of(new Shift(shiftId(installer.id(), day), base, day, Times.of(day.atTime(hours.get().start())),
+				Times.of(day.atTime(hours.get().end())))
+			.withInstallers(List.of(String.valueOf(installer.id())))
+			.withProvider(String.valueOf(provider.id()))
+			.withSkills(installer.skills().stream().map(Skill::name).collect(Collectors.toSet()))
+			.withCertificates(certificates)
+			.withCrewSize(installer.crewSize())
+			.withCapacity(properties.shiftCapacity())
+			.withRating(installer.rating())
+			.withOnLeave(installer.leaveDays().contains(day)));
+	}
+
+	static String shiftId(long installerId, LocalDate day) {
+		return "I" + installerId + "@" + day;
+	}
+
+	/** The order as a job; none when it is not open or its booked day lies outside the horizon. */
+	Optional<Job> job(ScheduleJob row, List<LocalDate> days) {
+		Optional<OrderSnapshot> found = orders.find(row.getOrderId());
+		if (found.isEmpty() || found.get().status().isTerminal() || !found.get().status().isCancellable()) {
+			return Optional.empty();
+		}
+		OrderSnapshot order = found.get();
+		LocalDate first = days.get(0);
+		LocalDate last = days.get(days.size() - 1);
+		LocalDate from = row.getBookedDate() != null ? row.getBookedDate() : first;
+		LocalDate to = row.getBookedDate() != null ? row.getBookedDate() : last;
+		if (order.goodsStatus() != GoodsStatus.ARRIVED && order.expectedArrival() != null
+				&& order.expectedArrival().isAfter(from)) {
+			from = order.expectedArrival();
+		}
+		if (from.isBefore(first)) {
+			from = first;
+		}
+		if (to.isAfter(last) || from.isAfter(to)) {
+			return Optional.empty();
+		}
+		Set<String> skills = order.requiredSkills().stream().map(Skill::name).collect(Collectors.toSet());
+		Set<String> certificates = order.requiredSkills()
+			.stream()
+			.filter(CERTIFIED::contains)
+			.map(Skill::name)
+			.collect(Collectors.toSet());
+		Job job = new Job(row.jobId(), new Location(row.jobId(), order.location().lat(), order.location().lng()),
+				order.durationMinutes() * 60L)
+			.withSkills(skills)
+			.withCertificates(certificates)
+			.withCrewSize(order.crewSize())
+			.withWindow(Times.of(from.atTime(properties.dayStart())), Times.of(to.atTime(properties.dayEnd())))
+			.withTier(MemberTier.valueOf(order.memberTier().name()))
+			.withDemand(1);
+		if (order.goodsStatus() != GoodsStatus.ARRIVED && order.expectedArrival() != null) {
+			job = job.withGoodsArrival(order.expectedArrival());
+		}
+		if (order.promisedBy() != null) {
+			job = job.withSlaDue(Times.of(order.promisedBy().atTime(properties.dayEnd())));
+		}
+		if (row.getProviderId() != null) {
+			job = job.withAcceptedProvider(String.valueOf(row.getProviderId()));
+		}
+		if (row.getPreferredInstallerId() != null) {
+			job = job.withPreferredInstaller(String.valueOf(row.getPreferredInstallerId()));
+		}
+		return Optional.of(job);
+	}
+
+}

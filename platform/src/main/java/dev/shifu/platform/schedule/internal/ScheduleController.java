@@ -1,0 +1,181 @@
+package dev.shifu.platform.schedule.internal;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.optaplanner.core.api.solver.SolverFactory;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import dev.shifu.planner.domain.Job;
+import dev.shifu.planner.domain.Schedule;
+import dev.shifu.planner.domain.Shift;
+import dev.shifu.planner.domain.Times;
+import dev.shifu.planner.explain.ScheduleExplanation;
+import dev.shifu.planner.explain.ScoreExplainer;
+import dev.shifu.planner.solver.ScheduleSolverConfig;
+import dev.shifu.planner.solver.SolverSettings;
+import dev.shifu.platform.shared.InvalidFieldException;
+import dev.shifu.platform.shared.NotFoundException;
+
+@RestController
+@RequestMapping("/api/v1/schedules")
+@Tag(name = "Schedules", description = "Installer routes per region and day, their score and its explanation")
+class ScheduleController {
+
+	private final SchedulePlanner planner;
+
+	private final ScoreExplainer explainer = new ScoreExplainer(
+			SolverFactory.create(ScheduleSolverConfig.create(SolverSettings.of(Duration.ofSeconds(1), 1))));
+
+	ScheduleController(SchedulePlanner planner) {
+		this.planner = planner;
+	}
+
+	record Visit(String jobId, long orderId, LocalDateTime arrival, LocalDateTime start, LocalDateTime end,
+			long travelSecondsFromPrevious, boolean pinned, List<ScheduleExplanation.Reason> reasons) {
+	}
+
+	record InstallerRoute(String shiftId, List<String> installerIds, String providerId, LocalDateTime shiftStart,
+			LocalDateTime shiftEnd, long travelSeconds, long travelMeters, List<Visit> visits,
+			List<ScheduleExplanation.Reason> reasons) {
+	}
+
+	record Unplanned(String jobId, long orderId, List<ScheduleExplanation.Reason> reasons) {
+	}
+
+	record DaySchedule(String region, LocalDate date, String score, boolean feasible,
+			List<ScheduleExplanation.ConstraintImpact> constraints, List<InstallerRoute> installers,
+			List<Unplanned> unassigned) {
+	}
+
+	record Reoptimize(@NotNull LocalDate date, @NotNull @Min(1) @Max(600) Integer seconds) {
+	}
+
+	record Pin(@NotBlank String jobId) {
+	}
+
+	record Move(@NotBlank String jobId, @NotBlank String shiftId, @NotNull @Min(0) Integer position, boolean pin) {
+	}
+
+	@GetMapping
+	@Operation(summary = "Installers of a region on a day with their ordered visits, planned times and travel, and the "
+			+ "score with what each constraint costs")
+	DaySchedule get(@RequestParam String region, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+		region = checkRegion(region);
+		Schedule plan = planner.find(region).map(RegionPlanner::best).orElse(null);
+		if (plan == null) {
+			return new DaySchedule(region, date, "no plan", true, List.of(), List.of(), List.of());
+		}
+		ScheduleExplanation explanation = explainer.explain(plan);
+		List<InstallerRoute> routes = new ArrayList<>();
+		for (Shift shift : plan.getRealShifts()) {
+			if (!shift.getDate().equals(date)) {
+				continue;
+			}
+			List<Job> route = new ArrayList<>(shift.getPinnedJobs());
+			route.addAll(shift.getJobs());
+			List<Visit> visits = route.stream()
+				.filter(job -> job.getStartTime() != null)
+				.map(job -> new Visit(job.getId(), ScheduleJob.orderIdOf(job.getId()), Times.toDateTime(job.getArrivalTime()),
+						Times.toDateTime(job.getStartTime()), Times.toDateTime(job.getStartTime() + job.getServiceSeconds()),
+						job.getTravelSecondsFromPrevious(), shift.getPinnedJobs().contains(job),
+						explanation.jobs().getOrDefault(job.getId(), List.of())))
+				.toList();
+			routes.add(new InstallerRoute(shift.getId(), shift.getInstallerIds(), shift.getProviderId(),
+					Times.toDateTime(shift.getStartTime()), Times.toDateTime(shift.getEndTime()), shift.getTotalTravelSeconds(),
+					shift.getTotalTravelMeters(), visits, explanation.shifts().getOrDefault(shift.getId(), List.of())));
+		}
+		List<Unplanned> unassigned = plan.getUnassignedJobs()
+			.stream()
+			.map(job -> new Unplanned(job.getId(), ScheduleJob.orderIdOf(job.getId()),
+					explanation.jobs().getOrDefault(job.getId(), List.of())))
+			.toList();
+		return new DaySchedule(region, date, explanation.score(), explanation.feasible(), explanation.constraints(), routes,
+				unassigned);
+	}
+
+	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	@Operation(summary = "Server-Sent Events: every new best score of the region (score, unassigned jobs, time spent)")
+	SseEmitter stream(@RequestParam String region) {
+		return planner.planner(checkRegion(region)).subscribe();
+	}
+
+	@PostMapping("/{region}/reoptimize")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(summary = "Re-optimize one day of a region within a time limit; progress streams on /stream")
+	Map<String, Object> reoptimize(@PathVariable String region, @Valid @RequestBody Reoptimize request) {
+		planner.reoptimize(checkRegion(region), request.date(), Duration.ofSeconds(request.seconds()));
+		return Map.of("region", region, "date", request.date(), "seconds", request.seconds(), "status", "running");
+	}
+
+	@DeleteMapping("/{region}/reoptimize")
+	@Operation(summary = "Stop a running re-optimization; the best plan found so far is kept")
+	Map<String, Object> stop(@PathVariable String region) {
+		if (!planner.stopReoptimization(checkRegion(region))) {
+			throw new NotFoundException("running re-optimization of region", region);
+		}
+		return Map.of("region", region, "status", "stopping");
+	}
+
+	@PostMapping("/{region}/pins")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(summary = "Pin a job where it is: it and the visits before it on that route no longer move")
+	Map<String, Object> pin(@PathVariable String region, @Valid @RequestBody Pin request) {
+		requireJob(checkRegion(region), request.jobId());
+		planner.submit(region, PlanChanges.pin(request.jobId()));
+		return Map.of("jobId", request.jobId(), "status", "pinning");
+	}
+
+	@PostMapping("/{region}/moves")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(summary = "Move a job to an installer shift and position, optionally pinned; GET shows what it breaks")
+	Map<String, Object> move(@PathVariable String region, @Valid @RequestBody Move request) {
+		Schedule plan = requireJob(checkRegion(region), request.jobId());
+		if (plan.findShift(request.shiftId()).isEmpty()) {
+			throw new InvalidFieldException("shiftId", "is not a shift of region " + region);
+		}
+		planner.submit(region, PlanChanges.move(request.jobId(), request.shiftId(), request.position(), request.pin()));
+		return Map.of("jobId", request.jobId(), "shiftId", request.shiftId(), "status", "moving");
+	}
+
+	private Schedule requireJob(String region, String jobId) {
+		Schedule plan = planner.find(region).map(RegionPlanner::best)
+			.orElseThrow(() -> new NotFoundException("schedule of region", region));
+		if (plan.findJob(jobId).isEmpty()) {
+			throw new InvalidFieldException("jobId", "is not a job of region " + region);
+		}
+		return plan;
+	}
+
+	private static String checkRegion(String region) {
+		if (region == null || !region.matches("\\d{6}")) {
+			throw new InvalidFieldException("region", "must be a 6-digit region code, e.g. 330100");
+		}
+		return ProblemFactory.regionOf(region);
+	}
+
+}

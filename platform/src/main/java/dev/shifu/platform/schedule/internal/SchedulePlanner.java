@@ -1,0 +1,212 @@
+package dev.shifu.platform.schedule.internal;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.annotation.PreDestroy;
+import org.optaplanner.core.api.solver.Solver;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.api.solver.change.ProblemChange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+import dev.shifu.planner.domain.Job;
+import dev.shifu.planner.domain.Schedule;
+import dev.shifu.planner.domain.Shift;
+import dev.shifu.planner.solver.GreedyInsertion;
+import dev.shifu.planner.solver.ScheduleBuilder;
+import dev.shifu.planner.solver.ScheduleSolverConfig;
+import dev.shifu.planner.solver.SolverSettings;
+import dev.shifu.planner.travel.HaversineTravelTime;
+import dev.shifu.platform.shared.ConflictException;
+import dev.shifu.platform.shared.NotFoundException;
+
+/**
+ * One live solver per region, started from the stored jobs at start-up (or when a region's first job arrives), and
+ * fed problem changes afterwards. Only a dispatcher's re-optimization builds a new problem, and it starts from the
+ * current plan, not from scratch.
+ */
+@Service
+class SchedulePlanner {
+
+	private static final Logger log = LoggerFactory.getLogger(SchedulePlanner.class);
+
+	private static final long SEED = 1;
+
+	private final ScheduleProperties properties;
+
+	private final ProblemFactory problems;
+
+	private final ScheduleJobRepository jobs;
+
+	private final SolverFactory<Schedule> liveFactory;
+
+	private final Map<String, RegionPlanner> planners = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicReference<Solver<Schedule>>> reoptimizations = new ConcurrentHashMap<>();
+
+	private final ExecutorService reoptimizer = Executors.newSingleThreadExecutor(r -> {
+		Thread thread = new Thread(r, "schedule-reoptimize");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	SchedulePlanner(ScheduleProperties properties, ProblemFactory problems, ScheduleJobRepository jobs) {
+		this.properties = properties;
+		this.problems = problems;
+		this.jobs = jobs;
+		this.liveFactory = SolverFactory.create(ScheduleSolverConfig.create(SolverSettings.of(properties.burst(), SEED)
+			.withUnimprovedTimeLimit(properties.unimproved())
+			.withDaemon(true)));
+	}
+
+	/** Plans every region that has jobs, e.g. the demo city, as soon as the app is up. */
+	@EventListener(ApplicationReadyEvent.class)
+	void startAll() {
+		if (!properties.enabled()) {
+			return;
+		}
+		for (String region : jobs.regions()) {
+			planner(region);
+		}
+		log.info("Live planning started for regions {}", planners.keySet());
+	}
+
+	Optional<RegionPlanner> find(String region) {
+		return Optional.ofNullable(planners.get(region));
+	}
+
+	/** The region's planner, started on first use from the jobs stored for it. */
+	RegionPlanner planner(String region) {
+		return planners.computeIfAbsent(region, r -> {
+			Schedule problem = problems.build(r, jobs.findByRegion(r));
+			int planned = GreedyInsertion.planUnplacedJobs(problem);
+			log.info("Region {}: {} shifts, {} jobs, {} placed by the first plan", r, problem.getRealShifts().size(),
+					problem.getJobs().size(), planned);
+			return new RegionPlanner(r, liveFactory, problem);
+		});
+	}
+
+	void submit(String region, ProblemChange<Schedule> change) {
+		if (properties.enabled()) {
+			planner(region).submit(change);
+		}
+	}
+
+	/**
+	 * Re-plans one day of a region within a time limit, streaming progress to the region's subscribers. Jobs of other
+	 * days, and pinned jobs, stay where they are. The result becomes the region's live plan.
+	 */
+	void reoptimize(String region, LocalDate day, Duration limit) {
+		RegionPlanner current = find(region).orElseThrow(() -> new NotFoundException("schedule of region", region));
+		AtomicReference<Solver<Schedule>> running = new AtomicReference<>();
+		if (reoptimizations.putIfAbsent(region, running) != null) {
+			throw new ConflictException("reoptimization-running", "A re-optimization of " + region + " is running");
+		}
+		Schedule problem = warmStart(region, current.best(), day);
+		Solver<Schedule> solver = SolverFactory.<Schedule>create(ScheduleSolverConfig.create(SolverSettings.of(limit, SEED)))
+			.buildSolver();
+		running.set(solver);
+		solver.addEventListener(event -> current.publish(current.progress(event.getNewBestSolution(),
+				event.getTimeMillisSpent(), "reoptimize " + day)));
+		reoptimizer.submit(() -> {
+			try {
+				Schedule result = solver.solve(problem);
+				current.publish(current.progress(result, limit.toMillis(), "reoptimized " + day));
+				RegionPlanner replacement = new RegionPlanner(region, liveFactory, warmStart(region, result, null));
+				current.subscribers().forEach(replacement.subscribers()::add);
+				planners.put(region, replacement);
+				current.close();
+			}
+			catch (RuntimeException ex) {
+				log.error("Re-optimization of {} on {} failed", region, day, ex);
+			}
+			finally {
+				reoptimizations.remove(region);
+			}
+		});
+	}
+
+	boolean stopReoptimization(String region) {
+		AtomicReference<Solver<Schedule>> running = reoptimizations.get(region);
+		if (running == null || running.get() == null) {
+			return false;
+		}
+		return running.get().terminateEarly();
+	}
+
+	/**
+	 * A fresh problem holding the given plan: jobs on {@code movableDay} (or on every day when null) may move, the
+	 * others are pinned where they are; unassigned jobs stay to be planned.
+	 */
+	private Schedule warmStart(String region, Schedule plan, LocalDate movableDay) {
+		List<LocalDate> days = problems.horizon();
+		Map<Long, ScheduleJob> rows = new java.util.HashMap<>();
+		jobs.findByRegion(region).forEach(row -> rows.put(row.getOrderId(), row));
+		ScheduleBuilder builder = new ScheduleBuilder(region, HaversineTravelTime.cityDefault());
+		List<Shift> shifts = problems.shifts(region, days);
+		builder.shifts(shifts);
+		java.util.Set<String> shiftIds = new java.util.HashSet<>();
+		shifts.forEach(s -> shiftIds.add(s.getId()));
+		java.util.Set<String> placed = new java.util.HashSet<>();
+		for (Shift shift : plan.getRealShifts()) {
+			if (!shiftIds.contains(shift.getId())) {
+				continue;
+			}
+			boolean movable = movableDay == null || shift.getDate().equals(movableDay);
+			for (Job old : shift.getPinnedJobs()) {
+				fresh(rows, old, days).ifPresent(job -> {
+					builder.pinnedJob(shift.getId(), job);
+					placed.add(job.getId());
+				});
+			}
+			for (Job old : shift.getJobs()) {
+				fresh(rows, old, days).ifPresent(job -> {
+					if (movable) {
+						builder.initialAssignment(shift.getId(), job);
+					}
+					else {
+						builder.pinnedJob(shift.getId(), job);
+					}
+					placed.add(job.getId());
+				});
+			}
+		}
+		for (ScheduleJob row : rows.values()) {
+			if (!placed.contains(row.jobId())) {
+				problems.job(row, days).ifPresent(builder::job);
+			}
+		}
+		Schedule schedule = builder.build();
+		GreedyInsertion.planUnplacedJobs(schedule);
+		return schedule;
+	}
+
+	private Optional<Job> fresh(Map<Long, ScheduleJob> rows, Job old, List<LocalDate> days) {
+		ScheduleJob row = rows.get(ScheduleJob.orderIdOf(old.getId()));
+		return row == null ? Optional.empty() : problems.job(row, days);
+	}
+
+	Map<String, RegionPlanner> planners() {
+		return planners;
+	}
+
+	@PreDestroy
+	void stopAll() {
+		reoptimizations.values().forEach(r -> Optional.ofNullable(r.get()).ifPresent(Solver::terminateEarly));
+		planners.values().forEach(RegionPlanner::close);
+		reoptimizer.shutdownNow();
+	}
+
+}

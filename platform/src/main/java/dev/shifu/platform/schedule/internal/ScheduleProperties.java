@@ -1,0 +1,24 @@
+package dev.shifu.platform.schedule.internal;
+
+import java.time.Duration;
+import java.time.LocalTime;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param enabled run the regional solvers at all
+ * @param horizonDays how many days from tomorrow are planned together
+ * @param burst time limit of each solving burst after a change
+ * @param unimproved stop a burst earlier once the best score has not improved for this long
+ * @param dayStart earliest start of a job window on a day
+ * @param dayEnd latest end of a job window on a day
+ * @param shiftCapacity jobs one shift can carry at most (van and day)
+ * @param persistInterval how often a changed best plan is written to the database
+ */
+@ConfigurationProperties("shifu.schedule")
+record ScheduleProperties(@DefaultValue("true") boolean enabled, @DefaultValue("3") int horizonDays,
+		@DefaultValue("30s") Duration burst, @DefaultValue("5s") Duration unimproved,
+		@DefaultValue("08:00") LocalTime dayStart, @DefaultValue("19:00") LocalTime dayEnd,
+		@DefaultValue("12") int shiftCapacity, @DefaultValue("5s") Duration persistInterval) {
+}

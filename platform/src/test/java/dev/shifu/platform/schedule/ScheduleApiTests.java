@@ -1,0 +1,237 @@
+package dev.shifu.platform.schedule;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.shifu.platform.identity.BrandAccounts.IssuedBrand;
+import dev.shifu.platform.identity.Role;
+import dev.shifu.platform.support.Api;
+import dev.shifu.platform.support.PlatformIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The live schedule through the real API: orders and bookings reach the region's solver as problem changes and show
+ * up in the plan without a restart; dispatchers pin, move and re-optimize, and watch the score stream.
+ */
+class ScheduleApiTests extends PlatformIntegrationTest {
+
+	private static final LocalDate TOMORROW = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
+
+	@LocalServerPort
+	private int port;
+
+	private Api dispatcher;
+
+	private String dispatcherName;
+
+	private IssuedBrand brand;
+
+	private long providerId;
+
+	@BeforeEach
+	void network() {
+		Api admin = asNewUser(Role.ADMIN, null);
+		dispatcherName = unique("dispatcher");
+		accounts.createUser(dispatcherName, PASSWORD, dispatcherName, java.util.Set.of(Role.DISPATCHER), null, null);
+		dispatcher = Api.user(http, dispatcherName, PASSWORD);
+		brand = newBrand();
+		providerId = admin.post("/api/v1/providers", Map.of("name", "Planner test dealer", "type", "DEALER",
+				"brandId", brand.brandId(), "coverage", Map.of("regionCodes", List.of("330106")),
+				"dailyCapacity", Map.of("INSTALLATION", 20))).json().get("id").asLong();
+		List<Map<String, String>> everyDay = new ArrayList<>();
+		for (DayOfWeek day : DayOfWeek.values()) {
+			everyDay.add(Map.of("day", day.name(), "start", "08:00", "end", "18:00"));
+		}
+		for (int i = 0; i < 2; i++) {
+			admin.post("/api/v1/providers/" + providerId + "/installers", Map.of("name", "师傅" + i,
+					"phone", "1390000" + String.format("%04d", (int) (Math.random() * 9999)), "skills", List.of("DOOR"),
+					"homeBase", Map.of("lat", 30.28, "lng", 120.12 + i * 0.01), "shifts", everyDay, "crewSize", 1));
+		}
+	}
+
+	private long postOrder() {
+		return asBrand(brand).post("/api/v1/orders", Map.of("externalOrderId", unique("PLAN"),
+				"consumer", Map.of("name", "王芳", "phone", "13912345678", "address", "杭州市西湖区古墩路 1 号",
+						"regionCode", "330106", "location", Map.of("lat", 30.29, "lng", 120.10)),
+				"items", List.of(Map.of("sku", "DR-1", "name", "Door", "category", "DOOR", "quantity", 1)),
+				"serviceType", "INSTALLATION", "goods", Map.of("status", "ARRIVED")))
+			.json()
+			.get("id")
+			.asLong();
+	}
+
+	/** The day of the horizon (unbooked jobs may go to any of them) whose plan shows the job. */
+	private JsonNode planWithJob(String job) {
+		JsonNode plan = null;
+		for (int i = 0; i < 100; i++) {
+			for (int day = 0; day < 3; day++) {
+				plan = dispatcher.get("/api/v1/schedules?region=330100&date=" + TOMORROW.plusDays(day)).json();
+				if (visitOf(plan, job) != null) {
+					return plan;
+				}
+			}
+			sleep(200);
+		}
+		throw new AssertionError("job " + job + " never planned: " + plan);
+	}
+
+	/** The plan of the day once it satisfies {@code condition}; the live solver publishes asynchronously. */
+	private JsonNode planWhen(LocalDate day, Predicate<JsonNode> condition) {
+		JsonNode plan = null;
+		for (int i = 0; i < 150; i++) {
+			plan = dispatcher.get("/api/v1/schedules?region=330100&date=" + day).json();
+			if (condition.test(plan)) {
+				return plan;
+			}
+			sleep(200);
+		}
+		throw new AssertionError("the plan never got there: " + plan);
+	}
+
+	private static JsonNode visitOf(JsonNode plan, String jobId) {
+		for (JsonNode installer : plan.get("installers")) {
+			for (JsonNode visit : installer.get("visits")) {
+				if (visit.get("jobId").asText().equals(jobId)) {
+					return visit;
+				}
+			}
+		}
+		return null;
+	}
+
+	private static String shiftOf(JsonNode plan, String jobId) {
+		for (JsonNode installer : plan.get("installers")) {
+			for (JsonNode visit : installer.get("visits")) {
+				if (visit.get("jobId").asText().equals(jobId)) {
+					return installer.get("shiftId").asText();
+				}
+			}
+		}
+		return null;
+	}
+
+	@Test
+	void aNewOrderIsPlannedWithoutARestartWithTimesInsideTheDay() {
+		long order = postOrder();
+		String job = "O" + order;
+
+		JsonNode plan = planWithJob(job);
+		JsonNode visit = visitOf(plan, job);
+
+		assertThat(visit.get("start").asText()).startsWith(plan.get("date").asText());
+		assertThat(visit.get("start").asText().substring(11)).isGreaterThanOrEqualTo("08:00");
+		assertThat(plan.get("constraints").findValuesAsText("constraint")).isNotEmpty();
+		assertThat(plan.get("score").asText()).contains("hard");
+	}
+
+	@Test
+	void aDispatcherMoveLandsTheJobOnTheChosenShiftPinned() {
+		long order = postOrder();
+		String job = "O" + order;
+		JsonNode plan = planWithJob(job);
+		LocalDate day = LocalDate.parse(plan.get("date").asText());
+		String from = shiftOf(plan, job);
+		String target = null;
+		for (JsonNode installer : plan.get("installers")) {
+			String id = installer.get("shiftId").asText();
+			if (!id.equals(from) && installer.get("providerId").asText().equals(String.valueOf(providerId))) {
+				target = id;
+			}
+		}
+		assertThat(target).as("a second installer of the same provider works tomorrow").isNotNull();
+		String to = target;
+
+		Api.Reply moved = dispatcher.post("/api/v1/schedules/330100/moves",
+				Map.of("jobId", job, "shiftId", to, "position", 0, "pin", true));
+		JsonNode after = planWhen(day, p -> to.equals(shiftOf(p, job)));
+
+		assertThat(moved.status()).isEqualTo(202);
+		assertThat(visitOf(after, job).get("pinned").asBoolean()).isTrue();
+	}
+
+	@Test
+	void bestScoresStreamToSubscribers() throws Exception {
+		postOrder();
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/schedules/stream?region=330106"))
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((dispatcherName + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+			.header("Accept", "text/event-stream")
+			.build();
+		HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+
+		String event = null;
+		String data = null;
+		try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+			for (String line = lines.readLine(); line != null && data == null; line = lines.readLine()) {
+				if (line.startsWith("event:")) {
+					event = line.substring(6).trim();
+				}
+				else if (line.startsWith("data:")) {
+					data = line.substring(5).trim();
+				}
+			}
+		}
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(event).isEqualTo("best-score");
+		assertThat(data).contains("\"region\":\"330100\"", "\"score\"", "\"unassigned\"", "\"timeSpentMillis\"");
+	}
+
+	@Test
+	void aReoptimizationRunsOnceAtATimeAndCanBeStopped() {
+		long order = postOrder();
+		planWithJob("O" + order);
+
+		Api.Reply started = dispatcher.post("/api/v1/schedules/330100/reoptimize", Map.of("date", TOMORROW.toString(), "seconds", 60));
+		Api.Reply second = dispatcher.post("/api/v1/schedules/330100/reoptimize", Map.of("date", TOMORROW.toString(), "seconds", 60));
+		Api.Reply stopped = dispatcher.delete("/api/v1/schedules/330100/reoptimize");
+
+		assertThat(started.status()).isEqualTo(202);
+		assertThat(second.status()).isEqualTo(409);
+		assertThat(stopped.status()).isEqualTo(200);
+		JsonNode plan = planWithJob("O" + order);
+		assertThat(plan.get("score").asText()).contains("hard");
+	}
+
+	@Test
+	void badRequestsAndOtherRolesAreRefused() {
+		assertThat(dispatcher.get("/api/v1/schedules?region=hangzhou&date=" + TOMORROW).json().get("field").asText())
+			.isEqualTo("region");
+		assertThat(dispatcher.post("/api/v1/schedules/330100/moves", Map.of("jobId", "O-none", "shiftId", "x", "position", 0))
+			.status()).isEqualTo(400);
+		assertThat(asBrand(brand).get("/api/v1/schedules?region=330100&date=" + TOMORROW).status()).isEqualTo(403);
+	}
+
+	private static boolean hasUnassigned(JsonNode plan, String job) {
+		return plan.get("unassigned").findValuesAsText("jobId").contains(job);
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
