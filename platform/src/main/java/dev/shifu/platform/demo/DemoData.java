@@ -116,12 +116,15 @@ class DemoData implements ApplicationRunner {
 				new ProviderRequest.Coverage(HANGZHOU, new GeoPoint(30.2741, 120.1551), 40.0), capacity(80)));
 
 		int installers = 0;
-		installers += installers(admin, west, random, EnumSet.of(Skill.DOOR, Skill.WARDROBE, Skill.CABINET,
-				Skill.DELIVERY, Skill.MEASURING, Skill.REPAIR), 10);
-		installers += installers(admin, east, random, EnumSet.of(Skill.DOOR, Skill.WARDROBE, Skill.CABINET,
-				Skill.DELIVERY, Skill.MEASURING, Skill.REPAIR, Skill.SMART_LOCK), 10);
-		installers += installers(admin, swift, random, EnumSet.of(Skill.APPLIANCE, Skill.SOFA, Skill.DOOR,
-				Skill.DELIVERY, Skill.LIGHTING, Skill.SMART_LOCK, Skill.REPAIR, Skill.WARDROBE), 10);
+		installers += installers(admin, west, random, DemoData::dealerSkills, 10);
+		installers += installers(admin, east, random, i -> {
+			Set<Skill> skills = dealerSkills(i);
+			if (i % 5 == 0) {
+				skills.add(Skill.SMART_LOCK);
+			}
+			return skills;
+		}, 10);
+		installers += installers(admin, swift, random, DemoData::thirdPartySkills, 10);
 
 		accounts.createUser("admin", USERS.get("admin"), "Demo admin", Set.of(Role.ADMIN), null, null);
 		accounts.createUser("dispatcher", USERS.get("dispatcher"), "Demo dispatcher", Set.of(Role.DISPATCHER), null, null);
@@ -140,13 +143,40 @@ class DemoData implements ApplicationRunner {
 		log.info("Demo data loaded: 2 brands, 3 providers, {} installers, {} orders", installers, ORDERS);
 	}
 
-	private int installers(Actor admin, ProviderView provider, Random random, Set<Skill> pool, int count) {
-		List<Skill> skills = new ArrayList<>(pool);
+	/** Dealers deliver and fit doors; every other crew is a two-person wardrobe and cabinet team. */
+	private static Set<Skill> dealerSkills(int i) {
+		Set<Skill> skills = EnumSet.of(Skill.DOOR, Skill.DELIVERY);
+		if (i % 2 == 0) {
+			skills.addAll(EnumSet.of(Skill.WARDROBE, Skill.CABINET));
+		}
+		if (i % 3 == 0) {
+			skills.add(Skill.MEASURING);
+		}
+		if (i % 3 == 1) {
+			skills.add(Skill.REPAIR);
+		}
+		return skills;
+	}
+
+	/** The third party delivers everything; half fit appliances, some carry sofas, the rest doors and wardrobes. */
+	private static Set<Skill> thirdPartySkills(int i) {
+		Set<Skill> skills = EnumSet.of(Skill.DELIVERY, Skill.REPAIR);
+		if (i % 2 == 0) {
+			skills.addAll(EnumSet.of(Skill.APPLIANCE, Skill.LIGHTING));
+		}
+		else {
+			skills.addAll(EnumSet.of(Skill.DOOR, Skill.WARDROBE, Skill.SMART_LOCK));
+		}
+		if (i % 3 == 0) {
+			skills.add(Skill.SOFA);
+		}
+		return skills;
+	}
+
+	private int installers(Actor admin, ProviderView provider, Random random,
+			java.util.function.IntFunction<Set<Skill>> skillsOf, int count) {
 		for (int i = 0; i < count; i++) {
-			Set<Skill> own = EnumSet.noneOf(Skill.class);
-			own.add(skills.get(i % skills.size()));
-			own.add(skills.get(random.nextInt(skills.size())));
-			own.add(skills.get(random.nextInt(skills.size())));
+			Set<Skill> own = skillsOf.apply(i);
 			List<InstallerRequest.Certificate> certificates = new ArrayList<>();
 			for (Skill skill : own) {
 				if (skill == Skill.WARDROBE || skill == Skill.APPLIANCE || skill == Skill.SMART_LOCK) {
@@ -167,8 +197,10 @@ class DemoData implements ApplicationRunner {
 				}
 			}
 			List<LocalDate> leave = i % 5 == 0 ? List.of(LocalDate.now(ZONE).plusDays(2 + random.nextInt(4))) : List.of();
+			// Heavy goods (wardrobes, cabinets, sofas) need two people: those crews work in pairs.
+			boolean pair = own.contains(Skill.WARDROBE) || own.contains(Skill.SOFA);
 			network.createInstaller(admin, provider.id(), new InstallerRequest(name(random) + "师傅", mobile(random), own,
-					certificates, home, shifts, leave, i % 4 == 0 ? 2 : 1));
+					certificates, home, shifts, leave, pair ? 2 : 1));
 		}
 		return count;
 	}

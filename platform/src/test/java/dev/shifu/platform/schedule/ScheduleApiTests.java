@@ -144,6 +144,29 @@ class ScheduleApiTests extends PlatformIntegrationTest {
 		assertThat(plan.get("score").asText()).contains("hard");
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	private org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@Test
+	void theBestPlanIsStoredPerInstallerShiftInRouteOrder() {
+		long order = postOrder();
+		JsonNode plan = planWithJob("O" + order);
+		String shift = shiftOf(plan, "O" + order);
+
+		List<Map<String, Object>> stored = List.of();
+		for (int i = 0; i < 100 && stored.isEmpty(); i++) {
+			stored = jdbc.queryForList("select * from planned_visit where order_id = ?", order);
+			sleep(100);
+		}
+
+		assertThat(stored).hasSize(1);
+		assertThat(stored.get(0).get("SHIFT_ID")).isEqualTo(shift);
+		assertThat(stored.get(0).get("REGION")).isEqualTo("330100");
+		List<Integer> positions = jdbc.queryForList("select position from planned_visit where shift_id = ? order by start_time",
+				Integer.class, shift);
+		assertThat(positions).isSorted();
+	}
+
 	@Test
 	void aDispatcherMoveLandsTheJobOnTheChosenShiftPinned() {
 		long order = postOrder();
@@ -199,13 +222,13 @@ class ScheduleApiTests extends PlatformIntegrationTest {
 	@Test
 	void aReoptimizationRunsOnceAtATimeAndCanBeStopped() {
 		long order = postOrder();
-		planWithJob("O" + order);
+		String day = planWithJob("O" + order).get("date").asText();
 
-		Api.Reply started = dispatcher.post("/api/v1/schedules/330100/reoptimize", Map.of("date", TOMORROW.toString(), "seconds", 60));
-		Api.Reply second = dispatcher.post("/api/v1/schedules/330100/reoptimize", Map.of("date", TOMORROW.toString(), "seconds", 60));
+		Api.Reply started = dispatcher.post("/api/v1/schedules/330100/reoptimize", Map.of("date", day, "seconds", 60));
+		Api.Reply second = dispatcher.post("/api/v1/schedules/330100/reoptimize", Map.of("date", day, "seconds", 60));
 		Api.Reply stopped = dispatcher.delete("/api/v1/schedules/330100/reoptimize");
 
-		assertThat(started.status()).isEqualTo(202);
+		assertThat(started.status()).as(started.body()).isEqualTo(202);
 		assertThat(second.status()).isEqualTo(409);
 		assertThat(stopped.status()).isEqualTo(200);
 		JsonNode plan = planWithJob("O" + order);

@@ -121,7 +121,8 @@ class ScheduleController {
 	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	@Operation(summary = "Server-Sent Events: every new best score of the region (score, unassigned jobs, time spent)")
 	SseEmitter stream(@RequestParam String region) {
-		return planner.planner(checkRegion(region)).subscribe();
+		String city = checkRegion(region);
+		return planner.planner(city).orElseThrow(() -> new NotFoundException("schedule of region", city)).subscribe();
 	}
 
 	@PostMapping("/{region}/reoptimize")
@@ -145,8 +146,9 @@ class ScheduleController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Pin a job where it is: it and the visits before it on that route no longer move")
 	Map<String, Object> pin(@PathVariable String region, @Valid @RequestBody Pin request) {
-		requireJob(checkRegion(region), request.jobId());
-		planner.submit(region, PlanChanges.pin(request.jobId()));
+		String city = checkRegion(region);
+		requireJob(city, request.jobId());
+		planner.pin(city, request.jobId());
 		return Map.of("jobId", request.jobId(), "status", "pinning");
 	}
 
@@ -154,11 +156,12 @@ class ScheduleController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Move a job to an installer shift and position, optionally pinned; GET shows what it breaks")
 	Map<String, Object> move(@PathVariable String region, @Valid @RequestBody Move request) {
-		Schedule plan = requireJob(checkRegion(region), request.jobId());
+		String city = checkRegion(region);
+		Schedule plan = requireJob(city, request.jobId());
 		if (plan.findShift(request.shiftId()).isEmpty()) {
-			throw new InvalidFieldException("shiftId", "is not a shift of region " + region);
+			throw new InvalidFieldException("shiftId", "is not a shift of region " + city);
 		}
-		planner.submit(region, PlanChanges.move(request.jobId(), request.shiftId(), request.position(), request.pin()));
+		planner.move(city, request.jobId(), request.shiftId(), request.position(), request.pin());
 		return Map.of("jobId", request.jobId(), "shiftId", request.shiftId(), "status", "moving");
 	}
 

@@ -77,9 +77,7 @@ class SchedulePlanner {
 		if (!properties.enabled()) {
 			return;
 		}
-		for (String region : jobs.regions()) {
-			planner(region);
-		}
+		jobs.regions().forEach(this::planner);
 		log.info("Live planning started for regions {}", planners.keySet());
 	}
 
@@ -87,21 +85,67 @@ class SchedulePlanner {
 		return Optional.ofNullable(planners.get(region));
 	}
 
-	/** The region's planner, started on first use from the jobs stored for it. */
-	RegionPlanner planner(String region) {
-		return planners.computeIfAbsent(region, r -> {
+	/**
+	 * The region's planner, started on first use from the jobs stored for it; none while the region has nothing to
+	 * plan, because OptaPlanner refuses a problem without a single movable job.
+	 */
+	Optional<RegionPlanner> planner(String region) {
+		return Optional.ofNullable(planners.computeIfAbsent(region, r -> {
 			Schedule problem = problems.build(r, jobs.findByRegion(r));
+			if (problem.getJobs().isEmpty()) {
+				return null;
+			}
 			int planned = GreedyInsertion.planUnplacedJobs(problem);
 			log.info("Region {}: {} shifts, {} jobs, {} placed by the first plan", r, problem.getRealShifts().size(),
 					problem.getJobs().size(), planned);
 			return new RegionPlanner(r, liveFactory, problem);
-		});
+		}));
+	}
+
+	/** Puts a job in, replaces it, or (with {@code job == null}) takes it out of its region's plan. */
+	void replace(String region, String jobId, Job job) {
+		if (!properties.enabled()) {
+			return;
+		}
+		RegionPlanner running = planners.get(region);
+		if (running == null) {
+			planner(region);
+			return;
+		}
+		if (job == null && isLastMovable(running, jobId)) {
+			stop(region, running);
+			return;
+		}
+		running.submit(PlanChanges.replace(jobId, job));
+	}
+
+	/** Pins a job where it is; the last movable job of a region stays as it is, so the region keeps a plan. */
+	void pin(String region, String jobId) {
+		find(region).filter(running -> !isLastMovable(running, jobId))
+			.ifPresent(running -> running.submit(PlanChanges.pin(jobId)));
+	}
+
+	/** A dispatcher's move; the last movable job of a region is moved but not pinned, so the region keeps a plan. */
+	void move(String region, String jobId, String shiftId, int position, boolean pin) {
+		find(region).ifPresent(running -> running.submit(
+				PlanChanges.move(jobId, shiftId, position, pin && !isLastMovable(running, jobId))));
 	}
 
 	void submit(String region, ProblemChange<Schedule> change) {
 		if (properties.enabled()) {
-			planner(region).submit(change);
+			find(region).ifPresent(running -> running.submit(change));
 		}
+	}
+
+	private static boolean isLastMovable(RegionPlanner running, String jobId) {
+		List<Job> movable = running.best().getJobs();
+		return movable.size() <= 1 && movable.stream().allMatch(j -> j.getId().equals(jobId));
+	}
+
+	private void stop(String region, RegionPlanner running) {
+		planners.remove(region, running);
+		running.close();
+		log.info("Region {} has nothing left to plan; its solver stopped", region);
 	}
 
 	/**
@@ -115,6 +159,10 @@ class SchedulePlanner {
 			throw new ConflictException("reoptimization-running", "A re-optimization of " + region + " is running");
 		}
 		Schedule problem = warmStart(region, current.best(), day);
+		if (problem.getJobs().isEmpty()) {
+			reoptimizations.remove(region);
+			throw new ConflictException("nothing-to-reoptimize", "No job of " + region + " can move on " + day);
+		}
 		Solver<Schedule> solver = SolverFactory.<Schedule>create(ScheduleSolverConfig.create(SolverSettings.of(limit, SEED)))
 			.buildSolver();
 		running.set(solver);

@@ -82,12 +82,12 @@ class ScheduleUpdates {
 		jobs.findById(change.orderId()).ifPresent(row -> {
 			if (UNDER_WAY.contains(change.to()) && !row.isPinned()) {
 				row.pin();
-				planner.submit(row.getRegion(), PlanChanges.pin(row.jobId()));
+				planner.pin(row.getRegion(), row.jobId());
 			}
 			else if (!change.to().isCancellable()) {
 				// Completed, closed or cancelled: nothing left to plan.
 				jobs.delete(row);
-				planner.submit(row.getRegion(), PlanChanges.replace(row.jobId(), null));
+				planner.replace(row.getRegion(), row.jobId(), null);
 			}
 		});
 	}
@@ -118,8 +118,7 @@ class ScheduleUpdates {
 	}
 
 	private void replan(ScheduleJob row) {
-		planner.submit(row.getRegion(),
-				PlanChanges.replace(row.jobId(), problems.job(row, problems.horizon()).orElse(null)));
+		planner.replace(row.getRegion(), row.jobId(), problems.job(row, problems.horizon()).orElse(null));
 	}
 
 }
