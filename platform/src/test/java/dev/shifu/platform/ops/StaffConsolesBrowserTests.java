@@ -1,0 +1,130 @@
+package dev.shifu.platform.ops;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.shifu.platform.identity.Role;
+import dev.shifu.platform.support.PlatformIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Staff sign in once, in a real browser, and reach Camunda Cockpit and Spring Boot Admin without a second login; a
+ * dispatcher is kept out of Spring Boot Admin. Screenshots land in target/screenshots.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StaffConsolesBrowserTests extends PlatformIntegrationTest {
+
+	@LocalServerPort
+	private int port;
+
+	private WebDriver browser;
+
+	@BeforeAll
+	void browser() {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1400,900");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
+			.build();
+		browser = new ChromeDriver(service, options);
+	}
+
+	@AfterAll
+	void close() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	private String signIn(Role role) {
+		String username = unique(role.name().toLowerCase());
+		accounts.createUser(username, PASSWORD, username, java.util.Set.of(role), null, null);
+		browser.manage().deleteAllCookies();
+		browser.get("http://localhost:" + port + "/login");
+		browser.findElement(By.name("username")).sendKeys(username);
+		browser.findElement(By.name("password")).sendKeys(PASSWORD);
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		return username;
+	}
+
+	private WebDriverWait waitUpTo(int seconds) {
+		return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+	}
+
+	@Test
+	void anAdminSignsInOnceAndSeesCockpitAsHimself() throws Exception {
+		String admin = signIn(Role.ADMIN);
+
+		browser.get("http://localhost:" + port + "/camunda/app/cockpit/");
+		waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Process Definitions"));
+
+		assertThat(browser.getCurrentUrl()).contains("/camunda/app/cockpit/").doesNotContain("login");
+		assertThat(browser.findElement(By.tagName("body")).getText()).contains(admin).doesNotContain("Sign in");
+
+		browser.get(browser.getCurrentUrl().replaceAll("#.*$", "") + "#/processes");
+		waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "service-order"));
+		screenshot("cockpit-processes");
+	}
+
+	@Test
+	void anAdminReachesSpringBootAdmin() throws Exception {
+		signIn(Role.ADMIN);
+
+		browser.get("http://localhost:" + port + "/admin");
+		waitUpTo(60).until(ExpectedConditions.titleContains("Shifu operations"));
+
+		screenshot("spring-boot-admin");
+		assertThat(browser.getCurrentUrl()).contains("/admin");
+	}
+
+	@Test
+	void aDispatcherIsKeptOutOfSpringBootAdmin() {
+		signIn(Role.DISPATCHER);
+
+		browser.get("http://localhost:" + port + "/admin");
+
+		assertThat(browser.getTitle()).doesNotContain("Shifu operations");
+		assertThat(browser.findElement(By.tagName("body")).getText()).containsAnyOf("403", "Forbidden");
+	}
+
+	@Test
+	void anAnonymousVisitorIsSentToTheLoginForm() {
+		browser.manage().deleteAllCookies();
+
+		browser.get("http://localhost:" + port + "/camunda/app/cockpit/");
+
+		waitUpTo(20).until(ExpectedConditions.urlContains("/login"));
+		assertThat(browser.findElements(By.name("password"))).hasSize(1);
+	}
+
+	private void screenshot(String name) throws Exception {
+		Path target = Path.of("target", "screenshots");
+		Files.createDirectories(target);
+		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+		Files.copy(shot.toPath(), target.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+}
