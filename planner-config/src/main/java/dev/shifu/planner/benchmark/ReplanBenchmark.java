@@ -200,8 +200,9 @@ final class ReplanBenchmark {
                         + "Changes cycle through: urgent PLATINUM job added, installer called in sick, job cancelled, "
                         + "dispatcher pin, dispatcher move. *Published* = from submitting the change to the first "
                         + "published best solution that contains it (target p95 <= 1 s). *Planned* = until the urgent "
-                        + "job, or every job of the sick installer, has left the unassigned bucket (%d measured, %d "
-                        + "not all planned within 10 s because nothing feasible was free).%n",
+                        + "job, or every job of the sick installer, has left the unassigned bucket (%d measured; in %d cases "
+                        + "some of those jobs were still unassigned after 10 s, e.g. no installer with the skills "
+                        + "and time left).%n",
                 r.jobs(), r.installers(), r.changes(), r.p50Ms(), r.p95Ms(), r.maxMs(), r.plannedP50Ms(),
                 r.plannedP95Ms(), r.finalScore(), r.plannedCount(), r.notPlannedCount());
     }

@@ -28,6 +28,12 @@ public final class SolomonModel {
     /** Hierarchical objective: one vehicle costs more than any total distance of these instances. */
     public static final long VEHICLE_COST = 100_000 * SCALE;
 
+    /**
+     * Hierarchical objective, first stage: reward per squared route length (2 distance units), which
+     * guides the search to empty short routes; switched off for the final stage.
+     */
+    public static final long CONSOLIDATION_REWARD = 2 * SCALE;
+
     public enum Objective {
         HIERARCHICAL, DISTANCE;
 

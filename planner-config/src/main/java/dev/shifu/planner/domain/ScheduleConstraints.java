@@ -24,6 +24,7 @@ public final class ScheduleConstraints {
     public static final String SAME_INSTALLER_REVISIT = "Same installer for revisit";
     public static final String RATING_FOR_TIER = "Higher-rated installer for higher tier";
     public static final String SHIFT_USED = "Shift used";
+    public static final String ROUTE_CONSOLIDATION = "Route consolidation";
 
     private ScheduleConstraints() {
     }

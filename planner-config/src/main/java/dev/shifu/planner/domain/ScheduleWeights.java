@@ -52,6 +52,8 @@ public class ScheduleWeights {
     private HardMediumSoftLongScore ratingForTier = HardMediumSoftLongScore.ofSoft(60);
     @ConstraintWeight(SHIFT_USED)
     private HardMediumSoftLongScore shiftUsed = OFF;
+    @ConstraintWeight(ROUTE_CONSOLIDATION)
+    private HardMediumSoftLongScore routeConsolidation = OFF;
 
     /** Production weights. */
     public ScheduleWeights() {
@@ -99,6 +101,7 @@ public class ScheduleWeights {
             case SAME_INSTALLER_REVISIT -> w.sameInstallerRevisit = weight;
             case RATING_FOR_TIER -> w.ratingForTier = weight;
             case SHIFT_USED -> w.shiftUsed = weight;
+            case ROUTE_CONSOLIDATION -> w.routeConsolidation = weight;
             default -> throw new IllegalArgumentException("Unknown constraint " + constraintName);
         }
         return w;
@@ -122,6 +125,7 @@ public class ScheduleWeights {
         w.sameInstallerRevisit = sameInstallerRevisit;
         w.ratingForTier = ratingForTier;
         w.shiftUsed = shiftUsed;
+        w.routeConsolidation = routeConsolidation;
         return w;
     }
 

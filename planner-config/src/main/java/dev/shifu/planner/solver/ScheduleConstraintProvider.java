@@ -36,7 +36,8 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
                 workloadBalance(factory),
                 sameInstallerRevisit(factory),
                 ratingForTier(factory),
-                shiftUsed(factory)
+                shiftUsed(factory),
+                routeConsolidation(factory)
         };
     }
 
@@ -218,5 +219,21 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
                 .penalizeConfigurable()
                 .justifyWith((shift, score) -> new Justification(null, shift.getId(), "shift is used"))
                 .asConstraint(SHIFT_USED);
+    }
+
+    /**
+     * Search guide for fewer vehicles: rewards the square of each route's job count, so moving a job
+     * from a short route to a long one pays off and short routes empty out. Off in production.
+     */
+    Constraint routeConsolidation(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .filter(shift -> !shift.isUnassignedBucket() && shift.isUsed())
+                .rewardConfigurableLong(shift -> {
+                    long size = shift.getJobs().size() + shift.getPinnedJobs().size();
+                    return size * size;
+                })
+                .justifyWith((shift, score) -> new Justification(null, shift.getId(),
+                        (shift.getJobs().size() + shift.getPinnedJobs().size()) + " jobs on one route"))
+                .asConstraint(ROUTE_CONSOLIDATION);
     }
 }

@@ -29,9 +29,10 @@ import dev.shifu.planner.domain.Schedule;
 import dev.shifu.planner.domain.Shift;
 
 /**
- * The solver configuration, in Java so settings are typed. Construction heuristic: OptaPlanner's
- * default for list variables (each job, in turn, inserted at its best position). Local search: late
- * acceptance over list moves with nearby selection (relocate a job, swap two jobs, relocate a
+ * The solver configuration, in Java so settings are typed. Phases: OptaPlanner's construction
+ * heuristic for list variables (places jobs that are in no route yet; for large problems run
+ * {@link GreedyInsertion} first), a hill-climbing repair that ends as soon as the plan is feasible, and
+ * late acceptance over list moves with nearby selection (relocate a job, swap two jobs, relocate a
  * sub-route of up to 8 jobs, reversed too), as recommended for vehicle routing with time windows.
  */
 public final class ScheduleSolverConfig {

@@ -359,4 +359,30 @@ class ScheduleConstraintProviderTest {
         Fixture.route(bucket, job);
         verifier.verifyThat(ScheduleConstraintProvider::shiftUsed).given(weights, idle, bucket, job).penalizesBy(0);
     }
+
+    // ----- route consolidation -----
+
+    @Test
+    void routeConsolidationRewardsTheSquareOfEachRoutesJobCount() {
+        Shift three = f.shift("THREE");
+        Shift one = f.shift("ONE");
+        Job a = f.job("A", 10);
+        Job b = f.job("B", 20);
+        Job c = f.job("C", 30);
+        Job d = f.job("D", 40);
+        Fixture.route(three, a, b, c);
+        Fixture.route(one, d);
+        verifier.verifyThat(ScheduleConstraintProvider::routeConsolidation).given(weights, three, one, a, b, c, d)
+                .rewardsWith(3 * 3 + 1);
+    }
+
+    @Test
+    void routeConsolidationIgnoresEmptyShiftsAndTheBucket() {
+        Shift idle = f.shift("IDLE");
+        Shift bucket = Shift.unassignedBucket();
+        Job job = f.job("J", 10);
+        Fixture.route(bucket, job);
+        verifier.verifyThat(ScheduleConstraintProvider::routeConsolidation).given(weights, idle, bucket, job)
+                .rewardsWith(0);
+    }
 }
