@@ -23,8 +23,8 @@ public final class OrderEvents {
 	public record GoodsStatusChanged(long orderId, long brandId, GoodsStatus goodsStatus, LocalDate expectedArrival) {
 	}
 
-	public record OrderStatusChanged(long orderId, long brandId, long sequence, OrderStatus from, OrderStatus to,
-			String actor, String reason, Instant at) {
+	public record OrderStatusChanged(long orderId, long brandId, String externalOrderId, long sequence,
+			OrderStatus from, OrderStatus to, String actor, String reason, Instant at) {
 	}
 
 }

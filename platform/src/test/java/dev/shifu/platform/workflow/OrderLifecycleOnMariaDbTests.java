@@ -92,6 +92,8 @@ class OrderLifecycleOnMariaDbTests extends LifecycleFixture {
 			pause();
 		}
 		assertThat(delivered).containsExactlyElementsOf(steps);
+		assertThat(receiver.received().stream().map(r -> r.json()).filter(json -> json.get("orderId").asLong() == order)
+			.map(json -> json.at("/data/externalOrderId").asText())).allMatch(id -> id.startsWith("LIFE-"));
 		receiver.close();
 	}
 

@@ -167,7 +167,7 @@ class ServiceOrder extends AbstractAggregateRoot<ServiceOrder> {
 	void accepted() {
 		registerEvent(new OrderEvents.OrderAccepted(id, brandId, externalOrderId, serviceType, memberTier, regionCode,
 				goodsStatus, expectedArrival, promisedBy));
-		registerEvent(new OrderEvents.OrderStatusChanged(id, brandId, 1, null, OrderStatus.RECEIVED,
+		registerEvent(new OrderEvents.OrderStatusChanged(id, brandId, externalOrderId, 1, null, OrderStatus.RECEIVED,
 				history.get(0).getActor(), "order received", createdAt));
 	}
 
@@ -181,7 +181,8 @@ class ServiceOrder extends AbstractAggregateRoot<ServiceOrder> {
 		updatedAt = Instant.now();
 		int sequence = history.size() + 1;
 		history.add(new OrderStatusChange(sequence, previous, next, actor, reason));
-		registerEvent(new OrderEvents.OrderStatusChanged(id, brandId, sequence, previous, next, actor, reason, updatedAt));
+		registerEvent(new OrderEvents.OrderStatusChanged(id, brandId, externalOrderId, sequence, previous, next, actor,
+				reason, updatedAt));
 	}
 
 	/**

@@ -62,6 +62,7 @@ class DeliveryOutbox implements BrandWebhooks {
 		data.put("actor", event.actor());
 		data.put("reason", event.reason());
 		data.put("sequence", event.sequence());
+		data.put("externalOrderId", event.externalOrderId());
 		UUID eventId = eventId(event.brandId(), ORDER_STATUS_CHANGED, event.orderId() + ":" + event.sequence());
 		queue(event.brandId(), ORDER_STATUS_CHANGED, event.orderId(), event.at(), data, eventId);
 	}
