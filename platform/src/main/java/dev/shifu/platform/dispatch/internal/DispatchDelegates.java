@@ -19,6 +19,7 @@ import dev.shifu.platform.notification.Notifications;
 import dev.shifu.platform.order.OrderLifecycle;
 import dev.shifu.platform.order.OrderSnapshot;
 import dev.shifu.platform.shared.NotFoundException;
+import dev.shifu.platform.workflow.ProcessVariables;
 import dev.shifu.workflows.ServiceOrderProcess.Beans;
 import dev.shifu.workflows.ServiceOrderProcess.Vars;
 import dev.shifu.workflows.SlaTimers;
@@ -65,19 +66,15 @@ class DispatchDelegates {
 	@Bean(Beans.OFFER_EXPIRY)
 	JavaDelegate offerExpiryDelegate(OfferRepository offers) {
 		return execution -> {
-			long orderId = orderId(execution);
+			long orderId = ProcessVariables.orderId(execution);
 			long providerId = Long.parseLong(String.valueOf(execution.getVariable(Vars.OFFERED_PROVIDER_ID)));
 			offers.findFirstByOrderIdAndProviderIdAndStatusOrderByIdDesc(orderId, providerId, Offer.Status.OFFERED)
 				.ifPresent(Offer::expire);
 		};
 	}
 
-	private static long orderId(DelegateExecution execution) {
-		return Long.parseLong(String.valueOf(execution.getVariable(Vars.ORDER_ID)));
-	}
-
 	private static OrderSnapshot order(OrderLifecycle orders, DelegateExecution execution) {
-		long id = orderId(execution);
+		long id = ProcessVariables.orderId(execution);
 		return orders.find(id).orElseThrow(() -> new NotFoundException("order", id));
 	}
 

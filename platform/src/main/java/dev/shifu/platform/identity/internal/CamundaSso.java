@@ -62,9 +62,9 @@ class CamundaSso {
 			List<String> groups = new ArrayList<>();
 			for (GrantedAuthority authority : auth.getAuthorities()) {
 				switch (authority.getAuthority()) {
-					case "ROLE_ADMIN" -> groups.add("camunda-admin");
-					case "ROLE_DISPATCHER" -> groups.add("dispatcher");
-					case "ROLE_CUSTOMER_SERVICE" -> groups.add("customer-service");
+					case "ROLE_ADMIN" -> groups.add(CamundaAuthorizations.ADMINS);
+					case "ROLE_DISPATCHER" -> groups.add(CamundaAuthorizations.DISPATCHERS);
+					case "ROLE_CUSTOMER_SERVICE" -> groups.add(CamundaAuthorizations.CUSTOMER_SERVICE);
 					default -> {
 					}
 				}

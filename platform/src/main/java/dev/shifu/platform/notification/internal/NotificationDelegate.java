@@ -15,6 +15,7 @@ import dev.shifu.platform.notification.Notifications.Template;
 import dev.shifu.platform.order.OrderLifecycle;
 import dev.shifu.platform.order.OrderSnapshot;
 import dev.shifu.platform.shared.NotFoundException;
+import dev.shifu.platform.workflow.ProcessVariables;
 import dev.shifu.workflows.ServiceOrderProcess.Beans;
 import dev.shifu.workflows.ServiceOrderProcess.Inputs;
 import dev.shifu.workflows.ServiceOrderProcess.Vars;
@@ -41,9 +42,9 @@ class NotificationDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long orderId = Long.parseLong(String.valueOf(execution.getVariable(Vars.ORDER_ID)));
+		long orderId = ProcessVariables.orderId(execution);
 		OrderSnapshot order = orders.find(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
-		Template template = Template.valueOf(String.valueOf(execution.getVariableLocal(Inputs.NOTIFICATION_TEMPLATE)));
+		Template template = Template.valueOf(ProcessVariables.input(execution, Inputs.NOTIFICATION_TEMPLATE));
 		Map<String, String> parameters = new HashMap<>();
 		parameters.put("order", order.externalOrderId());
 		parameters.put("service", order.serviceType().name().toLowerCase().replace('_', ' '));

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.shifu.platform.workflow.ProcessVariables;
 import dev.shifu.workflows.ServiceOrderProcess.Beans;
 import dev.shifu.workflows.ServiceOrderProcess.Inputs;
 import dev.shifu.workflows.ServiceOrderProcess.Vars;
@@ -21,7 +22,7 @@ class AfterCareDelegates {
 					? execution.getVariable(Vars.RATING_STARS) + " stars; " + text(execution, Vars.RATING_TAGS) + "; "
 							+ text(execution, Vars.RATING_COMMENT)
 					: text(execution, Vars.RETURN_VISIT_NOTE);
-			Complaint complaint = complaints.save(new Complaint(orderId(execution), number(execution, Vars.ASSIGNED_INSTALLER_ID),
+			Complaint complaint = complaints.save(new Complaint(ProcessVariables.orderId(execution), ProcessVariables.number(execution, Vars.ASSIGNED_INSTALLER_ID),
 					source, details));
 			execution.setVariable("complaintId", String.valueOf(complaint.getId()));
 		};
@@ -29,17 +30,8 @@ class AfterCareDelegates {
 
 	@Bean(Beans.REWORK)
 	JavaDelegate reworkDelegate(ReworkRepository reworks) {
-		return execution -> reworks.save(new Rework(orderId(execution), number(execution, Vars.ASSIGNED_INSTALLER_ID),
-				number(execution, Vars.ASSIGNED_PROVIDER_ID)));
-	}
-
-	private static long orderId(DelegateExecution execution) {
-		return Long.parseLong(String.valueOf(execution.getVariable(Vars.ORDER_ID)));
-	}
-
-	private static Long number(DelegateExecution execution, String name) {
-		Object value = execution.getVariable(name);
-		return value == null ? null : Long.valueOf(String.valueOf(value));
+		return execution -> reworks.save(new Rework(ProcessVariables.orderId(execution), ProcessVariables.number(execution, Vars.ASSIGNED_INSTALLER_ID),
+				ProcessVariables.number(execution, Vars.ASSIGNED_PROVIDER_ID)));
 	}
 
 	private static String text(DelegateExecution execution, String name) {

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.shifu.platform.webhook.BrandWebhooks;
 import dev.shifu.platform.workflow.WorkflowEvents;
+import dev.shifu.platform.workflow.ProcessVariables;
 import dev.shifu.workflows.ServiceOrderProcess.Beans;
 import dev.shifu.workflows.ServiceOrderProcess.Inputs;
 import dev.shifu.workflows.ServiceOrderProcess.Vars;
@@ -26,37 +27,37 @@ class HandOverDelegates {
 	@Bean(Beans.SCHEDULE_JOB)
 	JavaDelegate scheduleJobDelegate(ApplicationEventPublisher events) {
 		return execution -> {
-			long orderId = Delegates.orderId(execution);
-			String visitType = Delegates.input(execution, Inputs.VISIT_TYPE);
-			Long revisits = Delegates.number(execution, Vars.REVISIT_COUNT);
-			Long reworks = Delegates.number(execution, Vars.REWORK_COUNT);
+			long orderId = ProcessVariables.orderId(execution);
+			String visitType = ProcessVariables.input(execution, Inputs.VISIT_TYPE);
+			Long revisits = ProcessVariables.number(execution, Vars.REVISIT_COUNT);
+			Long reworks = ProcessVariables.number(execution, Vars.REWORK_COUNT);
 			String jobId = orderId + "-" + visitType.toLowerCase() + "-"
 					+ (visitType.equals("REWORK") ? (reworks == null ? 0 : reworks) : (revisits == null ? 0 : revisits));
 			execution.setVariable(Vars.SCHEDULED_JOB_ID, jobId);
 			events.publishEvent(new WorkflowEvents.JobToSchedule(orderId, jobId,
-					Delegates.number(execution, Vars.ASSIGNED_PROVIDER_ID), Delegates.date(execution, Vars.BOOKED_DATE),
-					visitType, Delegates.number(execution, Vars.PREFERRED_INSTALLER_ID)));
+					ProcessVariables.number(execution, Vars.ASSIGNED_PROVIDER_ID), ProcessVariables.date(execution, Vars.BOOKED_DATE),
+					visitType, ProcessVariables.number(execution, Vars.PREFERRED_INSTALLER_ID)));
 		};
 	}
 
 	@Bean(Beans.BOOKING_RELEASE)
 	JavaDelegate bookingReleaseDelegate(ApplicationEventPublisher events) {
-		return execution -> events.publishEvent(new WorkflowEvents.BookingReleased(Delegates.orderId(execution),
-				Delegates.text(execution, Vars.SCHEDULED_JOB_ID), Delegates.date(execution, Vars.BOOKED_DATE)));
+		return execution -> events.publishEvent(new WorkflowEvents.BookingReleased(ProcessVariables.orderId(execution),
+				ProcessVariables.text(execution, Vars.SCHEDULED_JOB_ID), ProcessVariables.date(execution, Vars.BOOKED_DATE)));
 	}
 
 	/** Damaged goods: the brand must send replacements, so it hears at once, once per revisit. */
 	@Bean(Beans.BRAND_WEBHOOK)
 	JavaDelegate brandWebhookDelegate(BrandWebhooks webhooks) {
 		return execution -> {
-			long orderId = Delegates.orderId(execution);
-			String event = Delegates.input(execution, Inputs.WEBHOOK_EVENT);
+			long orderId = ProcessVariables.orderId(execution);
+			String event = ProcessVariables.input(execution, Inputs.WEBHOOK_EVENT);
 			String type = "GOODS_DAMAGED".equals(event) ? BrandWebhooks.ORDER_GOODS_DAMAGED : "order." + event.toLowerCase();
-			Long revisits = Delegates.number(execution, Vars.REVISIT_COUNT);
+			Long revisits = ProcessVariables.number(execution, Vars.REVISIT_COUNT);
 			Map<String, Object> data = new HashMap<>();
-			data.put("note", Delegates.text(execution, Vars.EXCEPTION_NOTE));
+			data.put("note", ProcessVariables.text(execution, Vars.EXCEPTION_NOTE));
 			data.put("visit", revisits == null ? 0 : revisits);
-			webhooks.enqueue(Long.parseLong(Delegates.text(execution, Vars.BRAND_ID)), type, orderId, data,
+			webhooks.enqueue(Long.parseLong(ProcessVariables.text(execution, Vars.BRAND_ID)), type, orderId, data,
 					orderId + ":" + type + ":" + data.get("visit"));
 		};
 	}

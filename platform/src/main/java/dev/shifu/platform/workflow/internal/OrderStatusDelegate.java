@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import dev.shifu.platform.order.OrderLifecycle;
 import dev.shifu.platform.order.OrderStatus;
+import dev.shifu.platform.workflow.ProcessVariables;
 import dev.shifu.workflows.ServiceOrderProcess.Beans;
 import dev.shifu.workflows.ServiceOrderProcess.Inputs;
 import dev.shifu.workflows.ServiceOrderProcess.Vars;
@@ -23,20 +24,20 @@ class OrderStatusDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		OrderStatus status = OrderStatus.valueOf(Delegates.input(execution, Inputs.NEW_STATUS));
-		orders.applyStatus(Delegates.orderId(execution), status, "workflow", reason(execution, status));
+		OrderStatus status = OrderStatus.valueOf(ProcessVariables.input(execution, Inputs.NEW_STATUS));
+		orders.applyStatus(ProcessVariables.orderId(execution), status, "workflow", reason(execution, status));
 	}
 
 	/** Why the order moved, from whatever the process knows at this step. */
 	static String reason(DelegateExecution execution, OrderStatus status) {
 		return switch (status) {
-			case BOOKED -> "booked for " + Delegates.date(execution, Vars.BOOKED_DATE);
-			case ASSIGNED -> "accepted by provider " + Delegates.text(execution, Vars.ASSIGNED_PROVIDER_ID);
+			case BOOKED -> "booked for " + ProcessVariables.date(execution, Vars.BOOKED_DATE);
+			case ASSIGNED -> "accepted by provider " + ProcessVariables.text(execution, Vars.ASSIGNED_PROVIDER_ID);
 			case AWAITING_BOOKING -> execution.hasVariable(Vars.EXCEPTION_REASON)
-					? "revisit: " + Delegates.text(execution, Vars.EXCEPTION_REASON) : "booking link sent";
-			case RATED -> "rated " + Delegates.text(execution, Vars.RATING_STARS) + " stars";
-			case CANCELLED -> "cancelled by " + Delegates.text(execution, Vars.CANCELLED_BY) + ": "
-					+ Delegates.text(execution, Vars.CANCEL_REASON);
+					? "revisit: " + ProcessVariables.text(execution, Vars.EXCEPTION_REASON) : "booking link sent";
+			case RATED -> "rated " + ProcessVariables.text(execution, Vars.RATING_STARS) + " stars";
+			case CANCELLED -> "cancelled by " + ProcessVariables.text(execution, Vars.CANCELLED_BY) + ": "
+					+ ProcessVariables.text(execution, Vars.CANCEL_REASON);
 			default -> null;
 		};
 	}

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import dev.shifu.platform.order.OrderLifecycle;
+import dev.shifu.platform.workflow.ProcessVariables;
 import dev.shifu.workflows.ServiceOrderProcess.Beans;
 import dev.shifu.workflows.ServiceOrderProcess.Inputs;
 
@@ -20,8 +21,8 @@ class SlaWarningDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		orders.recordWarning(Delegates.orderId(execution), Delegates.input(execution, Inputs.WARNING_LEVEL),
-				Delegates.input(execution, Inputs.WARNING_REASON));
+		orders.recordWarning(ProcessVariables.orderId(execution), ProcessVariables.input(execution, Inputs.WARNING_LEVEL),
+				ProcessVariables.input(execution, Inputs.WARNING_REASON));
 	}
 
 }

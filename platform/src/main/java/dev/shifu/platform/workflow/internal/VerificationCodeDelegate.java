@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import dev.shifu.platform.order.OrderLifecycle;
+import dev.shifu.platform.workflow.ProcessVariables;
 import dev.shifu.workflows.ServiceOrderProcess.Beans;
 import dev.shifu.workflows.ServiceOrderProcess.Vars;
 
@@ -21,8 +22,8 @@ class VerificationCodeDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		boolean valid = orders.checkVerificationCode(Delegates.orderId(execution),
-				Delegates.text(execution, Vars.VERIFICATION_CODE));
+		boolean valid = orders.checkVerificationCode(ProcessVariables.orderId(execution),
+				ProcessVariables.text(execution, Vars.VERIFICATION_CODE));
 		execution.setVariable(Vars.VERIFICATION_CODE_VALID, valid);
 	}
 

@@ -1,4 +1,4 @@
-package dev.shifu.platform.workflow.internal;
+package dev.shifu.platform.workflow;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -8,34 +8,34 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 import dev.shifu.workflows.ServiceOrderProcess.Vars;
 
-/** Reading the process variables the delegates share. */
-final class Delegates {
+/** Reads the process variables every context's delegates share, the same way everywhere. */
+public final class ProcessVariables {
 
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-	private Delegates() {
+	private ProcessVariables() {
 	}
 
-	static long orderId(DelegateExecution execution) {
+	public static long orderId(DelegateExecution execution) {
 		return Long.parseLong(String.valueOf(execution.getVariable(Vars.ORDER_ID)));
 	}
 
-	static String text(DelegateExecution execution, String name) {
+	public static String text(DelegateExecution execution, String name) {
 		Object value = execution.getVariable(name);
 		return value == null ? null : String.valueOf(value);
 	}
 
-	static Long number(DelegateExecution execution, String name) {
+	public static Long number(DelegateExecution execution, String name) {
 		String value = text(execution, name);
 		return value == null || value.isBlank() ? null : Long.valueOf(value);
 	}
 
-	static LocalDate date(DelegateExecution execution, String name) {
+	public static LocalDate date(DelegateExecution execution, String name) {
 		Object value = execution.getVariable(name);
 		return value instanceof Date date ? date.toInstant().atZone(ZONE).toLocalDate() : null;
 	}
 
-	static String input(DelegateExecution execution, String name) {
+	public static String input(DelegateExecution execution, String name) {
 		Object value = execution.getVariableLocal(name);
 		if (value == null) {
 			throw new IllegalStateException("The model passes no input '" + name + "' to " + execution.getCurrentActivityId());
