@@ -9,7 +9,7 @@ public final class WorkflowEvents {
 	}
 
 	/** The accepting provider's schedule should take this visit (the planner issue plans it). */
-	public record JobToSchedule(long orderId, String jobId, long providerId, LocalDate bookedDate, String visitType,
+	public record JobToSchedule(long orderId, String jobId, Long providerId, LocalDate bookedDate, String visitType,
 			Long preferredInstallerId) {
 	}
 

@@ -236,6 +236,20 @@ class ScheduleApiTests extends PlatformIntegrationTest {
 	}
 
 	@Test
+	void aMoveIntoTheUnassignedBucketIsRefusedAndPlanningGoesOn() {
+		long first = postOrder();
+		planWithJob("O" + first);
+
+		Api.Reply reply = dispatcher.post("/api/v1/schedules/330100/moves",
+				Map.of("jobId", "O" + first, "shiftId", dev.shifu.planner.domain.Shift.UNASSIGNED_ID, "position", 0, "pin", true));
+		long second = postOrder();
+
+		assertThat(reply.status()).isEqualTo(400);
+		assertThat(reply.json().get("field").asText()).isEqualTo("shiftId");
+		assertThat(visitOf(planWithJob("O" + second), "O" + second)).isNotNull();
+	}
+
+	@Test
 	void badRequestsAndOtherRolesAreRefused() {
 		assertThat(dispatcher.get("/api/v1/schedules?region=hangzhou&date=" + TOMORROW).json().get("field").asText())
 			.isEqualTo("region");

@@ -54,8 +54,14 @@ final class PlanChanges {
 		};
 	}
 
+	/** A dispatcher's move, skipped when the job or the shift is gone by the time it runs. */
 	static ProblemChange<Schedule> move(String jobId, String shiftId, int position, boolean pin) {
-		return new MoveJobChange(jobId, shiftId, position, pin);
+		return (working, director) -> {
+			boolean realShift = working.findShift(shiftId).filter(s -> !s.isUnassignedBucket()).isPresent();
+			if (realShift && working.findJob(jobId).isPresent()) {
+				new MoveJobChange(jobId, shiftId, position, pin).doChange(working, director);
+			}
+		};
 	}
 
 	static ProblemChange<Schedule> leave(long installerId, LocalDate from, LocalDate to) {

@@ -1,7 +1,6 @@
 package dev.shifu.platform.schedule.internal;
 
 import java.sql.Timestamp;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,8 @@ class PlanStore {
 
 	private final SchedulePlanner planner;
 
-	private final Map<String, Long> stored = new ConcurrentHashMap<>();
+	/** Which plan version of which planner instance is stored, per region. */
+	private final Map<String, String> stored = new ConcurrentHashMap<>();
 
 	private final TransactionTemplate transaction;
 
@@ -37,15 +37,24 @@ class PlanStore {
 		this.jdbc = jdbc;
 		this.planner = planner;
 		this.transaction = new TransactionTemplate(transactions);
+		planner.onStopped(region -> {
+			transaction.executeWithoutResult(tx -> {
+				jdbc.update("delete from planned_visit where region = ?", region);
+				jdbc.update("delete from plan_summary where region = ?", region);
+			});
+			stored.remove(region);
+		});
 	}
 
 	@Scheduled(fixedDelayString = "${shifu.schedule.persist-interval:5s}")
 	void storeChanged() {
 		for (RegionPlanner region : planner.planners().values()) {
-			long version = region.version();
-			if (!Long.valueOf(version).equals(stored.get(region.region()))) {
-				Schedule best = region.best();
-				transaction.executeWithoutResult(tx -> store(region.region(), best));
+			String version = System.identityHashCode(region) + ":" + region.version();
+			if (!version.equals(stored.get(region.region()))) {
+				transaction.executeWithoutResult(tx -> region.read(best -> {
+					store(region.region(), best);
+					return null;
+				}));
 				stored.put(region.region(), version);
 			}
 		}
@@ -77,12 +86,6 @@ class PlanStore {
 		jdbc.update("insert into plan_summary (region, score, feasible, unassigned, jobs, updated_at) values (?, ?, ?, ?, ?, ?)",
 				region, score == null ? "uninitialized" : score.toString(), score != null && score.isFeasible(),
 				plan.getUnassignedJobs().size(), plan.getJobs().size(), Timestamp.from(java.time.Instant.now()));
-	}
-
-	/** Planned visits of one installer on one day, in route order, from the stored plan. */
-	List<Map<String, Object>> visitsOf(long installerId, LocalDate day) {
-		return jdbc.queryForList("select * from planned_visit where installer_ids = ? and plan_date = ? order by position",
-				String.valueOf(installerId), day);
 	}
 
 	private static Timestamp time(long modelTime) {

@@ -122,10 +122,16 @@ class ProblemFactory {
 		return "I" + installerId + "@" + day;
 	}
 
+	Optional<String> regionOfOrder(long orderId) {
+		return orders.find(orderId).map(order -> regionOf(order.regionCode()));
+	}
+
 	/** The order as a job; none when it is not open or its booked day lies outside the horizon. */
 	Optional<Job> job(ScheduleJob row, List<LocalDate> days) {
 		Optional<OrderSnapshot> found = orders.find(row.getOrderId());
-		if (found.isEmpty() || found.get().status().isTerminal() || !found.get().status().isCancellable()) {
+		boolean open = found.isPresent() && (found.get().status().isCancellable()
+				|| found.get().status() == dev.shifu.platform.order.OrderStatus.REWORK_SCHEDULED);
+		if (!open) {
 			return Optional.empty();
 		}
 		OrderSnapshot order = found.get();

@@ -93,8 +93,24 @@ class RegionPlanner implements AutoCloseable {
 		return emitter;
 	}
 
+	/**
+	 * Applies a change on the solver thread. A change that fails (a job cancelled in the meantime, a move to a shift
+	 * that cannot take it) is logged and skipped: an exception there would end the region's solver.
+	 */
 	CompletableFuture<Schedule> submit(ProblemChange<Schedule> change) {
-		return live.submit(change);
+		return live.submit((working, director) -> {
+			try {
+				change.doChange(working, director);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Region {}: a plan change was refused: {}", region, ex.getMessage());
+			}
+		});
+	}
+
+	/** Reads of the shared best plan that recompute its shadow variables (explanations) take turns. */
+	synchronized <T> T read(java.util.function.Function<Schedule, T> reader) {
+		return reader.apply(best);
 	}
 
 	Schedule best() {

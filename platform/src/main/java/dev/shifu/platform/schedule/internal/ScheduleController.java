@@ -86,11 +86,13 @@ class ScheduleController {
 			+ "score with what each constraint costs")
 	DaySchedule get(@RequestParam String region, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
 		region = checkRegion(region);
-		Schedule plan = planner.find(region).map(RegionPlanner::best).orElse(null);
-		if (plan == null) {
+		RegionPlanner running = planner.find(region).orElse(null);
+		if (running == null) {
 			return new DaySchedule(region, date, "no plan", true, List.of(), List.of(), List.of());
 		}
-		ScheduleExplanation explanation = explainer.explain(plan);
+		Schedule plan = running.best();
+		// The explainer recomputes the plan's shadow variables: one reader at a time.
+		ScheduleExplanation explanation = running.read(explainer::explain);
 		List<InstallerRoute> routes = new ArrayList<>();
 		for (Shift shift : plan.getRealShifts()) {
 			if (!shift.getDate().equals(date)) {
@@ -158,7 +160,7 @@ class ScheduleController {
 	Map<String, Object> move(@PathVariable String region, @Valid @RequestBody Move request) {
 		String city = checkRegion(region);
 		Schedule plan = requireJob(city, request.jobId());
-		if (plan.findShift(request.shiftId()).isEmpty()) {
+		if (plan.findShift(request.shiftId()).filter(shift -> !shift.isUnassignedBucket()).isEmpty()) {
 			throw new InvalidFieldException("shiftId", "is not a shift of region " + city);
 		}
 		planner.move(city, request.jobId(), request.shiftId(), request.position(), request.pin());

@@ -54,6 +54,9 @@ class SchedulePlanner {
 
 	private final Map<String, RegionPlanner> planners = new ConcurrentHashMap<>();
 
+	/** Told when a region stops planning (nothing left), so its stored plan can go too. */
+	private final List<java.util.function.Consumer<String>> stopped = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	private final Map<String, AtomicReference<Solver<Schedule>>> reoptimizations = new ConcurrentHashMap<>();
 
 	private final ExecutorService reoptimizer = Executors.newSingleThreadExecutor(r -> {
@@ -90,16 +93,18 @@ class SchedulePlanner {
 	 * plan, because OptaPlanner refuses a problem without a single movable job.
 	 */
 	Optional<RegionPlanner> planner(String region) {
-		return Optional.ofNullable(planners.computeIfAbsent(region, r -> {
-			Schedule problem = problems.build(r, jobs.findByRegion(r));
-			if (problem.getJobs().isEmpty()) {
-				return null;
-			}
-			int planned = GreedyInsertion.planUnplacedJobs(problem);
-			log.info("Region {}: {} shifts, {} jobs, {} placed by the first plan", r, problem.getRealShifts().size(),
-					problem.getJobs().size(), planned);
-			return new RegionPlanner(r, liveFactory, problem);
-		}));
+		return Optional.ofNullable(planners.computeIfAbsent(region, this::start));
+	}
+
+	private RegionPlanner start(String region) {
+		Schedule problem = problems.build(region, jobs.findByRegion(region));
+		if (problem.getJobs().isEmpty()) {
+			return null;
+		}
+		int planned = GreedyInsertion.planUnplacedJobs(problem);
+		log.info("Region {}: {} shifts, {} jobs, {} placed by the first plan", region, problem.getRealShifts().size(),
+				problem.getJobs().size(), planned);
+		return new RegionPlanner(region, liveFactory, problem);
 	}
 
 	/** Puts a job in, replaces it, or (with {@code job == null}) takes it out of its region's plan. */
@@ -109,8 +114,16 @@ class SchedulePlanner {
 		}
 		RegionPlanner running = planners.get(region);
 		if (running == null) {
-			planner(region);
-			return;
+			boolean[] created = { false };
+			running = planners.computeIfAbsent(region, r -> {
+				RegionPlanner started = start(r);
+				created[0] = started != null;
+				return started;
+			});
+			if (running == null || created[0]) {
+				// Built from the stored jobs, this one included.
+				return;
+			}
 		}
 		if (job == null && isLastMovable(running, jobId)) {
 			stop(region, running);
@@ -145,6 +158,7 @@ class SchedulePlanner {
 	private void stop(String region, RegionPlanner running) {
 		planners.remove(region, running);
 		running.close();
+		stopped.forEach(listener -> listener.accept(region));
 		log.info("Region {} has nothing left to plan; its solver stopped", region);
 	}
 
@@ -174,8 +188,12 @@ class SchedulePlanner {
 				current.publish(current.progress(result, limit.toMillis(), "reoptimized " + day));
 				RegionPlanner replacement = new RegionPlanner(region, liveFactory, warmStart(region, result, null));
 				current.subscribers().forEach(replacement.subscribers()::add);
-				planners.put(region, replacement);
-				current.close();
+				if (planners.replace(region, current, replacement)) {
+					current.close();
+				}
+				else {
+					replacement.close();
+				}
 			}
 			catch (RuntimeException ex) {
 				log.error("Re-optimization of {} on {} failed", region, day, ex);
@@ -213,13 +231,16 @@ class SchedulePlanner {
 				continue;
 			}
 			boolean movable = movableDay == null || shift.getDate().equals(movableDay);
-			for (Job old : shift.getPinnedJobs()) {
+			for (Job old : pinnedFirst(rows, shift)) {
 				fresh(rows, old, days).ifPresent(job -> {
 					builder.pinnedJob(shift.getId(), job);
 					placed.add(job.getId());
 				});
 			}
 			for (Job old : shift.getJobs()) {
+				if (isPinnedRow(rows, old)) {
+					continue;
+				}
 				fresh(rows, old, days).ifPresent(job -> {
 					if (movable) {
 						builder.initialAssignment(shift.getId(), job);
@@ -241,9 +262,25 @@ class SchedulePlanner {
 		return schedule;
 	}
 
+	/** The pinned prefix plus jobs whose installer set out since the plan was made: both stay where they are. */
+	private static List<Job> pinnedFirst(Map<Long, ScheduleJob> rows, Shift shift) {
+		List<Job> pinned = new java.util.ArrayList<>(shift.getPinnedJobs());
+		shift.getJobs().stream().filter(job -> isPinnedRow(rows, job)).forEach(pinned::add);
+		return pinned;
+	}
+
+	private static boolean isPinnedRow(Map<Long, ScheduleJob> rows, Job job) {
+		ScheduleJob row = rows.get(ScheduleJob.orderIdOf(job.getId()));
+		return row != null && row.isPinned();
+	}
+
 	private Optional<Job> fresh(Map<Long, ScheduleJob> rows, Job old, List<LocalDate> days) {
 		ScheduleJob row = rows.get(ScheduleJob.orderIdOf(old.getId()));
 		return row == null ? Optional.empty() : problems.job(row, days);
+	}
+
+	void onStopped(java.util.function.Consumer<String> listener) {
+		stopped.add(listener);
 	}
 
 	Map<String, RegionPlanner> planners() {

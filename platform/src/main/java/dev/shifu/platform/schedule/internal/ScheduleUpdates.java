@@ -61,12 +61,17 @@ class ScheduleUpdates {
 		});
 	}
 
+	/** Also a rework visit after a low rating, for an order the schedule had already finished with. */
 	@ApplicationModuleListener
 	void on(JobToSchedule job) {
-		jobs.findById(job.orderId()).ifPresent(row -> {
+		ScheduleJob row = jobs.findById(job.orderId())
+			.orElseGet(() -> problems.regionOfOrder(job.orderId())
+				.map(region -> jobs.save(new ScheduleJob(job.orderId(), region)))
+				.orElse(null));
+		if (row != null) {
 			row.assigned(job.providerId(), job.bookedDate(), job.preferredInstallerId());
-			replan(row);
-		});
+			replan(jobs.save(row));
+		}
 	}
 
 	@ApplicationModuleListener
@@ -83,6 +88,9 @@ class ScheduleUpdates {
 			if (UNDER_WAY.contains(change.to()) && !row.isPinned()) {
 				row.pin();
 				planner.pin(row.getRegion(), row.jobId());
+			}
+			else if (change.to() == OrderStatus.REWORK_SCHEDULED) {
+				replan(row);
 			}
 			else if (!change.to().isCancellable()) {
 				// Completed, closed or cancelled: nothing left to plan.
