@@ -22,6 +22,9 @@ public interface OrderLifecycle {
 	/** Checks the consumer's verification code (核销码); a wrong or missing code is counted. */
 	boolean checkVerificationCode(long orderId, String code);
 
+	/** When wrong codes locked completion, until when. */
+	Optional<java.time.Instant> verificationLockedUntil(long orderId);
+
 	/** The code the consumer shows the installer; only for the consumer's own link. */
 	String verificationCode(long orderId);
 

@@ -175,6 +175,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.body(Problems.of(HttpStatus.CONFLICT, "duplicate", "Conflict", "The request collides with existing data"));
 	}
 
+	@ExceptionHandler(TooManyAttemptsException.class)
+	ResponseEntity<ProblemDetail> tooManyAttempts(TooManyAttemptsException ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many attempts",
+				ex.getMessage());
+		problem.setProperty("field", ex.field());
+		problem.setProperty("retryAfter", ex.retryAfter().toString());
+		long seconds = Math.max(1, java.time.Duration.between(java.time.Instant.now(), ex.retryAfter()).toSeconds());
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(seconds)).body(problem);
+	}
+
 	@ExceptionHandler(PayloadTooLargeException.class)
 	ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException ex) {
 		return tooLarge(ex);

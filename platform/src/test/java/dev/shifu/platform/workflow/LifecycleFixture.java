@@ -49,6 +49,8 @@ abstract class LifecycleFixture extends PlatformIntegrationTest {
 
 	Api dealerAdmin;
 
+	String dealerAdminName;
+
 	long dealerId;
 
 	@BeforeEach
@@ -63,7 +65,9 @@ abstract class LifecycleFixture extends PlatformIntegrationTest {
 			.json()
 			.get("id")
 			.asLong();
-		dealerAdmin = asNewUser(Role.PROVIDER_ADMIN, dealerId);
+		dealerAdminName = unique("dealer");
+		accounts.createUser(dealerAdminName, PASSWORD, dealerAdminName, java.util.Set.of(Role.PROVIDER_ADMIN), dealerId, null);
+		dealerAdmin = dev.shifu.platform.support.Api.user(http, dealerAdminName, PASSWORD);
 	}
 
 	long postOrder(String goodsStatus) {

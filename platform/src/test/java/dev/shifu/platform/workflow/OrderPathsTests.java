@@ -13,6 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The platform side of the process's other paths, through the real APIs on H2. */
 class OrderPathsTests extends LifecycleFixture {
 
+	@org.springframework.boot.test.web.server.LocalServerPort
+	private int port;
+
 	@Test
 	void brandCancellationEndsTheProcessReleasesTheBookingAndTellsTheConsumer() {
 		long order = postOrder("NOT_SHIPPED");
@@ -92,6 +95,34 @@ class OrderPathsTests extends LifecycleFixture {
 		assertThat(consumer().get("/api/v1/consumer/not-a-real-token-at-all-000000").status()).isEqualTo(404);
 		assertThat(consumer().post("/api/v1/consumer/not-a-real-token-at-all-000000/booking",
 				Map.of("date", TODAY.plusDays(3).toString())).status()).isEqualTo(404);
+	}
+
+	@Test
+	void guessingTheCompletionCodeLocksCompletion() throws Exception {
+		long order = postOrder("ARRIVED");
+		book(order, TODAY.plusDays(2));
+		dispatchToDealer(order);
+		driver.fireTimer(order, "InstallationDayTimer");
+		String right = verificationCode(order);
+		String wrong = right.equals("000000") ? "111111" : "000000";
+
+		for (int i = 0; i < 5; i++) {
+			assertThat(jobEvent(order, Map.of("type", "COMPLETED", "verificationCode", wrong)).status()).isEqualTo(400);
+		}
+		// The JDK client does not wait out Retry-After as Apache's would: we want to see the answer itself.
+		var locked = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/providers/" + dealerId + "/jobs/" + order + "/events"))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+				.encodeToString((dealerAdminName + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"type\":\"COMPLETED\",\"verificationCode\":\"" + right + "\"}"))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+		assertThat(locked.statusCode()).isEqualTo(429);
+		assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+		assertThat(status(order)).isEqualTo("IN_SERVICE");
+		assertThat(admin.get("/api/v1/orders/" + order).json().get("warnings").findValuesAsText("reason"))
+			.contains("VERIFICATION_CODE_LOCKED");
 	}
 
 	@Test

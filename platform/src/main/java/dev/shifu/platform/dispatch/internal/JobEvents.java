@@ -12,7 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.shifu.platform.identity.Actor;
 import dev.shifu.platform.identity.Role;
+import dev.shifu.platform.order.OrderLifecycle;
 import dev.shifu.platform.shared.FieldError;
+import dev.shifu.platform.shared.TooManyAttemptsException;
 import dev.shifu.platform.shared.Idempotency;
 import dev.shifu.platform.shared.InvalidFieldException;
 import dev.shifu.platform.shared.NotFoundException;
@@ -49,9 +51,12 @@ class JobEvents {
 
 	private final Idempotency idempotency;
 
-	JobEvents(OrderProcess process, Idempotency idempotency) {
+	private final OrderLifecycle orders;
+
+	JobEvents(OrderProcess process, Idempotency idempotency, OrderLifecycle orders) {
 		this.process = process;
 		this.idempotency = idempotency;
+		this.orders = orders;
 	}
 
 	/** A wrong code is answered as an error but still committed: the failure is counted and the process waits on. */
@@ -89,6 +94,10 @@ class JobEvents {
 	}
 
 	private void complete(long orderId, JobEvent event) {
+		orders.verificationLockedUntil(orderId).ifPresent(until -> {
+			throw new TooManyAttemptsException("verificationCode",
+					"Too many wrong codes: ask the consumer to read the code in their link, and try again later", until);
+		});
 		Map<String, Object> variables = new HashMap<>();
 		if (event.verificationCode() != null) {
 			variables.put(Vars.VERIFICATION_CODE, event.verificationCode());

@@ -60,6 +60,12 @@ class OrderLifecycleService implements OrderLifecycle {
 
 	@Override
 	@Transactional(readOnly = true)
+	public Optional<java.time.Instant> verificationLockedUntil(long orderId) {
+		return load(orderId).verificationLockedUntil(java.time.Instant.now());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public String verificationCode(long orderId) {
 		return load(orderId).getVerificationCode();
 	}

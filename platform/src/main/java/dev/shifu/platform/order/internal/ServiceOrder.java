@@ -122,6 +122,8 @@ class ServiceOrder extends AbstractAggregateRoot<ServiceOrder> {
 
 	private int verificationFailures;
 
+	private Instant lastVerificationFailureAt;
+
 	@Version
 	private long version;
 
@@ -201,14 +203,32 @@ class ServiceOrder extends AbstractAggregateRoot<ServiceOrder> {
 		warnings.add(new OrderWarning(level, reason));
 	}
 
+	/** Wrong codes allowed in a row before the code locks for {@link #VERIFICATION_LOCK}: a guess takes ages. */
+	static final int VERIFICATION_ATTEMPTS = 5;
+
+	static final java.time.Duration VERIFICATION_LOCK = java.time.Duration.ofHours(1);
+
 	boolean verify(String code) {
 		boolean valid = code != null && java.security.MessageDigest.isEqual(
 				code.trim().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
 				verificationCode.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 		if (!valid) {
 			verificationFailures++;
+			lastVerificationFailureAt = Instant.now();
+			if (verificationFailures % VERIFICATION_ATTEMPTS == 0) {
+				recordWarning("ALERT", "VERIFICATION_CODE_LOCKED");
+			}
 		}
 		return valid;
+	}
+
+	/** After every fifth wrong code in a row, completion waits an hour: brute force over a million codes is hopeless. */
+	java.util.Optional<Instant> verificationLockedUntil(Instant now) {
+		if (verificationFailures == 0 || verificationFailures % VERIFICATION_ATTEMPTS != 0) {
+			return java.util.Optional.empty();
+		}
+		Instant until = lastVerificationFailureAt.plus(VERIFICATION_LOCK);
+		return until.isAfter(now) ? java.util.Optional.of(until) : java.util.Optional.empty();
 	}
 
 	void cancel(String reason, String actor) {

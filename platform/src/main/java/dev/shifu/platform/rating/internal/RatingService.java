@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.shifu.platform.network.NetworkAdministration;
 import dev.shifu.platform.order.OrderSnapshot;
+import dev.shifu.platform.schedule.PlannedVisits;
 import dev.shifu.platform.shared.ConflictException;
 import dev.shifu.platform.workflow.OrderProcess;
 import dev.shifu.workflows.ServiceOrderProcess.Messages;
@@ -27,8 +28,11 @@ class RatingService {
 
 	private final NetworkAdministration network;
 
+	private final PlannedVisits visits;
+
 	RatingService(RatingRepository ratings, ComplaintRepository complaints, OrderProcess process,
-			NetworkAdministration network) {
+			NetworkAdministration network, PlannedVisits visits) {
+		this.visits = visits;
 		this.ratings = ratings;
 		this.complaints = complaints;
 		this.process = process;
@@ -47,6 +51,7 @@ class RatingService {
 		}
 		Long installer = process.variable(order.id(), Vars.ASSIGNED_INSTALLER_ID)
 			.map(v -> Long.valueOf(String.valueOf(v)))
+			.or(() -> visits.installerOf(order.id()))
 			.orElse(null);
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(Vars.RATING_STARS, stars);

@@ -125,6 +125,21 @@ class ServiceOrderTests {
 	}
 
 	@Test
+	void fiveWrongCodesLockCompletionForAnHourAndRaiseAnAlert() {
+		ServiceOrder order = order(GoodsStatus.ARRIVED, null);
+		for (int i = 0; i < 4; i++) {
+			order.verify("wrong");
+		}
+		assertThat(order.verificationLockedUntil(java.time.Instant.now())).isEmpty();
+
+		order.verify("wrong");
+
+		assertThat(order.verificationLockedUntil(java.time.Instant.now())).isPresent();
+		assertThat(order.verificationLockedUntil(java.time.Instant.now().plus(java.time.Duration.ofMinutes(61)))).isEmpty();
+		assertThat(order.getWarnings()).extracting(OrderWarning::getReason).containsExactly("VERIFICATION_CODE_LOCKED");
+	}
+
+	@Test
 	void shippedGoodsNeedAnExpectedArrival() {
 		assertThatThrownBy(() -> order(GoodsStatus.SHIPPED, null)).isInstanceOf(InvalidFieldException.class);
 	}

@@ -1,0 +1,29 @@
+package dev.shifu.platform.schedule.internal;
+
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import dev.shifu.platform.schedule.PlannedVisits;
+
+@Component
+class StoredPlannedVisits implements PlannedVisits {
+
+	private final JdbcTemplate jdbc;
+
+	StoredPlannedVisits(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The first installer of the crew the stored plan has for the order, if it is planned. */
+	@Override
+	public Optional<Long> installerOf(long orderId) {
+		return jdbc.queryForList("select installer_ids from planned_visit where order_id = ? order by plan_date desc",
+				String.class, orderId)
+			.stream()
+			.findFirst()
+			.map(ids -> Long.valueOf(ids.split(",")[0]));
+	}
+
+}
