@@ -23,9 +23,9 @@ public record InstallerRequest(
 		@NotBlank @Size(max = 100) @Schema(example = "王师傅") String name,
 		@NotBlank @Schema(example = "13812345678") String phone,
 		@NotEmpty Set<@NotNull Skill> skills,
-		@Size(max = 50) List<@Valid Certificate> certificates,
+		@Size(max = 50) List<@NotNull @Valid Certificate> certificates,
 		@NotNull @Valid GeoPoint homeBase,
-		@Size(max = 14) List<@Valid Shift> shifts,
+		@Size(max = 14) List<@NotNull @Valid Shift> shifts,
 		@Size(max = 366) List<@NotNull LocalDate> leaveDays,
 		@NotNull @Min(1) @Max(2) Integer crewSize) {
 

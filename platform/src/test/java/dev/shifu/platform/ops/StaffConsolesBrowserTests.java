@@ -1,9 +1,5 @@
 package dev.shifu.platform.ops;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
@@ -11,18 +7,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.shifu.platform.identity.Role;
+import dev.shifu.platform.support.Browser;
 import dev.shifu.platform.support.PlatformIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,15 +33,7 @@ class StaffConsolesBrowserTests extends PlatformIntegrationTest {
 
 	@BeforeAll
 	void browser() {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1400,900");
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.build();
-		browser = new ChromeDriver(service, options);
+		browser = Browser.start();
 	}
 
 	@AfterAll
@@ -120,11 +104,8 @@ class StaffConsolesBrowserTests extends PlatformIntegrationTest {
 		assertThat(browser.findElements(By.name("password"))).hasSize(1);
 	}
 
-	private void screenshot(String name) throws Exception {
-		Path target = Path.of("target", "screenshots");
-		Files.createDirectories(target);
-		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-		Files.copy(shot.toPath(), target.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+	private void screenshot(String name) {
+		Browser.screenshot(browser, name);
 	}
 
 }

@@ -84,11 +84,12 @@ class BookingService {
 			throw new InvalidFieldException("date", "must not be before the goods arrive on " + order.expectedArrival());
 		}
 		Optional<Booking> existing = bookings.findById(order.id());
-		if (existing.isPresent() && existing.get().getBookedDate().equals(date)) {
+		boolean awaitingBooking = process.isWaitingFor(order.id(), Messages.BOOKING_CONFIRMED);
+		if (existing.isPresent() && existing.get().getBookedDate().equals(date) && !awaitingBooking) {
 			return date;
 		}
 		Map<String, Object> variables = Map.of(Vars.BOOKED_DATE, Date.from(date.atStartOfDay(ZONE).toInstant()));
-		if (process.isWaitingFor(order.id(), Messages.BOOKING_CONFIRMED)) {
+		if (awaitingBooking) {
 			process.correlate(order.id(), Messages.BOOKING_CONFIRMED, variables);
 		}
 		else if (process.isWaitingFor(order.id(), Messages.BOOKING_CHANGED)) {
@@ -109,7 +110,10 @@ class BookingService {
 	/** A rebooking or a cancellation freed the day; the consumer books again through the same link. */
 	@ApplicationModuleListener
 	void on(WorkflowEvents.BookingReleased released) {
-		bookings.findById(released.orderId()).ifPresent(bookings::delete);
+		// Only the day the process released: a replayed event must not delete a newer booking.
+		bookings.findById(released.orderId())
+			.filter(b -> released.bookedDate() == null || b.getBookedDate().equals(released.bookedDate()))
+			.ifPresent(bookings::delete);
 	}
 
 }

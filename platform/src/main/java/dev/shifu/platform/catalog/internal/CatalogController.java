@@ -42,7 +42,7 @@ class CatalogController {
 	}
 
 	record UpdateServiceType(@NotNull @Min(5) @Max(1440) Integer defaultDurationMinutes,
-			@NotNull @Min(1) @Max(2) Integer crewSize, @NotNull Set<Skill> requiredSkills) {
+			@NotNull @Min(1) @Max(2) Integer crewSize, @NotNull Set<@NotNull Skill> requiredSkills) {
 	}
 
 	record SetFee(@NotNull @Min(0) Long feeCents) {

@@ -114,7 +114,7 @@ class AccountService implements BrandAccounts, BrandDirectory {
 	}
 
 	boolean anyAdmin() {
-		return users.existsByRolesContaining(Role.ADMIN.name());
+		return users.findAll().stream().anyMatch(u -> u.roleSet().contains(Role.ADMIN));
 	}
 
 	@Override

@@ -23,6 +23,4 @@ interface AppUserRepository extends JpaRepository<AppUser, Long> {
 
 	Optional<AppUser> findByUsername(String username);
 
-	boolean existsByRolesContaining(String role);
-
 }

@@ -124,7 +124,8 @@ class SecurityConfig {
 			.logout(l -> l.logoutSuccessUrl("/login?logout"))
 			.headers(h -> h.frameOptions(f -> f.sameOrigin()))
 			.authorizeHttpRequests(a -> a
-				.requestMatchers(path("/login"), path("/error"), path("/favicon.ico"), path("/swagger-ui.html"), path("/swagger-ui/**"), path("/v3/api-docs"), path("/v3/api-docs/**"))
+				.requestMatchers(path("/login"), path("/error"), path("/favicon.ico"), path("/swagger-ui.html"), path("/swagger-ui/**"), path("/v3/api-docs"), path("/v3/api-docs/**"),
+						path("/c/**"), path("/consumer.html"))
 				.permitAll()
 				.requestMatchers(path("/admin/**"))
 				.hasAnyRole(ADMIN, OPS)

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -33,6 +34,9 @@ class CamundaOrderProcess implements OrderProcess, CancellationGuard {
 		catch (MismatchingMessageCorrelationException ex) {
 			throw notWaiting(orderId, message);
 		}
+		catch (OptimisticLockingException ex) {
+			throw concurrent(orderId);
+		}
 	}
 
 	@Override
@@ -42,6 +46,9 @@ class CamundaOrderProcess implements OrderProcess, CancellationGuard {
 		}
 		catch (MismatchingMessageCorrelationException ex) {
 			throw notWaiting(orderId, message);
+		}
+		catch (OptimisticLockingException ex) {
+			throw concurrent(orderId);
 		}
 	}
 
@@ -54,11 +61,19 @@ class CamundaOrderProcess implements OrderProcess, CancellationGuard {
 		catch (MismatchingMessageCorrelationException ex) {
 			throw notWaiting(orderId, message);
 		}
+		catch (OptimisticLockingException ex) {
+			throw concurrent(orderId);
+		}
 	}
 
 	@Override
 	public boolean correlateIfWaiting(long orderId, String message, Map<String, Object> variables) {
-		return !builder(orderId, message).setVariables(variables).correlateAllWithResult().isEmpty();
+		try {
+			return !builder(orderId, message).setVariables(variables).correlateAllWithResult().isEmpty();
+		}
+		catch (OptimisticLockingException ex) {
+			throw concurrent(orderId);
+		}
 	}
 
 	@Override
@@ -95,6 +110,11 @@ class CamundaOrderProcess implements OrderProcess, CancellationGuard {
 
 	private MessageCorrelationBuilder builder(long orderId, String message) {
 		return runtime.createMessageCorrelation(message).processInstanceBusinessKey(String.valueOf(orderId));
+	}
+
+	/** Another step of the same order (a timer, a second request) changed it at the same moment. */
+	private static ConflictException concurrent(long orderId) {
+		return new ConflictException("concurrent-change", "Order " + orderId + " changed at the same moment; try again");
 	}
 
 	private static ConflictException notWaiting(long orderId, String message) {
