@@ -13,6 +13,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -117,7 +119,11 @@ class SecurityConfig {
 	@Bean
 	@Order(4)
 	SecurityFilterChain webChain(HttpSecurity http) throws Exception {
-		http.csrf(c -> c.ignoringRequestMatchers(path("/admin/**"), path("/camunda/**")))
+		// Spring Boot Admin's UI sends the XSRF-TOKEN cookie back as a header; Camunda's webapps guard themselves.
+		http.csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+			.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+			.ignoringRequestMatchers(path(HttpMethod.POST, "/admin/instances"), path(HttpMethod.DELETE, "/admin/instances/*"),
+					path("/admin/actuator/**"), path("/camunda/**")))
 			.httpBasic(b -> {
 			})
 			.formLogin(f -> f.defaultSuccessUrl("/camunda/app/", false))
