@@ -204,6 +204,32 @@ class SchedulePlanner {
 		});
 	}
 
+	/**
+	 * Each night the horizon moves on by a day: every region restarts from its current plan (warm, not from scratch),
+	 * so yesterday's shifts drop out and a new day's shifts come in.
+	 */
+	@org.springframework.scheduling.annotation.Scheduled(cron = "${shifu.schedule.roll-cron:0 5 0 * * *}", zone = "Asia/Shanghai")
+	void rollHorizon() {
+		for (RegionPlanner current : List.copyOf(planners.values())) {
+			if (reoptimizations.containsKey(current.region())) {
+				continue;
+			}
+			Schedule rolled = warmStart(current.region(), current.best(), null);
+			if (rolled.getJobs().isEmpty()) {
+				stop(current.region(), current);
+				continue;
+			}
+			RegionPlanner replacement = new RegionPlanner(current.region(), liveFactory, rolled);
+			current.subscribers().forEach(replacement.subscribers()::add);
+			if (planners.replace(current.region(), current, replacement)) {
+				current.close();
+			}
+			else {
+				replacement.close();
+			}
+		}
+	}
+
 	boolean stopReoptimization(String region) {
 		AtomicReference<Solver<Schedule>> running = reoptimizations.get(region);
 		if (running == null || running.get() == null) {
