@@ -29,6 +29,9 @@ class StaffConsolesBrowserTests extends PlatformIntegrationTest {
 	@LocalServerPort
 	private int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	private org.camunda.bpm.engine.ProcessEngine engine;
+
 	private WebDriver browser;
 
 	@BeforeAll
@@ -62,7 +65,8 @@ class StaffConsolesBrowserTests extends PlatformIntegrationTest {
 	void anAdminSignsInOnceAndSeesCockpitAsHimself() throws Exception {
 		String admin = signIn(Role.ADMIN);
 
-		browser.get("http://localhost:" + port + "/camunda/app/cockpit/");
+		// Test contexts share a JVM and each names its engine: address this context's engine, not "default".
+		browser.get("http://localhost:" + port + "/camunda/app/cockpit/" + engine.getName() + "/");
 		waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Process Definitions"));
 
 		assertThat(browser.getCurrentUrl()).contains("/camunda/app/cockpit/").doesNotContain("login");
