@@ -54,6 +54,8 @@ class StaffConsolesBrowserTests extends PlatformIntegrationTest {
 		browser.findElement(By.name("username")).sendKeys(username);
 		browser.findElement(By.name("password")).sendKeys(PASSWORD);
 		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		// Wait for the redirect after sign-in, or the next navigation races it.
+		waitUpTo(30).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 		return username;
 	}
 
