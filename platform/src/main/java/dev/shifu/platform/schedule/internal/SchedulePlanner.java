@@ -59,6 +59,9 @@ class SchedulePlanner {
 
 	private final Map<String, AtomicReference<Solver<Schedule>>> reoptimizations = new ConcurrentHashMap<>();
 
+	/** Dispatcher edits made while a region re-optimizes, replayed onto the re-optimized plan. */
+	private final Map<String, List<ProblemChange<Schedule>>> editsDuringReoptimization = new ConcurrentHashMap<>();
+
 	private final ExecutorService reoptimizer = Executors.newSingleThreadExecutor(r -> {
 		Thread thread = new Thread(r, "schedule-reoptimize");
 		thread.setDaemon(true);
@@ -134,13 +137,21 @@ class SchedulePlanner {
 
 	/** Pins a job where it is; the last movable job of a region stays as it is, so the region keeps a plan. */
 	void pin(String region, String jobId) {
-		find(region).filter(running -> !isLastMovable(running, jobId))
-			.ifPresent(running -> running.submit(PlanChanges.pin(jobId)));
+		find(region).filter(running -> !isLastMovable(running, jobId)).ifPresent(running -> edit(region, running,
+				PlanChanges.pin(jobId)));
+	}
+
+	private void edit(String region, RegionPlanner running, ProblemChange<Schedule> change) {
+		editsDuringReoptimization.computeIfPresent(region, (r, edits) -> {
+			edits.add(change);
+			return edits;
+		});
+		running.submit(change);
 	}
 
 	/** A dispatcher's move; the last movable job of a region is moved but not pinned, so the region keeps a plan. */
 	void move(String region, String jobId, String shiftId, int position, boolean pin) {
-		find(region).ifPresent(running -> running.submit(
+		find(region).ifPresent(running -> edit(region, running,
 				PlanChanges.move(jobId, shiftId, position, pin && !isLastMovable(running, jobId))));
 	}
 
@@ -177,6 +188,7 @@ class SchedulePlanner {
 			reoptimizations.remove(region);
 			throw new ConflictException("nothing-to-reoptimize", "No job of " + region + " can move on " + day);
 		}
+		editsDuringReoptimization.put(region, new java.util.concurrent.CopyOnWriteArrayList<>());
 		Solver<Schedule> solver = SolverFactory.<Schedule>create(ScheduleSolverConfig.create(SolverSettings.of(limit, SEED)))
 			.buildSolver();
 		running.set(solver);
@@ -190,6 +202,7 @@ class SchedulePlanner {
 				current.subscribers().forEach(replacement.subscribers()::add);
 				if (planners.replace(region, current, replacement)) {
 					current.close();
+					editsDuringReoptimization.getOrDefault(region, List.of()).forEach(replacement::submit);
 				}
 				else {
 					replacement.close();
@@ -199,6 +212,7 @@ class SchedulePlanner {
 				log.error("Re-optimization of {} on {} failed", region, day, ex);
 			}
 			finally {
+				editsDuringReoptimization.remove(region);
 				reoptimizations.remove(region);
 			}
 		});
