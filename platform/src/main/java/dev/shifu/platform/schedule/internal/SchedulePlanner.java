@@ -59,6 +59,8 @@ class SchedulePlanner {
 
 	private final Map<String, AtomicReference<Solver<Schedule>>> reoptimizations = new ConcurrentHashMap<>();
 
+	private final Map<String, java.util.concurrent.atomic.AtomicBoolean> stopRequests = new ConcurrentHashMap<>();
+
 	/** Dispatcher edits made while a region re-optimizes, replayed onto the re-optimized plan. */
 	private final Map<String, List<ProblemChange<Schedule>>> editsDuringReoptimization = new ConcurrentHashMap<>();
 
@@ -192,11 +194,19 @@ class SchedulePlanner {
 		Solver<Schedule> solver = SolverFactory.<Schedule>create(ScheduleSolverConfig.create(SolverSettings.of(limit, SEED)))
 			.buildSolver();
 		running.set(solver);
-		solver.addEventListener(event -> current.publish(current.progress(event.getNewBestSolution(),
-				event.getTimeMillisSpent(), "reoptimize " + day)));
+		java.util.concurrent.atomic.AtomicBoolean stop = stopRequests.computeIfAbsent(region,
+				r -> new java.util.concurrent.atomic.AtomicBoolean());
+		stop.set(false);
+		solver.addEventListener(event -> {
+			// solve() forgets an early termination asked for before it started: honour the stop here too.
+			if (stop.get()) {
+				solver.terminateEarly();
+			}
+			current.publish(current.progress(event.getNewBestSolution(), event.getTimeMillisSpent(), "reoptimize " + day));
+		});
 		reoptimizer.submit(() -> {
 			try {
-				Schedule result = solver.solve(problem);
+				Schedule result = stop.get() ? problem : solver.solve(problem);
 				current.publish(current.progress(result, limit.toMillis(), "reoptimized " + day));
 				RegionPlanner replacement = new RegionPlanner(region, liveFactory, warmStart(region, result, null));
 				current.subscribers().forEach(replacement.subscribers()::add);
@@ -249,7 +259,26 @@ class SchedulePlanner {
 		if (running == null || running.get() == null) {
 			return false;
 		}
-		return running.get().terminateEarly();
+		stopRequests.computeIfAbsent(region, r -> new java.util.concurrent.atomic.AtomicBoolean()).set(true);
+		Solver<Schedule> solver = running.get();
+		solver.terminateEarly();
+		// solve() clears an early termination asked for just before it starts: keep asking until it has taken hold.
+		Thread insist = new Thread(() -> {
+			for (int i = 0; i < 100 && reoptimizations.get(region) == running; i++) {
+				if (solver.isSolving()) {
+					solver.terminateEarly();
+				}
+				try {
+					Thread.sleep(50);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		}, "schedule-reoptimize-stop");
+		insist.setDaemon(true);
+		insist.start();
+		return true;
 	}
 
 	/**
