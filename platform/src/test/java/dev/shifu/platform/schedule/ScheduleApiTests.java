@@ -150,20 +150,25 @@ class ScheduleApiTests extends PlatformIntegrationTest {
 	@Test
 	void theBestPlanIsStoredPerInstallerShiftInRouteOrder() {
 		long order = postOrder();
-		JsonNode plan = planWithJob("O" + order);
-		String shift = shiftOf(plan, "O" + order);
+		planWithJob("O" + order);
 
+		// The live solver keeps improving: storage catches up with the plan within a persist interval or two.
 		List<Map<String, Object>> stored = List.of();
-		for (int i = 0; i < 100 && stored.isEmpty(); i++) {
+		String live = null;
+		for (int i = 0; i < 100; i++) {
 			stored = jdbc.queryForList("select * from planned_visit where order_id = ?", order);
-			sleep(100);
+			live = shiftOf(planWithJob("O" + order), "O" + order);
+			if (stored.size() == 1 && stored.get(0).get("SHIFT_ID").equals(live)) {
+				break;
+			}
+			sleep(200);
 		}
 
 		assertThat(stored).hasSize(1);
-		assertThat(stored.get(0).get("SHIFT_ID")).isEqualTo(shift);
+		assertThat(stored.get(0).get("SHIFT_ID")).isEqualTo(live);
 		assertThat(stored.get(0).get("REGION")).isEqualTo("330100");
 		List<Integer> positions = jdbc.queryForList("select position from planned_visit where shift_id = ? order by start_time",
-				Integer.class, shift);
+				Integer.class, live);
 		assertThat(positions).isSorted();
 	}
 
