@@ -1,6 +1,5 @@
 package dev.shifu.planner;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -44,8 +43,15 @@ public final class TinyCity {
     }
 
     public static ScheduleBuilder builder() {
+        return builder(Set.of());
+    }
+
+    /** The tiny day, with extra skills only S1 has (to make a job S1's alone). */
+    public static ScheduleBuilder builder(Set<String> extraS1Skills) {
+        Set<String> s1Skills = new java.util.HashSet<>(extraS1Skills);
+        s1Skills.add("ac");
         ScheduleBuilder builder = new ScheduleBuilder("tiny", HaversineTravelTime.cityDefault())
-                .shift(shift("S1", 30.25, 120.10, Set.of("ac")))
+                .shift(shift("S1", 30.25, 120.10, s1Skills))
                 .shift(shift("S2", 30.30, 120.20, Set.of("ac")))
                 .shift(shift("S3", 30.28, 120.15, Set.of("ac", "gas")));
         double[][] points = {
@@ -63,9 +69,12 @@ public final class TinyCity {
         return builder().build();
     }
 
-    /** Solves for at most 5 s, stopping after 0.5 s without improvement. */
+    /** No wall clock: at most 3 000 local-search steps or 20 000 scored moves, ending after 500 steps without improvement. */
+    public static SolverSettings quickSettings() {
+        return SolverSettings.ofSteps(3_000, 20_000, 7).withUnimprovedStepLimit(500);
+    }
+
     public static SolverConfig quickConfig() {
-        return ScheduleSolverConfig.create(SolverSettings.of(Duration.ofSeconds(5), 7)
-                .withUnimprovedTimeLimit(Duration.ofMillis(500)));
+        return ScheduleSolverConfig.create(quickSettings());
     }
 }

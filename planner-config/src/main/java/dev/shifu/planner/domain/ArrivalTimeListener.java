@@ -7,8 +7,8 @@ import org.optaplanner.core.api.domain.variable.ListVariableListener;
 import org.optaplanner.core.api.score.director.ScoreDirector;
 
 /**
- * Keeps {@link Job#getArrivalTime()} and {@link Job#getStartTime()} in step with the route order:
- * arrival = previous departure + travel, start = max(arrival, window start). Only the part of the
+ * Keeps {@link Job#getArrivalTime()} and {@link Job#getStartTime()} in step with the route order,
+ * timed by {@link RouteClock}. Only the part of the
  * route from the first changed index is recomputed, and it stops early once times stop changing
  * beyond the changed range.
  */
@@ -62,20 +62,14 @@ public class ArrivalTimeListener implements ListVariableListener<Schedule, Shift
             }
             return;
         }
-        Location location;
-        long time;
-        if (fromIndex == 0) {
-            location = shift.getRouteStartLocation();
-            time = shift.getRouteStartTime();
-        } else {
-            Job previous = jobs.get(fromIndex - 1);
-            location = previous.getLocation();
-            time = previous.getDepartureTime();
-        }
+        RouteClock clock = fromIndex == 0
+                ? RouteClock.leaving(shift.getRouteStartLocation(), shift.getRouteStartTime())
+                : RouteClock.leaving(jobs.get(fromIndex - 1).getLocation(), jobs.get(fromIndex - 1).getDepartureTime());
         for (int i = fromIndex; i < jobs.size(); i++) {
             Job job = jobs.get(i);
-            long arrival = time + location.travelSecondsTo(job.getLocation());
-            long start = job.getWindowStart() == null ? arrival : Math.max(arrival, job.getWindowStart());
+            clock.visit(job);
+            long arrival = clock.arrival();
+            long start = clock.start();
             if (i >= toIndex && Objects.equals(job.getStartTime(), start)) {
                 if (!Objects.equals(job.getArrivalTime(), arrival)) {
                     set(scoreDirector, job, arrival, start);
@@ -83,8 +77,6 @@ public class ArrivalTimeListener implements ListVariableListener<Schedule, Shift
                 break; // departure unchanged, so is everything after it
             }
             set(scoreDirector, job, arrival, start);
-            location = job.getLocation();
-            time = start + job.getServiceSeconds();
         }
     }
 

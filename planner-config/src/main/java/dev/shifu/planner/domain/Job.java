@@ -158,6 +158,7 @@ public class Job {
         return startTime == null ? null : startTime + serviceSeconds;
     }
 
+
     /** Where the installer comes from: the previous job, or the shift's route start. */
     public Location getPreviousLocation() {
         return previous != null ? previous.location : shift.getRouteStartLocation();
@@ -169,10 +170,12 @@ public class Job {
 
     /** How long service starts after the window closes, 0 if on time. */
     public long getWindowViolationSeconds() {
-        if (windowEnd == null || startTime == null) {
-            return 0;
-        }
-        return Math.max(0, startTime - windowEnd);
+        return startTime == null ? 0 : lateIfStartingAt(startTime);
+    }
+
+    /** How late a start at that time is against the window: the rule of "Service starts within time window". */
+    public long lateIfStartingAt(long start) {
+        return windowEnd == null ? 0 : Math.max(0, start - windowEnd);
     }
 
     /** How long service ends after the SLA / promised-by time, 0 if on time. */

@@ -128,39 +128,39 @@ public class Shift {
      * the planned part of the route starts. Call after changing {@link #getPinnedJobs()}.
      */
     public void refreshPinnedPrefix() {
-        Location location = base;
-        long time = startTime;
+        RouteClock clock = RouteClock.leaving(base, startTime);
         int demand = 0;
         long travel = 0;
         long meters = 0;
         long service = 0;
         Job previous = null;
         for (Job job : pinnedJobs) {
-            long drive = location == null ? 0 : location.travelSecondsTo(job.getLocation());
-            long arrival = time + drive;
-            long start = job.getWindowStart() == null ? arrival : Math.max(arrival, job.getWindowStart());
-            job.setShift(this);
-            job.setPrevious(previous);
-            job.setNext(null);
-            if (previous != null) {
-                previous.setNext(job);
-            }
-            job.setArrivalTime(arrival);
-            job.setStartTime(start);
-            travel += drive;
-            meters += location == null ? 0 : location.travelMetersTo(job.getLocation());
+            Location from = clock.location();
+            clock.visit(job);
+            link(job, previous);
+            job.setArrivalTime(clock.arrival());
+            job.setStartTime(clock.start());
+            travel += from.travelSecondsTo(job.getLocation());
+            meters += from.travelMetersTo(job.getLocation());
             service += job.getServiceSeconds();
             demand += job.getDemand();
-            location = job.getLocation();
-            time = start + job.getServiceSeconds();
             previous = job;
         }
-        routeStartLocation = location;
-        routeStartTime = time;
+        routeStartLocation = clock.location();
+        routeStartTime = clock.departure();
         pinnedDemand = demand;
         pinnedTravelSeconds = travel;
         pinnedTravelMeters = meters;
         pinnedServiceSeconds = service;
+    }
+
+    private void link(Job job, Job previous) {
+        job.setShift(this);
+        job.setPrevious(previous);
+        job.setNext(null);
+        if (previous != null) {
+            previous.setNext(job);
+        }
     }
 
     /**
@@ -169,25 +169,16 @@ public class Shift {
      */
     public void updateRouteShadows() {
         Job previous = null;
-        Location location = routeStartLocation;
-        long time = routeStartTime;
+        RouteClock clock = unassignedBucket ? null : RouteClock.leaving(routeStartLocation, routeStartTime);
         for (Job job : jobs) {
-            job.setShift(this);
-            job.setPrevious(previous);
-            job.setNext(null);
-            if (previous != null) {
-                previous.setNext(job);
-            }
-            if (unassignedBucket) {
+            link(job, previous);
+            if (clock == null) {
                 job.setArrivalTime(null);
                 job.setStartTime(null);
             } else {
-                long arrival = time + location.travelSecondsTo(job.getLocation());
-                long start = job.getWindowStart() == null ? arrival : Math.max(arrival, job.getWindowStart());
-                job.setArrivalTime(arrival);
-                job.setStartTime(start);
-                location = job.getLocation();
-                time = start + job.getServiceSeconds();
+                clock.visit(job);
+                job.setArrivalTime(clock.arrival());
+                job.setStartTime(clock.start());
             }
             previous = job;
         }
@@ -240,16 +231,26 @@ public class Shift {
     /** When the crew is back at base; null while a planned job has no times yet. */
     public Long getBackAtBaseTime() {
         if (jobs.isEmpty()) {
-            return routeStartTime + routeStartLocation.travelSecondsTo(base);
+            return RouteClock.leaving(routeStartLocation, routeStartTime).backAt(base);
         }
         Job last = jobs.get(jobs.size() - 1);
         Long departure = last.getDepartureTime();
-        return departure == null ? null : departure + last.getLocation().travelSecondsTo(base);
+        return departure == null ? null : RouteClock.leaving(last.getLocation(), departure).backAt(base);
     }
 
     public long getOvertimeSeconds() {
         Long back = getBackAtBaseTime();
-        return back == null ? 0 : Math.max(0, back - endTime);
+        return back == null ? 0 : overtimeIfBackAt(back);
+    }
+
+    /** Overtime of a crew back at base at that time: the rule of "Back at base by shift end". */
+    public long overtimeIfBackAt(long backAtBase) {
+        return Math.max(0, backAtBase - endTime);
+    }
+
+    /** Load over the vehicle capacity with extra demand on board: the rule of "Vehicle capacity". */
+    public int capacityExcessWith(int extraDemand) {
+        return Math.max(0, getTotalDemand() + extraDemand - capacity);
     }
 
     public long getWorkSeconds() {

@@ -2,14 +2,13 @@ package dev.shifu.planner.solver;
 
 import static dev.shifu.planner.domain.ScheduleConstraints.*;
 
-import java.time.temporal.ChronoUnit;
-
 import org.optaplanner.core.api.score.stream.Constraint;
 import org.optaplanner.core.api.score.stream.ConstraintCollectors;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 import org.optaplanner.core.api.score.stream.ConstraintProvider;
 import org.optaplanner.core.api.score.stream.Joiners;
 
+import dev.shifu.planner.domain.AssignmentRule;
 import dev.shifu.planner.domain.Job;
 import dev.shifu.planner.domain.ProviderCapacity;
 import dev.shifu.planner.domain.Shift;
@@ -52,8 +51,8 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
     /** An installer without the skill cannot do the work; penalty per missing skill. */
     Constraint skillMatch(ConstraintFactory factory) {
         return factory.forEach(Job.class)
-                .filter(job -> job.isAssigned() && !job.getShift().hasAllSkills(job.getRequiredSkills()))
-                .penalizeConfigurable(job -> job.getShift().countMissingSkills(job.getRequiredSkills()))
+                .filter(AssignmentRule.SKILL_MATCH::isBrokenBy)
+                .penalizeConfigurableLong(AssignmentRule.SKILL_MATCH::violation)
                 .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
                         "needs skills " + job.getRequiredSkills() + ", shift has " + job.getShift().getSkills()))
                 .asConstraint(SKILL_MATCH);
@@ -62,8 +61,8 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
     /** Heavy items need two people; penalty per missing person. */
     Constraint crewSize(ConstraintFactory factory) {
         return factory.forEach(Job.class)
-                .filter(job -> job.isAssigned() && job.getCrewSize() > job.getShift().getCrewSize())
-                .penalizeConfigurable(job -> job.getCrewSize() - job.getShift().getCrewSize())
+                .filter(AssignmentRule.CREW_SIZE::isBrokenBy)
+                .penalizeConfigurableLong(AssignmentRule.CREW_SIZE::violation)
                 .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
                         "needs a crew of " + job.getCrewSize() + ", shift has " + job.getShift().getCrewSize()))
                 .asConstraint(CREW_SIZE);
@@ -72,9 +71,8 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
     /** A job accepted by one provider may only go to that provider's installers. */
     Constraint providerAccepted(ConstraintFactory factory) {
         return factory.forEach(Job.class)
-                .filter(job -> job.isAssigned() && job.getAcceptedProviderId() != null
-                        && !job.getAcceptedProviderId().equals(job.getShift().getProviderId()))
-                .penalizeConfigurable()
+                .filter(AssignmentRule.PROVIDER_ACCEPTED::isBrokenBy)
+                .penalizeConfigurableLong(AssignmentRule.PROVIDER_ACCEPTED::violation)
                 .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
                         "accepted by provider " + job.getAcceptedProviderId() + ", shift belongs to "
                                 + job.getShift().getProviderId()))
@@ -104,10 +102,8 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
     /** Nothing to install before the goods arrive; penalty per day too early. */
     Constraint goodsArrival(ConstraintFactory factory) {
         return factory.forEach(Job.class)
-                .filter(job -> job.isAssigned() && job.getGoodsArrivalDate() != null
-                        && job.getShift().getDate().isBefore(job.getGoodsArrivalDate()))
-                .penalizeConfigurableLong(job -> ChronoUnit.DAYS.between(job.getShift().getDate(),
-                        job.getGoodsArrivalDate()))
+                .filter(AssignmentRule.GOODS_ARRIVAL::isBrokenBy)
+                .penalizeConfigurableLong(AssignmentRule.GOODS_ARRIVAL::violation)
                 .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
                         "goods arrive on " + job.getGoodsArrivalDate() + ", shift is on " + job.getShift().getDate()))
                 .asConstraint(GOODS_ARRIVAL);
@@ -116,8 +112,8 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
     /** An installer on leave (or called in sick) does no jobs; penalty per job. */
     Constraint installerLeave(ConstraintFactory factory) {
         return factory.forEach(Job.class)
-                .filter(job -> job.isAssigned() && job.getShift().isOnLeave())
-                .penalizeConfigurable()
+                .filter(AssignmentRule.INSTALLER_LEAVE::isBrokenBy)
+                .penalizeConfigurableLong(AssignmentRule.INSTALLER_LEAVE::violation)
                 .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
                         "installer is on leave"))
                 .asConstraint(INSTALLER_LEAVE);
@@ -126,9 +122,8 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
     /** Regulated work (gas, electrical) needs a certificate valid on the day; penalty per certificate. */
     Constraint certificateValid(ConstraintFactory factory) {
         return factory.forEach(Job.class)
-                .filter(job -> job.isAssigned() && !job.getRequiredCertificates().isEmpty()
-                        && job.getShift().countInvalidCertificates(job.getRequiredCertificates()) > 0)
-                .penalizeConfigurable(job -> job.getShift().countInvalidCertificates(job.getRequiredCertificates()))
+                .filter(AssignmentRule.CERTIFICATE_VALID::isBrokenBy)
+                .penalizeConfigurableLong(AssignmentRule.CERTIFICATE_VALID::violation)
                 .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
                         "needs certificates " + job.getRequiredCertificates() + " valid on "
                                 + job.getShift().getDate()))
@@ -138,8 +133,8 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
     /** The van holds only so much; penalty per unit over capacity. */
     Constraint vehicleCapacity(ConstraintFactory factory) {
         return factory.forEach(Shift.class)
-                .filter(shift -> !shift.isUnassignedBucket() && shift.getTotalDemand() > shift.getCapacity())
-                .penalizeConfigurable(shift -> shift.getTotalDemand() - shift.getCapacity())
+                .filter(shift -> !shift.isUnassignedBucket() && shift.capacityExcessWith(0) > 0)
+                .penalizeConfigurable(shift -> shift.capacityExcessWith(0))
                 .justifyWith((shift, score) -> new Justification(null, shift.getId(),
                         "load " + shift.getTotalDemand() + " exceeds capacity " + shift.getCapacity()))
                 .asConstraint(VEHICLE_CAPACITY);

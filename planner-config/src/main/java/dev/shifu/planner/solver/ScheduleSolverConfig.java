@@ -38,48 +38,84 @@ import dev.shifu.planner.domain.Shift;
 public final class ScheduleSolverConfig {
 
     private static final int NEARBY_SIZE = 40;
+    private static final Duration REPAIR_UNIMPROVED = Duration.ofSeconds(2);
 
     private ScheduleSolverConfig() {
     }
 
     public static SolverConfig create(SolverSettings settings) {
-        TerminationConfig termination = new TerminationConfig().withSpentLimit(settings.timeLimit());
+        TerminationConfig termination = new TerminationConfig();
+        if (settings.timeLimit() != null) {
+            termination.setSpentLimit(settings.timeLimit());
+        }
         if (settings.unimprovedTimeLimit() != null) {
             termination.setUnimprovedSpentLimit(settings.unimprovedTimeLimit());
+        }
+        if (settings.moveLimit() != null) {
+            // Checked between moves too, so it also ends a step that finds no acceptable move.
+            termination.setScoreCalculationCountLimit(settings.moveLimit());
+        }
+        // OptaPlanner counts steps per phase only, so step limits end the local search phase.
+        TerminationConfig localSearchTermination = new TerminationConfig();
+        if (settings.stepLimit() != null) {
+            localSearchTermination.setStepCountLimit(settings.stepLimit());
+        }
+        if (settings.unimprovedStepLimit() != null) {
+            localSearchTermination.setUnimprovedStepCountLimit(settings.unimprovedStepLimit());
         }
         LocalSearchPhaseConfig localSearch = new LocalSearchPhaseConfig()
                 .withMoveSelectorConfig(new UnionMoveSelectorConfig(moveSelectors()))
                 .withAcceptorConfig(new LocalSearchAcceptorConfig()
                         .withLateAcceptanceSize(settings.lateAcceptanceSize()))
-                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
+                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1))
+                .withTerminationConfig(localSearchTermination);
         return new SolverConfig()
                 .withSolutionClass(Schedule.class)
                 .withEntityClasses(Shift.class, Job.class)
-                // Bavet: several times faster than the Drools-based default of OptaPlanner 10.1.
-                .withScoreDirectorFactory(new ScoreDirectorFactoryConfig()
-                        .withConstraintProviderClass(ScheduleConstraintProvider.class)
-                        .withConstraintStreamImplType(ConstraintStreamImplType.BAVET))
+                .withScoreDirectorFactory(scoreDirector())
                 .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
                 .withRandomSeed(settings.seed())
                 .withDaemon(settings.daemon())
                 .withTerminationConfig(termination)
-                .withPhases(new ConstructionHeuristicPhaseConfig(), repair(), localSearch);
+                .withPhases(new ConstructionHeuristicPhaseConfig(), repair(settings), localSearch);
+    }
+
+    /** Only the model and the score: what {@link GreedyInsertion} needs to judge an insertion. */
+    static SolverConfig scoring() {
+        return new SolverConfig()
+                .withSolutionClass(Schedule.class)
+                .withEntityClasses(Shift.class, Job.class)
+                .withScoreDirectorFactory(scoreDirector());
+    }
+
+    // Bavet: several times faster than the Drools-based default of OptaPlanner 10.1.
+    private static ScoreDirectorFactoryConfig scoreDirector() {
+        return new ScoreDirectorFactoryConfig()
+                .withConstraintProviderClass(ScheduleConstraintProvider.class)
+                .withConstraintStreamImplType(ConstraintStreamImplType.BAVET);
     }
 
     /**
      * Hill climbing until every hard constraint holds. It ends at once on a feasible solution; it
      * matters after a problem change left the plan infeasible (a dispatcher forced a job into a full
      * route): late acceptance started there would accept any move that keeps the hard score above the
-     * bad starting point, and park hundreds of jobs while drifting.
+     * bad starting point, and park hundreds of jobs while drifting. Without improvement it gives up
+     * after 2 s, or, when the settings count steps, after their unimproved (else total) step limit.
      */
-    private static LocalSearchPhaseConfig repair() {
+    private static LocalSearchPhaseConfig repair(SolverSettings settings) {
+        TerminationConfig termination = new TerminationConfig().withBestScoreFeasible(true);
+        if (settings.timeLimit() != null) {
+            termination.setUnimprovedSpentLimit(REPAIR_UNIMPROVED);
+        } else {
+            termination.setUnimprovedStepCountLimit(settings.unimprovedStepLimit() != null
+                    ? settings.unimprovedStepLimit() : settings.stepLimit());
+        }
         return new LocalSearchPhaseConfig()
                 .withMoveSelectorConfig(new UnionMoveSelectorConfig(moveSelectors()))
                 .withAcceptorConfig(new LocalSearchAcceptorConfig()
                         .withAcceptorTypeList(List.of(AcceptorType.HILL_CLIMBING)))
                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1))
-                .withTerminationConfig(new TerminationConfig().withBestScoreFeasible(true)
-                        .withUnimprovedSpentLimit(Duration.ofSeconds(2)));
+                .withTerminationConfig(termination);
     }
 
     private static List<MoveSelectorConfig> moveSelectors() {

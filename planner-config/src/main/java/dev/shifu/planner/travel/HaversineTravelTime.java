@@ -3,14 +3,12 @@ package dev.shifu.planner.travel;
 import dev.shifu.planner.domain.Location;
 
 /**
- * Default travel model: great-circle distance times a road factor, driven at an average speed.
+ * Default travel model: great-circle distance ({@link GreatCircle}) times a road factor, driven at an average speed.
  *
  * @param roadFactor how much longer the road is than the straight line (1.3 is typical in cities)
  * @param averageSpeedKmh average driving speed including stops at lights
  */
 public record HaversineTravelTime(double roadFactor, double averageSpeedKmh) implements TravelTime {
-
-    private static final double EARTH_RADIUS_METERS = 6_371_000.0;
 
     public HaversineTravelTime {
         if (roadFactor < 1.0 || averageSpeedKmh <= 0.0) {
@@ -34,12 +32,6 @@ public record HaversineTravelTime(double roadFactor, double averageSpeedKmh) imp
     }
 
     private double roadMeters(Location from, Location to) {
-        double lat1 = Math.toRadians(from.latitude());
-        double lat2 = Math.toRadians(to.latitude());
-        double dLat = lat2 - lat1;
-        double dLon = Math.toRadians(to.longitude() - from.longitude());
-        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1.0, Math.sqrt(h))) * roadFactor;
+        return GreatCircle.meters(from.latitude(), from.longitude(), to.latitude(), to.longitude()) * roadFactor;
     }
 }

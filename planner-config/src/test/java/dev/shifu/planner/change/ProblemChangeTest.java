@@ -2,7 +2,6 @@ package dev.shifu.planner.change;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,9 +32,9 @@ class ProblemChangeTest {
 
     @BeforeEach
     void startSolver() throws Exception {
+        // Step limits: every burst after a change runs the same number of steps, however busy the machine.
         SolverFactory<Schedule> factory = SolverFactory.create(ScheduleSolverConfig.create(
-                SolverSettings.of(Duration.ofSeconds(3), 3).withUnimprovedTimeLimit(Duration.ofMillis(300))
-                        .withDaemon(true)));
+                SolverSettings.ofSteps(2_000, 20_000, 3).withUnimprovedStepLimit(300).withDaemon(true)));
         solver = new LiveScheduleSolver(factory, TinyCity.schedule(), event -> best.set(event.getNewBestSolution()))
                 .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

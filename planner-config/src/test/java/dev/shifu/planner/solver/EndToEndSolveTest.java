@@ -41,22 +41,29 @@ class EndToEndSolveTest {
     }
 
     @Test
-    void keepsPinnedJobsAtTheHeadOfTheirShift() {
-        Schedule problem = TinyCity.builder()
+    void keepsPinnedJobsAtTheHeadOfTheirShiftAndPlansTheRestOfTheRouteAfterThem() {
+        Schedule problem = TinyCity.builder(Set.of("tv"))
                 // Pinned on S1 although it is next to S2's base: the solver must not move it.
                 .pinnedJob("S1", TinyCity.job("STARTED", 30.30, 120.20, 8))
+                // Only S1 has the tv skill, so S1's planned route cannot be empty.
+                .job(TinyCity.job("TV", 30.26, 120.12, 12).withSkills(Set.of("tv")))
                 .build();
+        Job started = problem.findJob("STARTED").orElseThrow();
+        long startedAt = started.getStartTime();
 
         Schedule solved = SolverFactory.<Schedule>create(TinyCity.quickConfig()).buildSolver().solve(problem);
 
         Shift s1 = solved.findShift("S1").orElseThrow();
         assertThat(s1.getPinnedJobs()).extracting(Job::getId).containsExactly("STARTED");
+        assertThat(s1.getPinnedJobs().get(0).getStartTime()).isEqualTo(startedAt);
         assertThat(solved.getJobs()).extracting(Job::getId).doesNotContain("STARTED");
         assertThat(solved.getScore().isFeasible()).isTrue();
-        Job first = s1.getJobs().isEmpty() ? null : s1.getJobs().get(0);
-        if (first != null) {
-            assertThat(first.getPreviousLocation().id()).isEqualTo("STARTED");
-            assertThat(first.getArrivalTime()).isGreaterThanOrEqualTo(s1.getRouteStartTime());
-        }
+        assertThat(solved.getUnassignedJobs()).isEmpty();
+        assertThat(s1.getJobs()).extracting(Job::getId).contains("TV");
+        Job first = s1.getJobs().get(0);
+        Job pinned = s1.getPinnedJobs().get(0);
+        assertThat(first.getPreviousLocation().id()).isEqualTo("STARTED");
+        assertThat(first.getArrivalTime())
+                .isEqualTo(pinned.getDepartureTime() + pinned.getLocation().travelSecondsTo(first.getLocation()));
     }
 }
