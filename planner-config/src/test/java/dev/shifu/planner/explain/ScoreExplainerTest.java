@@ -8,8 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.solver.SolverFactory;
 
 import dev.shifu.planner.TinyCity;
+import dev.shifu.planner.domain.ProviderCapacity;
 import dev.shifu.planner.domain.Schedule;
 import dev.shifu.planner.domain.ScheduleConstraints;
+import dev.shifu.planner.solver.GreedyInsertion;
 import dev.shifu.planner.solver.ScheduleBuilder;
 import dev.shifu.planner.travel.HaversineTravelTime;
 
@@ -36,5 +38,30 @@ class ScoreExplainerTest {
         assertThat(explanation.jobs().get("GAS")).anyMatch(r -> r.constraint().equals(ScheduleConstraints.SKILL_MATCH)
                 && r.reason().contains("gas"));
         assertThat(explanation.shifts().get("S1")).anyMatch(r -> r.constraint().equals(ScheduleConstraints.TRAVEL_TIME));
+    }
+
+    @Test
+    void tellsWhyAJobIsUnassignedWhenTheProvidersDailyCapacityIsUsedUp() {
+        Schedule plan = new ScheduleBuilder("full", HaversineTravelTime.cityDefault())
+                .shift(TinyCity.shift("S1", 30.25, 120.10, Set.of("ac")))
+                .shift(TinyCity.shift("GAS-ONLY", 30.25, 120.10, Set.of("gas")))
+                .capacity(ProviderCapacity.everyDay("P1", "INSTALLATION", 1))
+                .initialAssignment("S1", TinyCity.job("A", 30.26, 120.11, 8).withServiceType("INSTALLATION"))
+                .job(TinyCity.job("B", 30.26, 120.12, 9).withServiceType("INSTALLATION"))
+                .build();
+        GreedyInsertion.planUnplacedJobs(plan); // parks B: the provider's one installation is A
+        assertThat(plan.getUnassignedJobs()).extracting(j -> j.getId()).containsExactly("B");
+        var explainer = new ScoreExplainer(SolverFactory.create(TinyCity.quickConfig()));
+
+        ScheduleExplanation explanation = explainer.explain(plan);
+
+        assertThat(explanation.feasible()).isTrue();
+        assertThat(explanation.jobs().get("B"))
+                .anyMatch(r -> r.constraint().equals(ScheduleConstraints.PROVIDER_DAILY_CAPACITY)
+                        && r.reason().equals("provider P1 has 1 of 1 INSTALLATION jobs on " + TinyCity.DAY))
+                .anyMatch(r -> r.constraint().equals(ScheduleConstraints.SKILL_MATCH)
+                        && r.reason().equals("rules out 1 shift(s)"))
+                .anyMatch(r -> r.constraint().equals(ScheduleConstraints.UNASSIGNED_JOB));
+        assertThat(explanation.jobs().getOrDefault("A", java.util.List.of())).noneMatch(r -> r.impact().equals("blocks"));
     }
 }

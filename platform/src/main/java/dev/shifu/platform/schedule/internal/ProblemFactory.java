@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import dev.shifu.planner.domain.Job;
 import dev.shifu.planner.domain.Location;
 import dev.shifu.planner.domain.MemberTier;
+import dev.shifu.planner.domain.ProviderCapacity;
 import dev.shifu.planner.domain.Schedule;
 import dev.shifu.planner.domain.Shift;
 import dev.shifu.planner.domain.Times;
@@ -71,20 +72,39 @@ class ProblemFactory {
 		List<LocalDate> days = horizon();
 		ScheduleBuilder builder = new ScheduleBuilder(region, HaversineTravelTime.cityDefault());
 		builder.shifts(shifts(region, days));
+		builder.capacities(capacities(region));
 		for (ScheduleJob row : rows) {
 			job(row, days).ifPresent(job -> builder.job(job));
 		}
 		return builder.build();
 	}
 
+	/** Active providers that cover the region. */
+	private List<ProviderView> providers(String region) {
+		String prefix = region.substring(0, 4);
+		return network.activeProviders()
+			.stream()
+			.filter(provider -> provider.regionCodes().stream().anyMatch(code -> code.startsWith(prefix)))
+			.toList();
+	}
+
+	/** Each covering provider's registered daily capacity per service type, on every day of the horizon. */
+	List<ProviderCapacity> capacities(String region) {
+		List<ProviderCapacity> capacities = new ArrayList<>();
+		for (ProviderView provider : providers(region)) {
+			provider.dailyCapacity().forEach((type, max) -> {
+				if (max != null) {
+					capacities.add(ProviderCapacity.everyDay(String.valueOf(provider.id()), type.name(), max));
+				}
+			});
+		}
+		return capacities;
+	}
+
 	/** Shift days of every active installer of an active provider that covers the region. */
 	List<Shift> shifts(String region, List<LocalDate> days) {
 		List<Shift> shifts = new ArrayList<>();
-		String prefix = region.substring(0, 4);
-		for (ProviderView provider : network.activeProviders()) {
-			if (provider.regionCodes().stream().noneMatch(code -> code.startsWith(prefix))) {
-				continue;
-			}
+		for (ProviderView provider : providers(region)) {
 			for (InstallerView installer : network.activeInstallers(provider.id())) {
 				for (LocalDate day : days) {
 					shift(provider, installer, day).ifPresent(shifts::add);
@@ -162,6 +182,7 @@ class ProblemFactory {
 			.withCrewSize(order.crewSize())
 			.withWindow(Times.of(from.atTime(properties.dayStart())), Times.of(to.atTime(properties.dayEnd())))
 			.withTier(MemberTier.valueOf(order.memberTier().name()))
+			.withServiceType(order.serviceType().name())
 			.withDemand(1);
 		if (order.goodsStatus() != GoodsStatus.ARRIVED && order.expectedArrival() != null) {
 			job = job.withGoodsArrival(order.expectedArrival());

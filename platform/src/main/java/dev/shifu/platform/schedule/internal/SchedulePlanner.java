@@ -292,6 +292,7 @@ class SchedulePlanner {
 		ScheduleBuilder builder = new ScheduleBuilder(region, HaversineTravelTime.cityDefault());
 		List<Shift> shifts = problems.shifts(region, days);
 		builder.shifts(shifts);
+		builder.capacities(problems.capacities(region));
 		java.util.Set<String> shiftIds = new java.util.HashSet<>();
 		shifts.forEach(s -> shiftIds.add(s.getId()));
 		java.util.Set<String> placed = new java.util.HashSet<>();
