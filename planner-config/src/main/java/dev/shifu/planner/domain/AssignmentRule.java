@@ -31,6 +31,8 @@ public enum AssignmentRule {
             (job, shift) -> job.getRequiredCertificates().isEmpty() ? 0
                     : shift.countInvalidCertificates(job.getRequiredCertificates()));
 
+    private static final AssignmentRule[] ALL = values();
+
     private final String constraintName;
     private final ToLongBiFunction<Job, Shift> violation;
 
@@ -60,7 +62,7 @@ public enum AssignmentRule {
 
     /** Whether every rule holds for the job on that shift. */
     public static boolean allHold(Job job, Shift shift) {
-        for (AssignmentRule rule : values()) {
+        for (AssignmentRule rule : ALL) {
             if (rule.violation(job, shift) > 0) {
                 return false;
             }
