@@ -10,8 +10,11 @@ import org.optaplanner.core.api.solver.SolverFactory;
 
 import dev.shifu.planner.TinyCity;
 import dev.shifu.planner.domain.Job;
+import dev.shifu.planner.domain.Location;
+import dev.shifu.planner.domain.MemberTier;
 import dev.shifu.planner.domain.Schedule;
 import dev.shifu.planner.domain.Shift;
+import dev.shifu.planner.travel.HaversineTravelTime;
 
 class EndToEndSolveTest {
 
@@ -65,5 +68,35 @@ class EndToEndSolveTest {
         assertThat(first.getPreviousLocation().id()).isEqualTo("STARTED");
         assertThat(first.getArrivalTime())
                 .isEqualTo(pinned.getDepartureTime() + pinned.getLocation().travelSecondsTo(first.getLocation()));
+    }
+
+    @Test
+    void reworkIsPlannedAheadOfAnOrdinaryJobAndByAnotherInstallerThanTheOriginalOne() {
+        // Two shifts a few kilometres apart; each can take one long job, and three compete for them.
+        Schedule problem = new ScheduleBuilder("rework", HaversineTravelTime.cityDefault())
+                .shift(TinyCity.shift("S1", 30.25, 120.10, Set.of("ac")))
+                .shift(TinyCity.shift("S2", 30.27, 120.13, Set.of("ac")))
+                .job(longJob("ORDINARY-A", 30.25, 120.11).withTier(MemberTier.PLATINUM))
+                .job(longJob("ORDINARY-B", 30.30, 120.19).withTier(MemberTier.PLATINUM))
+                // Next to S1's base, but S1's installer did the rejected work.
+                .job(longJob("REWORK", 30.251, 120.101).withRework(true).withAvoidedInstaller("I-S1"))
+                .build();
+        GreedyInsertion.planUnplacedJobs(problem);
+
+        Schedule solved = SolverFactory.<Schedule>create(TinyCity.quickConfig()).buildSolver().solve(problem);
+
+        assertThat(solved.getScore().isFeasible()).isTrue();
+        Job rework = solved.findJob("REWORK").orElseThrow();
+        assertThat(rework.isAssigned()).as("a rework outranks any ordinary job").isTrue();
+        assertThat(rework.getShift().getId()).as("not the original installer").isEqualTo("S2");
+        assertThat(rework.getStartTime()).as("served as early as the shift allows")
+                .isLessThan(TinyCity.at(10));
+        assertThat(solved.getUnassignedJobs()).hasSize(1);
+    }
+
+    /** Eight hours of work in a window covering the whole day: one per shift. */
+    private static Job longJob(String id, double lat, double lon) {
+        return new Job(id, new Location(id, lat, lon), 8 * 3600)
+                .withSkills(Set.of("ac")).withWindow(TinyCity.at(8), TinyCity.at(10));
     }
 }
