@@ -224,8 +224,15 @@ class CamundaOrderProcess implements OrderProcess, ProcessCancellation {
 		}
 	}
 
-	/** MariaDB breaks a deadlock by rolling one transaction back: the same clash as an optimistic lock. */
+	/**
+	 * Lost a race with another step of the same order: MariaDB broke a deadlock by rolling this transaction back, or
+	 * the subscription this correlation found was consumed (by a cancellation or completion that committed in
+	 * between) before the engine delivered the message to it.
+	 */
 	private static boolean isLockConflict(Throwable ex) {
+		if (ex.getMessage() != null && ex.getMessage().contains("does not have a subscription to a message event")) {
+			return true;
+		}
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof SQLTransactionRollbackException || t instanceof OptimisticLockingException) {
 				return true;
