@@ -58,6 +58,9 @@ class CancelRaceOnMariaDbTests extends LifecycleFixture {
 				assertThat(status(order)).isEqualTo("CANCELLED");
 				assertThat(driver.endedAt(order)).isEqualTo("OrderCancelledEndEvent");
 				assertThat(history(order)).doesNotContain("COMPLETED");
+				Api.Reply late = dealerAdmin.post("/api/v1/providers/" + dealerId + "/jobs/" + order + "/events",
+						Map.of("type", "COMPLETED", "verificationCode", code));
+				assertThat(late.status()).as("a report after the process ended: %s", late.body()).isEqualTo(409);
 			}
 			else {
 				assertThat(status(order)).isEqualTo("COMPLETED");

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -38,12 +39,16 @@ class CamundaOrderProcess implements OrderProcess, ProcessCancellation {
 
 	private final RuntimeService runtime;
 
+	private final HistoryService history;
+
 	private final ProcessClaims claims;
 
 	private final ZoneId zone;
 
-	CamundaOrderProcess(RuntimeService runtime, ProcessClaims claims, dev.shifu.workflows.SlaTimers timers) {
+	CamundaOrderProcess(RuntimeService runtime, HistoryService history, ProcessClaims claims,
+			dev.shifu.workflows.SlaTimers timers) {
 		this.runtime = runtime;
+		this.history = history;
 		this.claims = claims;
 		this.zone = ZoneId.of(timers.getZone());
 	}
@@ -184,11 +189,32 @@ class CamundaOrderProcess implements OrderProcess, ProcessCancellation {
 		guarded(orderId, message, () -> builder(orderId, message).setVariables(variables).correlate());
 	}
 
+	/**
+	 * From the running process, else from the history of an ended one: a provider's late report on a cancelled or
+	 * closed order is then refused as a conflict with the order's state, not as an unknown job.
+	 */
 	private Optional<Long> number(long orderId, String name) {
 		return instance(orderId).map(pi -> runtime.getVariable(pi.getId(), name))
+			.or(() -> historicValue(orderId, name))
 			.map(String::valueOf)
 			.filter(v -> !v.isBlank())
 			.map(Long::valueOf);
+	}
+
+	private Optional<Object> historicValue(long orderId, String name) {
+		return history.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(ServiceOrderProcess.PROCESS_ID)
+			.processInstanceBusinessKey(String.valueOf(orderId))
+			.list()
+			.stream()
+			.findFirst()
+			.map(pi -> history.createHistoricVariableInstanceQuery()
+				.processInstanceId(pi.getId())
+				.variableName(name)
+				.disableCustomObjectDeserialization()
+				.list())
+			.flatMap(values -> values.stream().findFirst())
+			.map(v -> v.getValue());
 	}
 
 	private Date startOf(LocalDate day) {
