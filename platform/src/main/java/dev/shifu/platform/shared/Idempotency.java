@@ -65,6 +65,11 @@ public class Idempotency {
 				scope, key, requestHash, resultRef, Timestamp.from(Instant.now()));
 	}
 
+	/** Retention: forgets keys stored before {@code cutoff}; a later retry with such a key acts as a new request. */
+	public int forgetBefore(Instant cutoff) {
+		return jdbc.update("delete from idempotency_record where created_at < ?", Timestamp.from(cutoff));
+	}
+
 	public static String hash(Object request) {
 		try {
 			byte[] json = CANONICAL.writeValueAsBytes(request);

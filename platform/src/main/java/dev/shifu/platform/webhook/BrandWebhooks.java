@@ -34,4 +34,11 @@ public interface BrandWebhooks {
 	 */
 	Optional<UUID> enqueue(long brandId, String eventType, Long orderId, Map<String, ?> data, String deduplicationKey);
 
+	/**
+	 * Retention: deletes delivered and failed deliveries, with their attempts, whose last attempt (or creation) was
+	 * before {@code cutoff}; pending deliveries stay.
+	 * @return the number of deliveries deleted
+	 */
+	int purgeFinishedBefore(java.time.Instant cutoff);
+
 }

@@ -1,25 +1,67 @@
 package dev.shifu.platform.workflow;
 
-import java.util.Map;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
-/** Messages to an order's process, correlated by business key (the order id). */
+import dev.shifu.workflows.ExceptionReason;
+
+/**
+ * What other contexts tell an order's {@code service-order} process, one method per thing that happened. Message
+ * names and variables stay inside the workflow context, so a change of the model breaks the compiler here, not an
+ * order at run time.
+ * <p>
+ * Every method that delivers a message throws {@link dev.shifu.platform.shared.ConflictException} (409) when the
+ * process is not waiting for it ({@code not-waiting}) or when another step of the same order changed it at the same
+ * moment ({@code concurrent-change}); the caller's transaction then rolls back as a whole.
+ */
 public interface OrderProcess {
 
-	/** @throws dev.shifu.platform.shared.ConflictException when the process is not waiting for this message */
-	void correlate(long orderId, String message, Map<String, Object> variables);
+	/** Whether the consumer may book the first visit day now (not: move a booked one). */
+	boolean awaitsBooking(long orderId);
 
-	/** Correlates and returns the process variables right after, for results decided in the same transaction. */
-	Map<String, Object> correlateAndRead(long orderId, String message, Map<String, Object> variables);
+	/** Whether a booked visit day may be moved now (waiting for goods, or scheduled and not yet in service). */
+	boolean acceptsBookingChange(long orderId);
 
-	/** Correlates only when the process waits for it, and only with the process variable {@code name} = {@code value}. */
-	void correlateMatching(long orderId, String message, String name, String value, Map<String, Object> variables);
+	/** The consumer booked the first visit day (or the day of a revisit). */
+	void visitBooked(long orderId, LocalDate day);
 
-	/** @return whether any waiting process took the message */
-	boolean correlateIfWaiting(long orderId, String message, Map<String, Object> variables);
+	/** The consumer moved the booked visit day. */
+	void visitMoved(long orderId, LocalDate day);
 
-	boolean isWaitingFor(long orderId, String message);
+	/** Goods (or replacement goods) arrived; ignored where the process does not wait for them. */
+	void goodsArrived(long orderId);
 
-	Optional<Object> variable(long orderId, String name);
+	/** The offered provider accepted; an answer from a provider the process is not waiting for is refused. */
+	void offerAccepted(long orderId, long providerId);
+
+	/** The offered provider declined; the process offers the job to the next candidate. */
+	void offerDeclined(long orderId, long providerId);
+
+	void installerEnRoute(long orderId);
+
+	void installerArrived(long orderId);
+
+	void installerStarted(long orderId);
+
+	/**
+	 * The installer reports the visit done with the consumer's code (核销码); the code is checked in the same
+	 * transaction.
+	 * @param verificationCode may be null (then the completion is refused and counted)
+	 * @return whether the process took the code; if not, the job is not complete and the process waits on
+	 */
+	boolean installerCompleted(long orderId, String verificationCode);
+
+	/** The installer hit a problem on site; the process decides the revisit, replacement or dispatcher task. */
+	void installerException(long orderId, ExceptionReason reason, String note);
+
+	/** The consumer rated the visit (1–5 stars). */
+	void ratingSubmitted(long orderId, int stars, List<String> tags, String comment);
+
+	/** The provider that accepted the job, once there is one. */
+	Optional<Long> assignedProviderId(long orderId);
+
+	/** The installer recorded for the current visit, once there is one. */
+	Optional<Long> assignedInstallerId(long orderId);
 
 }

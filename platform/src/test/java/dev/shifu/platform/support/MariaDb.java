@@ -33,6 +33,19 @@ public final class MariaDb {
 				"spring.datasource.driver-class-name=com.mysql.cj.jdbc.Driver");
 	}
 
+	/**
+	 * A second database of this JVM, for a context whose job executor is on: Camunda acquires jobs database-wide,
+	 * so sharing the database would let it run the jobs of other contexts' tests. Dropped at exit too.
+	 */
+	public static synchronized java.util.List<String> ownDatabase(String tag) {
+		String database = DATABASE + "_" + tag;
+		execute("create database " + database + " character set utf8mb4 collate utf8mb4_bin");
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop database if exists " + database)));
+		return java.util.List.of("spring.datasource.url=" + SERVER + database + "?sendFractionalSeconds=false&nullDatabaseMeansCurrent=true",
+				"spring.datasource.username=root", "spring.datasource.password=",
+				"spring.datasource.driver-class-name=com.mysql.cj.jdbc.Driver");
+	}
+
 	private static void execute(String sql) {
 		try (Connection connection = DriverManager.getConnection(SERVER, "root", "");
 				Statement statement = connection.createStatement()) {

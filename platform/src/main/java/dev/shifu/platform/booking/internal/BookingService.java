@@ -3,8 +3,6 @@ package dev.shifu.platform.booking.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Date;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,8 +20,6 @@ import dev.shifu.platform.shared.InvalidFieldException;
 import dev.shifu.platform.shared.NotFoundException;
 import dev.shifu.platform.workflow.OrderProcess;
 import dev.shifu.platform.workflow.WorkflowEvents;
-import dev.shifu.workflows.ServiceOrderProcess.Messages;
-import dev.shifu.workflows.ServiceOrderProcess.Vars;
 
 interface BookingRepository extends JpaRepository<Booking, Long> {
 
@@ -84,16 +80,15 @@ class BookingService {
 			throw new InvalidFieldException("date", "must not be before the goods arrive on " + order.expectedArrival());
 		}
 		Optional<Booking> existing = bookings.findById(order.id());
-		boolean awaitingBooking = process.isWaitingFor(order.id(), Messages.BOOKING_CONFIRMED);
+		boolean awaitingBooking = process.awaitsBooking(order.id());
 		if (existing.isPresent() && existing.get().getBookedDate().equals(date) && !awaitingBooking) {
 			return date;
 		}
-		Map<String, Object> variables = Map.of(Vars.BOOKED_DATE, Date.from(date.atStartOfDay(ZONE).toInstant()));
 		if (awaitingBooking) {
-			process.correlate(order.id(), Messages.BOOKING_CONFIRMED, variables);
+			process.visitBooked(order.id(), date);
 		}
-		else if (process.isWaitingFor(order.id(), Messages.BOOKING_CHANGED)) {
-			process.correlate(order.id(), Messages.BOOKING_CHANGED, variables);
+		else if (process.acceptsBookingChange(order.id())) {
+			process.visitMoved(order.id(), date);
 		}
 		else {
 			throw new ConflictException("not-bookable", "The visit of this order cannot be booked or moved now");

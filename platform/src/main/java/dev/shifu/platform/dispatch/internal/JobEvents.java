@@ -1,8 +1,6 @@
 package dev.shifu.platform.dispatch.internal;
 
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -20,8 +18,6 @@ import dev.shifu.platform.shared.InvalidFieldException;
 import dev.shifu.platform.shared.NotFoundException;
 import dev.shifu.platform.workflow.OrderProcess;
 import dev.shifu.workflows.ExceptionReason;
-import dev.shifu.workflows.ServiceOrderProcess.Messages;
-import dev.shifu.workflows.ServiceOrderProcess.Vars;
 
 /**
  * A job's progress as its provider reports it, turned into process messages. A replay with the same
@@ -65,8 +61,7 @@ class JobEvents {
 		if (!actor.has(Role.ADMIN) && !Long.valueOf(providerId).equals(actor.providerId())) {
 			throw new NotFoundException("provider", providerId);
 		}
-		Optional<Object> assigned = process.variable(orderId, Vars.ASSIGNED_PROVIDER_ID);
-		if (assigned.map(a -> !a.toString().equals(String.valueOf(providerId))).orElse(true)) {
+		if (!process.assignedProviderId(orderId).map(a -> a == providerId).orElse(false)) {
 			throw new NotFoundException("job", orderId);
 		}
 		String scope = "provider:" + providerId + ":job-events";
@@ -75,18 +70,15 @@ class JobEvents {
 			return Map.of("orderId", orderId, "type", event.type(), "accepted", true, "replayed", true);
 		}
 		switch (event.type()) {
-			case EN_ROUTE -> process.correlate(orderId, Messages.INSTALLER_EN_ROUTE, Map.of());
-			case ARRIVED -> process.correlate(orderId, Messages.INSTALLER_ARRIVED, Map.of());
-			case STARTED -> process.correlate(orderId, Messages.INSTALLER_STARTED, Map.of());
+			case EN_ROUTE -> process.installerEnRoute(orderId);
+			case ARRIVED -> process.installerArrived(orderId);
+			case STARTED -> process.installerStarted(orderId);
 			case COMPLETED -> complete(orderId, event);
 			case EXCEPTION -> {
 				if (event.exceptionReason() == null) {
 					throw new InvalidFieldException(java.util.List.of(new FieldError("exceptionReason", "is required for an EXCEPTION")));
 				}
-				Map<String, Object> variables = new HashMap<>();
-				variables.put(Vars.EXCEPTION_REASON, event.exceptionReason().name());
-				variables.put(Vars.EXCEPTION_NOTE, event.note() == null ? "" : event.note());
-				process.correlate(orderId, Messages.INSTALLER_EXCEPTION, variables);
+				process.installerException(orderId, event.exceptionReason(), event.note());
 			}
 		}
 		idempotency.remember(scope, key, hash, String.valueOf(orderId));
@@ -98,12 +90,7 @@ class JobEvents {
 			throw new TooManyAttemptsException("verificationCode",
 					"Too many wrong codes: ask the consumer to read the code in their link, and try again later", until);
 		});
-		Map<String, Object> variables = new HashMap<>();
-		if (event.verificationCode() != null) {
-			variables.put(Vars.VERIFICATION_CODE, event.verificationCode());
-		}
-		Map<String, Object> after = process.correlateAndRead(orderId, Messages.INSTALLER_COMPLETED, variables);
-		if (Boolean.FALSE.equals(after.get(Vars.VERIFICATION_CODE_VALID))) {
+		if (!process.installerCompleted(orderId, event.verificationCode())) {
 			throw new WrongCode();
 		}
 	}

@@ -2,7 +2,6 @@ package dev.shifu.platform.dispatch.internal;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,8 +11,6 @@ import dev.shifu.platform.identity.Role;
 import dev.shifu.platform.shared.ConflictException;
 import dev.shifu.platform.shared.NotFoundException;
 import dev.shifu.platform.workflow.OrderProcess;
-import dev.shifu.workflows.ServiceOrderProcess.Messages;
-import dev.shifu.workflows.ServiceOrderProcess.Vars;
 
 /**
  * A provider answers its own offers. The answer and the process step commit together; the process also checks
@@ -50,8 +47,7 @@ class OfferService {
 			return offer;
 		}
 		offer.accept(actor.name());
-		process.correlateMatching(offer.getOrderId(), Messages.OFFER_ACCEPTED, Vars.OFFERED_PROVIDER_ID,
-				String.valueOf(offer.getProviderId()), Map.of());
+		process.offerAccepted(offer.getOrderId(), offer.getProviderId());
 		return offer;
 	}
 
@@ -61,8 +57,7 @@ class OfferService {
 			return offer;
 		}
 		offer.decline(actor.name(), reason);
-		process.correlateMatching(offer.getOrderId(), Messages.OFFER_DECLINED, Vars.OFFERED_PROVIDER_ID,
-				String.valueOf(offer.getProviderId()), Map.of());
+		process.offerDeclined(offer.getOrderId(), offer.getProviderId());
 		return offer;
 	}
 

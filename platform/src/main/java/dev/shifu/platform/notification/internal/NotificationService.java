@@ -20,6 +20,12 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
 
 	List<Notification> findByOrderIdOrderById(Long orderId);
 
+	@org.springframework.data.jpa.repository.Modifying
+	@org.springframework.data.jpa.repository.Query("""
+			delete from Notification n where n.status <> dev.shifu.platform.notification.internal.Notification.Status.PENDING
+			  and coalesce(n.sentAt, n.createdAt) < :cutoff""")
+	int deleteFinishedBefore(@org.springframework.data.repository.query.Param("cutoff") java.time.Instant cutoff);
+
 }
 
 /** The channel that actually delivers (an SMS gateway in production). */
@@ -64,6 +70,12 @@ class NotificationService implements Notifications {
 				n.failed();
 			}
 		}
+	}
+
+	@Override
+	@Transactional
+	public int purgeFinishedBefore(java.time.Instant cutoff) {
+		return notifications.deleteFinishedBefore(cutoff);
 	}
 
 	@Transactional(readOnly = true)

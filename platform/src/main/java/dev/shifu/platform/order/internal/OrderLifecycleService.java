@@ -6,10 +6,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.shifu.platform.order.CancellationGuard;
 import dev.shifu.platform.order.OrderLifecycle;
 import dev.shifu.platform.order.OrderSnapshot;
 import dev.shifu.platform.order.OrderStatus;
+import dev.shifu.platform.order.ProcessCancellation;
 import dev.shifu.platform.shared.NotFoundException;
 
 @Service
@@ -18,11 +18,11 @@ class OrderLifecycleService implements OrderLifecycle {
 
 	private final ServiceOrderRepository orders;
 
-	private final List<CancellationGuard> guards;
+	private final List<ProcessCancellation> processes;
 
-	OrderLifecycleService(ServiceOrderRepository orders, List<CancellationGuard> guards) {
+	OrderLifecycleService(ServiceOrderRepository orders, List<ProcessCancellation> processes) {
 		this.orders = orders;
-		this.guards = guards;
+		this.processes = processes;
 	}
 
 	@Override
@@ -76,16 +76,18 @@ class OrderLifecycleService implements OrderLifecycle {
 		if (order.getStatus() == OrderStatus.CANCELLED) {
 			return;
 		}
-		checkCancellable(order);
-		order.cancel(reason, actor);
-		orders.save(order);
+		cancel(order, actor, reason);
 	}
 
-	/** The aggregate's own rule first, then whatever the process knows (see {@link CancellationGuard}). */
-	void checkCancellable(ServiceOrder order) {
-		if (order.getStatus().isCancellable()) {
-			guards.forEach(guard -> guard.checkCancellable(order.getId()));
-		}
+	/**
+	 * The aggregate's own rule first, then the process decides (see {@link ProcessCancellation}); only if it took the
+	 * cancellation does the order move to CANCELLED, in the same transaction, so the answer is true right away.
+	 */
+	ServiceOrder cancel(ServiceOrder order, String actor, String reason) {
+		order.checkCancellable();
+		processes.forEach(process -> process.cancel(order.getId(), actor.startsWith("consumer"), reason));
+		order.cancel(reason, actor);
+		return orders.save(order);
 	}
 
 	private ServiceOrder load(long orderId) {

@@ -49,9 +49,7 @@ class OrderService {
 		if (order.getStatus() == OrderStatus.CANCELLED && reason.equals(order.getCancelReason())) {
 			return OrderView.of(order, actor, true);
 		}
-		lifecycle.checkCancellable(order);
-		order.cancel(reason, actor.name());
-		return OrderView.of(orders.save(order), actor, true);
+		return OrderView.of(lifecycle.cancel(order, actor.name(), reason), actor, true);
 	}
 
 	OrderView updateGoods(Actor actor, long id, GoodsStatus status, LocalDate expectedArrival) {

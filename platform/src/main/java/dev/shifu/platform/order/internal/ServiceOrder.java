@@ -231,10 +231,14 @@ class ServiceOrder extends AbstractAggregateRoot<ServiceOrder> {
 		return until.isAfter(now) ? java.util.Optional.of(until) : java.util.Optional.empty();
 	}
 
-	void cancel(String reason, String actor) {
+	void checkCancellable() {
 		if (!status.isCancellable()) {
 			throw new ConflictException("illegal-transition", "Order " + id + " is " + status + " and cannot be cancelled");
 		}
+	}
+
+	void cancel(String reason, String actor) {
+		checkCancellable();
 		cancelReason = reason;
 		moveTo(OrderStatus.CANCELLED, actor, reason);
 		registerEvent(new OrderEvents.OrderCancelled(id, brandId, reason, actor));

@@ -1,8 +1,6 @@
 package dev.shifu.platform.rating.internal;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -13,8 +11,6 @@ import dev.shifu.platform.order.OrderSnapshot;
 import dev.shifu.platform.schedule.PlannedVisits;
 import dev.shifu.platform.shared.ConflictException;
 import dev.shifu.platform.workflow.OrderProcess;
-import dev.shifu.workflows.ServiceOrderProcess.Messages;
-import dev.shifu.workflows.ServiceOrderProcess.Vars;
 
 @Service
 @Transactional
@@ -49,15 +45,10 @@ class RatingService {
 			}
 			throw new ConflictException("already-rated", "Order " + order.id() + " was rated already");
 		}
-		Long installer = process.variable(order.id(), Vars.ASSIGNED_INSTALLER_ID)
-			.map(v -> Long.valueOf(String.valueOf(v)))
+		Long installer = process.assignedInstallerId(order.id())
 			.or(() -> visits.installerOf(order.id()))
 			.orElse(null);
-		Map<String, Object> variables = new HashMap<>();
-		variables.put(Vars.RATING_STARS, stars);
-		variables.put(Vars.RATING_TAGS, joinedTags);
-		variables.put(Vars.RATING_COMMENT, comment == null ? "" : comment);
-		process.correlate(order.id(), Messages.RATING_SUBMITTED, variables);
+		process.ratingSubmitted(order.id(), stars, tags, comment);
 		if (installer != null) {
 			network.recordRating(installer, stars);
 		}

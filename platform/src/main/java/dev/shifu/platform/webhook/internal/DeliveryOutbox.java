@@ -54,6 +54,12 @@ class DeliveryOutbox implements BrandWebhooks {
 		this.time = time;
 	}
 
+	@Override
+	public int purgeFinishedBefore(Instant cutoff) {
+		deliveries.deleteFinishedAttemptsBefore(cutoff);
+		return deliveries.deleteFinishedBefore(cutoff);
+	}
+
 	@ApplicationModuleListener
 	void on(OrderEvents.OrderStatusChanged event) {
 		Map<String, Object> data = new LinkedHashMap<>();

@@ -45,4 +45,17 @@ interface WebhookDeliveryRepository extends JpaRepository<WebhookDelivery, Long>
 	int claim(@Param("id") Long id, @Param("token") String token, @Param("now") Instant now,
 			@Param("until") Instant until);
 
+	/** Attempts first: they reference their delivery. */
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query(nativeQuery = true, value = """
+			delete from webhook_attempt where delivery_id in (select d.id from webhook_delivery d
+			  where d.status in ('DELIVERED', 'FAILED') and coalesce(d.last_attempt_at, d.created_at) < :cutoff)""")
+	int deleteFinishedAttemptsBefore(@Param("cutoff") Instant cutoff);
+
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query(nativeQuery = true, value = """
+			delete from webhook_delivery where status in ('DELIVERED', 'FAILED')
+			  and coalesce(last_attempt_at, created_at) < :cutoff""")
+	int deleteFinishedBefore(@Param("cutoff") Instant cutoff);
+
 }

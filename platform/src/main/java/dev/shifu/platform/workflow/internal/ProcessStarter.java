@@ -19,15 +19,15 @@ import dev.shifu.platform.order.OrderLifecycle;
 import dev.shifu.platform.order.OrderStatus;
 import dev.shifu.platform.order.OrderEvents.GoodsStatusChanged;
 import dev.shifu.platform.order.OrderEvents.OrderAccepted;
-import dev.shifu.platform.order.OrderEvents.OrderCancelled;
 import dev.shifu.platform.workflow.OrderProcess;
 import dev.shifu.workflows.ServiceOrderProcess;
-import dev.shifu.workflows.ServiceOrderProcess.Messages;
 import dev.shifu.workflows.ServiceOrderProcess.Vars;
 
 /**
  * Order events reach the process through Spring Modulith's event publication registry: an accepted order gets its
- * process even if the app stops between the commit and the start, because the publication is retried on restart.
+ * process even if a start fails or the app stops between the commit and the start, because incomplete publications
+ * are resubmitted while the app runs and on restart. Redelivery is safe: the {@code order_process} key lets only one
+ * start per order commit.
  */
 @Component
 class ProcessStarter {
@@ -46,19 +46,22 @@ class ProcessStarter {
 
 	private final OrderLifecycle orders;
 
+	private final ProcessClaims claims;
+
 	ProcessStarter(RuntimeService runtime, HistoryService history, BrandDirectory brands, OrderProcess process,
-			OrderLifecycle orders) {
+			OrderLifecycle orders, ProcessClaims claims) {
 		this.runtime = runtime;
 		this.history = history;
 		this.brands = brands;
 		this.process = process;
 		this.orders = orders;
+		this.claims = claims;
 	}
 
 	@ApplicationModuleListener
 	void on(OrderAccepted order) {
 		String key = String.valueOf(order.orderId());
-		// Idempotent: a republished event must not start a second process for the same order.
+		// Cheap check for a republished event; the claim below is what holds under concurrent delivery.
 		if (history.createHistoricProcessInstanceQuery()
 			.processDefinitionKey(ServiceOrderProcess.PROCESS_ID)
 			.processInstanceBusinessKey(key)
@@ -66,6 +69,10 @@ class ProcessStarter {
 			return;
 		}
 		if (orders.find(order.orderId()).map(o -> o.status() == OrderStatus.CANCELLED).orElse(true)) {
+			return;
+		}
+		if (!claims.claimStart(order.orderId())) {
+			log.debug("Order {} already has its process, or was cancelled before one started", key);
 			return;
 		}
 		Map<String, Object> variables = new HashMap<>();
@@ -84,19 +91,9 @@ class ProcessStarter {
 	}
 
 	@ApplicationModuleListener
-	void on(OrderCancelled cancelled) {
-		boolean taken = process.correlateIfWaiting(cancelled.orderId(), Messages.ORDER_CANCELLED,
-				Map.of(Vars.CANCELLED_BY, cancelled.cancelledBy().startsWith("consumer") ? "CONSUMER" : "BRAND",
-						Vars.CANCEL_REASON, cancelled.reason()));
-		if (!taken) {
-			log.info("Order {} was cancelled before its process listened for cancellation", cancelled.orderId());
-		}
-	}
-
-	@ApplicationModuleListener
 	void on(GoodsStatusChanged goods) {
 		if (goods.goodsStatus() == GoodsStatus.ARRIVED) {
-			process.correlateIfWaiting(goods.orderId(), Messages.GOODS_ARRIVED, Map.of());
+			process.goodsArrived(goods.orderId());
 		}
 	}
 
