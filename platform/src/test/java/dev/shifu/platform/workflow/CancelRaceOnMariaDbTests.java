@@ -35,7 +35,7 @@ class CancelRaceOnMariaDbTests extends LifecycleFixture {
 
 			// The provider's request spends longer in authentication (a password hash) than the brand's (an API key):
 			// the cancel starts later from round to round, so the rounds sweep across the moment of the completion.
-			long head = round * 60L;
+			long head = round * 120L;
 			CyclicBarrier together = new CyclicBarrier(2);
 			CompletableFuture<Api.Reply> cancel = race(together, () -> {
 				pause(head);
