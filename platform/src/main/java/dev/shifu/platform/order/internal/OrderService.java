@@ -26,9 +26,13 @@ class OrderService {
 
 	private final OrderLifecycleService lifecycle;
 
-	OrderService(ServiceOrderRepository orders, OrderLifecycleService lifecycle) {
+	private final String publicUrl;
+
+	OrderService(ServiceOrderRepository orders, OrderLifecycleService lifecycle,
+			@org.springframework.beans.factory.annotation.Value("${shifu.public-url}") String publicUrl) {
 		this.orders = orders;
 		this.lifecycle = lifecycle;
+		this.publicUrl = publicUrl;
 	}
 
 	record Filter(OrderStatus status, String region, LocalDate from, LocalDate to) {
@@ -41,7 +45,8 @@ class OrderService {
 
 	@Transactional(readOnly = true)
 	OrderView get(Actor actor, long id) {
-		return OrderView.of(visible(actor, id), actor, true);
+		ServiceOrder order = visible(actor, id);
+		return OrderView.of(order, actor, true).withConsumerLink(order, actor, publicUrl);
 	}
 
 	OrderView cancel(Actor actor, long id, String reason) {
