@@ -18,7 +18,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Reads our API's JSON request bodies strictly, so a client learns of its mistake instead of seeing it silently
  * "fixed": an unknown field (a typo) is an error, {@code 1.5} is not an integer, a number or boolean is not a string,
- * a number is not an enum constant, and {@code null} is not a primitive. The rules apply to request bodies of our own
+ * and a number is not an enum constant. The rules apply to request bodies of our own
  * controllers only; Spring Boot Admin, Camunda, the event registry and the JSON we write keep the shared mapper.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,8 +39,9 @@ class StrictJson implements WebMvcConfigurer {
 
 	static ObjectMapper strict(ObjectMapper shared) {
 		ObjectMapper strict = shared.copy()
-			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-					DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			// Not FAIL_ON_NULL_FOR_PRIMITIVES: it also refuses an omitted optional flag (it defaults to false).
+			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
+					DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 		strict.coercionConfigFor(LogicalType.Textual)
 			.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
