@@ -8,7 +8,7 @@
 #   scripts/demo-walk.sh                      # in a second terminal, once the app prints its URLs
 #
 # Needs bash, curl and jq. The defaults are the embedded profile's demo credentials; override them (and BASE_URL)
-# through the environment. PlatformIntegration's DemoWalkTests runs this very script against a test app.
+# through the environment. The platform's DemoWalkTests runs this very script against a test app.
 #
 # Two timers are fired through Camunda's REST API (admin only), the same as "Execute" on the job in Cockpit
 # (Cockpit → Processes → service-order → the instance → Jobs): the installation-day timer, because a booking is for
@@ -27,6 +27,7 @@ ADMIN_PASSWORD=${ADMIN_PASSWORD:-shifu-admin}
 DISPATCHER_USER=${DISPATCHER_USER:-dispatcher}
 DISPATCHER_PASSWORD=${DISPATCHER_PASSWORD:-shifu-dispatch}
 WAIT_FOR_RETURN_VISIT=${WAIT_FOR_RETURN_VISIT:-no}
+ENGINE=${ENGINE:-default}                                       # Camunda's process engine name
 POLL_SECONDS=${POLL_SECONDS:-120}                               # longest wait for any one step
 EXTERNAL_ID=${EXTERNAL_ID:-WALK-$(date +%s)-$RANDOM}
 
@@ -72,12 +73,12 @@ await_status() {
 fire_timer() {
   local deadline=$((SECONDS + POLL_SECONDS)) job
   while :; do
-    job=$(as_admin GET "/engine-rest/job?processInstanceId=$INSTANCE&activityId=$1&timers=true" | jq -r '.[0].id // empty')
+    job=$(as_admin GET "/engine-rest/engine/$ENGINE/job?processInstanceId=$INSTANCE&activityId=$1&timers=true" | jq -r '.[0].id // empty')
     [[ -n $job ]] && break
     (( SECONDS < deadline )) || fail "no timer $1 on order $ORDER_ID"
     sleep 1
   done
-  as_admin POST "/engine-rest/job/$job/execute" > /dev/null
+  as_admin POST "/engine-rest/engine/$ENGINE/job/$job/execute" > /dev/null
   echo "fired $1 (job $job)"
 }
 
@@ -123,7 +124,7 @@ as_dispatcher GET "/api/v1/schedules?region=${REGION:0:4}00&date=$DAY" \
 
 step "6. The installation day: fire the installation-day timer (due at 00:00 of $DAY in $ZONE)"
 # LEAD: once today's plan and same-day bookings exist (sched), the walk can book today and wait for the timer.
-INSTANCE=$(as_admin GET "/engine-rest/process-instance?businessKey=$ORDER_ID" | jq -r '.[0].id')
+INSTANCE=$(as_admin GET "/engine-rest/engine/$ENGINE/process-instance?businessKey=$ORDER_ID" | jq -r '.[0].id')
 fire_timer InstallationDayTimer
 await_status IN_SERVICE
 
@@ -152,12 +153,12 @@ fi
 # as admin completes the same Tasklist task.
 deadline=$((SECONDS + POLL_SECONDS))
 while :; do
-  TASK=$(as_admin GET "/engine-rest/task?processInstanceBusinessKey=$ORDER_ID&taskDefinitionKey=ReturnVisitTask" | jq -r '.[0].id // empty')
+  TASK=$(as_admin GET "/engine-rest/engine/$ENGINE/task?processInstanceBusinessKey=$ORDER_ID&taskDefinitionKey=ReturnVisitTask" | jq -r '.[0].id // empty')
   [[ -n $TASK ]] && break
   (( SECONDS < deadline )) || fail "no return-visit task for order $ORDER_ID"
   sleep 1
 done
-as_admin POST "/engine-rest/task/$TASK/complete" \
+as_admin POST "/engine-rest/engine/$ENGINE/task/$TASK/complete" \
   '{"variables":{"returnVisitOutcome":{"value":"SATISFIED","type":"String"},"returnVisitNote":{"value":"满意","type":"String"}}}' > /dev/null
 await_status CLOSED
 

@@ -33,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "camunda.bpm.job-execution.enabled=true",
+				// A fixed engine name: Camunda's REST API finds engines by name, JVM-wide.
+				"camunda.bpm.generate-unique-process-engine-name=false", "camunda.bpm.process-engine-name=demo-walk",
 				"spring.datasource.url=jdbc:h2:mem:shifu-demo-walk;MODE=MySQL;DB_CLOSE_DELAY=-1" })
 class DemoWalkTests extends PlatformIntegrationTest {
 
@@ -66,6 +68,7 @@ class DemoWalkTests extends PlatformIntegrationTest {
 					"PROVIDER_USER", user(Role.PROVIDER_ADMIN, dealer), "PROVIDER_PASSWORD", PASSWORD, "ADMIN_USER",
 					adminName, "ADMIN_PASSWORD", PASSWORD, "DISPATCHER_USER", user(Role.DISPATCHER, null),
 					"DISPATCHER_PASSWORD", PASSWORD, "POLL_SECONDS", "60"));
+		walk.environment().put("ENGINE", "demo-walk");
 		Process process = walk.start();
 		String output = new String(process.getInputStream().readAllBytes());
 		boolean ended = process.waitFor(5, TimeUnit.MINUTES);
