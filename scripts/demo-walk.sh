@@ -10,8 +10,8 @@
 # Needs bash, curl and jq. The defaults are the embedded profile's demo credentials; override them (and BASE_URL)
 # through the environment. The platform's DemoWalkTests runs this very script against a test app.
 #
-# Two timers are fired through Camunda's REST API (admin only), the same as "Execute" on the job in Cockpit
-# (Cockpit → Processes → service-order → the instance → Jobs): the installation-day timer, because a booking is for
+# Two timers are fired through Camunda's REST API (admin only); in Cockpit the same is setting the job's due date to
+# now (Processes → service-order → the instance → Jobs): the installation-day timer, because a booking is for
 # tomorrow at the earliest and the timer is due at 00:00 of the booked day; and the return-visit timer (3 minutes
 # after completion in the embedded profile, 7 days in production). Set WAIT_FOR_RETURN_VISIT=yes to wait for the
 # latter instead of firing it.
