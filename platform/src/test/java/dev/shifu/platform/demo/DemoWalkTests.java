@@ -13,7 +13,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,8 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "camunda.bpm.job-execution.enabled=true",
-				// A fixed engine name: Camunda's REST API finds engines by name, JVM-wide.
-				"camunda.bpm.generate-unique-process-engine-name=false", "camunda.bpm.process-engine-name=demo-walk",
 				"spring.datasource.url=jdbc:h2:mem:shifu-demo-walk;MODE=MySQL;DB_CLOSE_DELAY=-1" })
 class DemoWalkTests extends PlatformIntegrationTest {
 
@@ -42,6 +44,9 @@ class DemoWalkTests extends PlatformIntegrationTest {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private ProcessEngine engine;
 
 	@Test
 	void theReadmeWalkTakesANewOrderFromIntakeToClosed() throws Exception {
@@ -68,7 +73,11 @@ class DemoWalkTests extends PlatformIntegrationTest {
 					"PROVIDER_USER", user(Role.PROVIDER_ADMIN, dealer), "PROVIDER_PASSWORD", PASSWORD, "ADMIN_USER",
 					adminName, "ADMIN_PASSWORD", PASSWORD, "DISPATCHER_USER", user(Role.DISPATCHER, null),
 					"DISPATCHER_PASSWORD", PASSWORD, "POLL_SECONDS", "60"));
-		walk.environment().put("ENGINE", "demo-walk");
+		// Camunda's REST API finds engines by name in a JVM-wide registry; test contexts name their engines uniquely.
+		if (ProcessEngines.getProcessEngine(engine.getName(), false) == null) {
+			ProcessEngines.registerProcessEngine(engine);
+		}
+		walk.environment().put("ENGINE", engine.getName());
 		Process process = walk.start();
 		String output = new String(process.getInputStream().readAllBytes());
 		boolean ended = process.waitFor(5, TimeUnit.MINUTES);
