@@ -1,5 +1,6 @@
 package dev.shifu.platform.catalog;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +13,21 @@ public interface Regions {
 
 	List<Region> all();
 
-	record Region(String code, String nameZh, String nameEn, String parentCode, Double lat, Double lng) {
+	/**
+	 * The time zone that defines a region's calendar days (today, the booked day, promised-by). A code we do not
+	 * know takes its city's or province's zone, and failing that the platform's default zone.
+	 */
+	ZoneId zoneOf(String regionCode);
+
+	/** The zone for things that belong to no region (the platform's default). */
+	ZoneId defaultZone();
+
+	record Region(String code, String nameZh, String nameEn, String parentCode, Double lat, Double lng, String zoneId) {
+
+		public ZoneId zone() {
+			return ZoneId.of(zoneId);
+		}
+
 	}
 
 }

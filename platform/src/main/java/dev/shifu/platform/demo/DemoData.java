@@ -3,7 +3,6 @@ package dev.shifu.platform.demo;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -61,7 +60,8 @@ class DemoData implements ApplicationRunner {
 
 	private static final long SEED = 20261122L;
 
-	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	/** The demo city: its zone defines the demo's calendar days. */
+	static final String HANGZHOU_CITY = "330100";
 
 	private static final String[] SURNAMES = { "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗" };
 
@@ -84,11 +84,19 @@ class DemoData implements ApplicationRunner {
 
 	private final Regions regions;
 
-	DemoData(BrandAccounts accounts, NetworkAdministration network, OrderSubmissions orders, Regions regions) {
+	private final java.time.Clock clock;
+
+	DemoData(BrandAccounts accounts, NetworkAdministration network, OrderSubmissions orders, Regions regions,
+			java.util.Optional<java.time.Clock> clock) {
 		this.accounts = accounts;
 		this.network = network;
 		this.orders = orders;
 		this.regions = regions;
+		this.clock = clock.orElse(java.time.Clock.systemUTC());
+	}
+
+	private LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), regions.zoneOf(HANGZHOU_CITY));
 	}
 
 	@Override
@@ -135,7 +143,7 @@ class DemoData implements ApplicationRunner {
 
 		Actor mulanActor = Actor.brand(mulan.brandId(), "mulan");
 		Actor breezeActor = Actor.brand(breeze.brandId(), "breeze");
-		LocalDate today = LocalDate.now(ZONE);
+		LocalDate today = today();
 		for (int i = 1; i <= ORDERS; i++) {
 			boolean isMulan = i <= ORDERS * 7 / 10;
 			orders.submit(isMulan ? mulanActor : breezeActor, order(random, i, isMulan, today), "demo-" + i);
@@ -181,7 +189,7 @@ class DemoData implements ApplicationRunner {
 			for (Skill skill : own) {
 				if (skill == Skill.WARDROBE || skill == Skill.APPLIANCE || skill == Skill.SMART_LOCK) {
 					// A few expire within the planning horizon, so the certificate rule has something to do.
-					LocalDate expiry = LocalDate.now(ZONE).plusDays(random.nextInt(10) < 2 ? 3 : 200 + random.nextInt(400));
+					LocalDate expiry = today().plusDays(random.nextInt(10) < 2 ? 3 : 200 + random.nextInt(400));
 					certificates.add(new InstallerRequest.Certificate(skill, "ZJ-" + skill.name().charAt(0) + (10000 + random.nextInt(89999)), expiry));
 				}
 			}
@@ -196,7 +204,7 @@ class DemoData implements ApplicationRunner {
 					shifts.add(new InstallerRequest.Shift(day, LocalTime.of(8, 30), LocalTime.of(18, 0)));
 				}
 			}
-			List<LocalDate> leave = i % 5 == 0 ? List.of(LocalDate.now(ZONE).plusDays(2 + random.nextInt(4))) : List.of();
+			List<LocalDate> leave = i % 5 == 0 ? List.of(today().plusDays(2 + random.nextInt(4))) : List.of();
 			// Heavy goods (wardrobes, cabinets, sofas) need two people: those crews work in pairs.
 			boolean pair = own.contains(Skill.WARDROBE) || own.contains(Skill.SOFA);
 			network.createInstaller(admin, provider.id(), new InstallerRequest(name(random) + "师傅", mobile(random), own,

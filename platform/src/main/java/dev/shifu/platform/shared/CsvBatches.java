@@ -25,12 +25,12 @@ public class CsvBatches {
 		this.validation = validation;
 	}
 
-	public <T> ImportReport run(List<Csv.Row> rows, String keyColumn, Function<CsvValues, T> read,
+	public <T> ImportReport run(List<CsvRows.Row> rows, String keyColumn, Function<CsvValues, T> read,
 			Function<T, Outcome> submit) {
 		int accepted = 0;
 		int duplicates = 0;
 		List<ImportReport.RejectedRow> rejected = new ArrayList<>();
-		for (Csv.Row row : rows) {
+		for (CsvRows.Row row : rows) {
 			CsvValues values = new CsvValues(row);
 			T request = read.apply(values);
 			List<FieldError> errors = new ArrayList<>(values.errors());

@@ -10,12 +10,17 @@ import java.util.function.Function;
 /** Typed reads of CSV cells that collect a field error instead of failing the whole row at the first one. */
 public final class CsvValues {
 
-	private final Csv.Row row;
+	private final CsvRows.Row row;
 
 	private final List<FieldError> errors = new ArrayList<>();
 
-	public CsvValues(Csv.Row row) {
+	public CsvValues(CsvRows.Row row) {
 		this.row = row;
+		if (row.extraValues() > 0) {
+			int columns = row.values().size();
+			errors.add(new FieldError("row", "has " + (columns + row.extraValues()) + " values but the header has "
+					+ columns + " columns"));
+		}
 	}
 
 	public String text(String column) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,9 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every API error as RFC 9457 problem+json naming the offending field. Anything unforeseen is logged and still
@@ -71,23 +74,72 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			return tooLarge(tooLarge);
 		}
 		Throwable cause = ex.getCause();
-		if (cause instanceof JsonMappingException mapping && !(cause instanceof JsonParseException)
-				&& !mapping.getPath().isEmpty()) {
-			String field = path(mapping);
-			String message = "has an invalid value";
-			if (mapping instanceof InvalidFormatException format && format.getTargetType() != null
-					&& format.getTargetType().isEnum()) {
-				message = "must be one of " + java.util.Arrays.toString(format.getTargetType().getEnumConstants());
+		if (cause instanceof JsonMappingException mapping && !(cause instanceof JsonParseException)) {
+			if (mapping.getPath().isEmpty()) {
+				// The body is JSON, but not the shape the endpoint reads (an array, a string, a number).
+				return malformed("The body must be a JSON object, not " + shapeOf(mapping));
 			}
-			else if (mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
-				message = "must be of type " + simpleType(mismatched.getTargetType());
-			}
-			return ResponseEntity.badRequest().body(Problems.invalid(List.of(new FieldError(field, message))));
+			return ResponseEntity.badRequest()
+				.body(Problems.invalid(List.of(new FieldError(path(mapping), messageFor(mapping)))));
 		}
-		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
-				"The body is not valid JSON or is missing");
+		if (cause instanceof JsonParseException) {
+			return malformed("The body is not valid JSON: expected a JSON object");
+		}
+		// No body, or the literal null.
+		return malformed("The body is missing or null: expected a JSON object");
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		// Say what the client asked for, not which Spring component gave up on it.
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is no such endpoint"));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is no such endpoint"));
+	}
+
+	private static ResponseEntity<Object> malformed(String detail) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", detail);
 		problem.setProperty("field", "body");
+		problem.setProperty("errors", List.of(new FieldError("body", detail)));
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	private static String messageFor(JsonMappingException mapping) {
+		if (mapping instanceof UnrecognizedPropertyException) {
+			return "is not a known field";
+		}
+		if (mapping instanceof InvalidFormatException format && format.getTargetType() != null
+				&& format.getTargetType().isEnum()) {
+			return "must be one of " + java.util.Arrays.toString(format.getTargetType().getEnumConstants());
+		}
+		if (mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+			return "must be " + simpleType(mismatched.getTargetType());
+		}
+		return "has an invalid value";
+	}
+
+	private static String shapeOf(JsonMappingException mapping) {
+		String message = String.valueOf(mapping.getOriginalMessage());
+		if (message.contains("Array value") || message.contains("START_ARRAY")) {
+			return "an array";
+		}
+		if (message.contains("String value") || message.contains("VALUE_STRING")) {
+			return "a string";
+		}
+		if (message.contains("Integer value") || message.contains("Floating-point value") || message.contains("VALUE_NUMBER")) {
+			return "a number";
+		}
+		if (message.contains("Boolean value") || message.contains("VALUE_TRUE") || message.contains("VALUE_FALSE")) {
+			return "a boolean";
+		}
+		return "this value";
 	}
 
 	@Override
@@ -228,19 +280,29 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	private static String simpleType(Class<?> type) {
-		if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-			return "number";
+		if (type == int.class || type == long.class || type == short.class || type == Integer.class
+				|| type == Long.class || type == Short.class || type == java.math.BigInteger.class) {
+			return "a whole number";
+		}
+		if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+			return "a number";
 		}
 		if (type == Boolean.class || type == boolean.class) {
-			return "boolean";
+			return "true or false";
+		}
+		if (type == java.time.LocalDate.class) {
+			return "a date like 2026-12-01";
 		}
 		if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
-			return "date (ISO-8601)";
+			return "a date or time (ISO-8601)";
 		}
-		if (java.util.Collection.class.isAssignableFrom(type)) {
-			return "array";
+		if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+			return "an array";
 		}
-		return type == String.class ? "string" : "object";
+		if (type == String.class || CharSequence.class.isAssignableFrom(type)) {
+			return "a string";
+		}
+		return "an object";
 	}
 
 	private static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {

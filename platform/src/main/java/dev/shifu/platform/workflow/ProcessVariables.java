@@ -6,12 +6,11 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
+import dev.shifu.platform.catalog.Regions;
 import dev.shifu.workflows.ServiceOrderProcess.Vars;
 
 /** Reads the process variables every context's delegates share, the same way everywhere. */
 public final class ProcessVariables {
-
-	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	private ProcessVariables() {
 	}
@@ -30,9 +29,11 @@ public final class ProcessVariables {
 		return value == null || value.isBlank() ? null : Long.valueOf(value);
 	}
 
-	public static LocalDate date(DelegateExecution execution, String name) {
+	/** A date variable (the start of that day) as the calendar day of the order's region. */
+	public static LocalDate date(DelegateExecution execution, String name, Regions regions) {
 		Object value = execution.getVariable(name);
-		return value instanceof Date date ? date.toInstant().atZone(ZONE).toLocalDate() : null;
+		ZoneId zone = regions.zoneOf(text(execution, Vars.REGION_CODE));
+		return value instanceof Date date ? date.toInstant().atZone(zone).toLocalDate() : null;
 	}
 
 	public static String input(DelegateExecution execution, String name) {

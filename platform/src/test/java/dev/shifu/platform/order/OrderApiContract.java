@@ -193,6 +193,12 @@ abstract class OrderApiContract extends PlatformIntegrationTest {
 				Arguments.of("invalid phone", (Mutation) b -> OrderJson.consumer(b).put("phone", "12345"), 400, "consumer.phone"),
 				Arguments.of("no items", (Mutation) b -> b.put("items", List.of()), 400, "items"),
 				Arguments.of("quantity as text", (Mutation) b -> b.put("items", List.of(Map.of("sku", "A", "name", "A", "category", "DOOR", "quantity", "many"))), 400, "items[0].quantity"),
+				Arguments.of("fractional quantity", (Mutation) b -> b.put("items", List.of(Map.of("sku", "A", "name", "A", "category", "DOOR", "quantity", 1.5))), 400, "items[0].quantity"),
+				Arguments.of("phone as a JSON number", (Mutation) b -> OrderJson.consumer(b).put("phone", 13812345678L), 400, "consumer.phone"),
+				Arguments.of("unknown field (typo)", (Mutation) b -> b.put("promisedby", OrderJson.TODAY.plusDays(7).toString()), 400, "promisedby"),
+				Arguments.of("unknown nested field", (Mutation) b -> OrderJson.consumer(b).put("fone", "13812345678"), 400, "consumer.fone"),
+				Arguments.of("service type as a number", (Mutation) b -> b.put("serviceType", 1), 400, "serviceType"),
+				Arguments.of("text for a flag", (Mutation) b -> b.put("items", List.of(itemWith("serialNumberRequired", "yes"))), 400, "items[0].serialNumberRequired"),
 				Arguments.of("shipped without a date", (Mutation) b -> b.put("goods", Map.of("status", "SHIPPED")), 400, "goods.expectedArrival"),
 				Arguments.of("promise in the past", (Mutation) b -> b.put("promisedBy", OrderJson.TODAY.minusDays(1).toString()), 400, "promisedBy"));
 	}
@@ -217,6 +223,94 @@ abstract class OrderApiContract extends PlatformIntegrationTest {
 
 		assertThat(reply.status()).isEqualTo(400);
 		assertThat(reply.json().get("field").asText()).isEqualTo("body");
+	}
+
+	@Test
+	void anOmittedOptionalFieldIsStillFine() {
+		Map<String, Object> body = OrderJson.wardrobe("EXT-OPTIONAL");
+		body.put("items", List.of(Map.of("sku", "A", "name", "A", "category", "DOOR", "quantity", 1)));
+		body.remove("memberTier");
+
+		assertThat(api.post("/api/v1/orders", body).status()).isEqualTo(201);
+	}
+
+	@Test
+	void anArrayOrNullBodySaysAJsonObjectIsExpected() {
+		for (String body : List.of("[" + "{\"externalOrderId\": \"EXT-ARRAY\"}" + "]", "null", "\"text\"")) {
+			Api.Reply reply = api.postRaw("/api/v1/orders", body, MediaType.APPLICATION_JSON);
+
+			assertThat(reply.status()).as(body).isEqualTo(400);
+			assertThat(reply.contentType()).startsWith("application/problem+json");
+			assertThat(reply.json().get("field").asText()).isEqualTo("body");
+			assertThat(reply.json().get("detail").asText()).as(body).contains("JSON object").doesNotContain("not valid JSON");
+		}
+		assertThat(orderCount()).isZero();
+	}
+
+	@Test
+	void anUnknownApiPathIsAPlainNotFoundProblem() {
+		Api.Reply reply = api.get("/api/v1/orderz/1");
+
+		assertThat(reply.status()).isEqualTo(404);
+		assertThat(reply.contentType()).startsWith("application/problem+json");
+		assertThat(reply.json().get("detail").asText()).isEqualTo("There is no such endpoint");
+		assertThat(reply.body()).doesNotContain("static resource", "No ");
+	}
+
+	@Test
+	void theOwningBrandReadsTheConsumerLinkAndNoOneElseDoes() {
+		long id = api.post("/api/v1/orders", OrderJson.wardrobe("EXT-LINK")).json().get("id").asLong();
+
+		String link = api.get("/api/v1/orders/" + id).json().path("consumerLink").asText(null);
+
+		assertThat(link).matches("https?://.+/c/[A-Za-z0-9_-]{32}");
+		String token = link.substring(link.indexOf("/c/") + 3);
+		assertThat(anonymous().get("/api/v1/consumer/" + token).json().get("orderNumber").asText()).isEqualTo("EXT-LINK");
+		for (Role staff : List.of(Role.ADMIN, Role.DISPATCHER, Role.CUSTOMER_SERVICE)) {
+			Api.Reply view = asNewUser(staff, null).get("/api/v1/orders/" + id);
+			assertThat(view.status()).isEqualTo(200);
+			assertThat(view.json().has("consumerLink")).as(staff.name()).isFalse();
+			assertThat(view.body()).as(staff.name()).doesNotContain(token);
+		}
+		assertThat(asBrand(newBrand()).get("/api/v1/orders/" + id).status()).isEqualTo(404);
+	}
+
+	@Test
+	void importNamesPhysicalLinesAndRejectsRowsWithExtraColumns() {
+		String csv = """
+				externalOrderId,consumerName,consumerPhone,address,regionCode,lat,lng,serviceType,memberTier,goodsStatus,expectedArrival,promisedBy,items
+				CSV-L1,王芳,13912345678,"杭州市滨江区江南大道 100 号
+				2 幢 501",330108,30.2084,120.2119,INSTALLATION,SILVER,ARRIVED,,,DR-800|Walnut door|DOOR|2|true
+				CSV-L2,张伟,13912345679,杭州市西湖区古墩路 1 号,330106,30.28,120.10,INSTALLATION,NORMAL,ARRIVED,,,DR-800|Walnut door|DOOR|1|false,surplus
+				CSV-L3,刘洋,12345,杭州市西湖区古墩路 2 号,330106,30.28,120.10,INSTALLATION,NORMAL,ARRIVED,,,DR-800|Walnut door|DOOR|1|false
+				""";
+
+		JsonNode report = api.postRaw("/api/v1/orders:import", csv, MediaType.parseMediaType("text/csv")).json();
+
+		assertThat(report.get("accepted").asInt()).isEqualTo(1);
+		assertThat(report.get("rejected").asInt()).isEqualTo(2);
+		assertThat(report.at("/rejectedRows/0/line").asInt()).as("the second record starts on line 4").isEqualTo(4);
+		assertThat(report.at("/rejectedRows/0/key").asText()).isEqualTo("CSV-L2");
+		assertThat(report.at("/rejectedRows/0/errors").findValuesAsText("field")).containsExactly("row");
+		assertThat(report.at("/rejectedRows/1/line").asInt()).isEqualTo(5);
+		assertThat(orderCount()).isEqualTo(1);
+	}
+
+	@Test
+	void importWithAnUnclosedQuoteIsRefusedNamingItsLineAndWritesNothing() {
+		String csv = """
+				externalOrderId,consumerName,consumerPhone,address,regionCode,lat,lng,serviceType,memberTier,goodsStatus,expectedArrival,promisedBy,items
+				CSV-Q1,王芳,13912345678,杭州市滨江区江南大道 100 号,330108,30.2084,120.2119,INSTALLATION,SILVER,ARRIVED,,,DR-800|Walnut door|DOOR|2|true
+				CSV-Q2,张伟,13912345679,"杭州市西湖区古墩路 1 号,330106,30.28,120.10,INSTALLATION,NORMAL,ARRIVED,,,DR-800|Walnut door|DOOR|1|false
+				CSV-Q3,刘洋,13912345670,杭州市西湖区古墩路 2 号,330106,30.28,120.10,INSTALLATION,NORMAL,ARRIVED,,,DR-800|Walnut door|DOOR|1|false
+				""";
+
+		Api.Reply reply = api.postRaw("/api/v1/orders:import", csv, MediaType.parseMediaType("text/csv"));
+
+		assertThat(reply.status()).isEqualTo(400);
+		assertThat(reply.json().get("field").asText()).isEqualTo("file");
+		assertThat(reply.json().get("detail").asText()).contains("line 3");
+		assertThat(orderCount()).isZero();
 	}
 
 	@Test
@@ -250,6 +344,12 @@ abstract class OrderApiContract extends PlatformIntegrationTest {
 
 		assertThat(reply.status()).isEqualTo(404);
 		assertThat(reply.contentType()).startsWith("application/problem+json");
+	}
+
+	private static Map<String, Object> itemWith(String field, Object value) {
+		Map<String, Object> item = new java.util.HashMap<>(Map.of("sku", "A", "name", "A", "category", "DOOR", "quantity", 1));
+		item.put(field, value);
+		return item;
 	}
 
 	private int orderCount() {

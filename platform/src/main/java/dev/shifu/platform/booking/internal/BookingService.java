@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.shifu.platform.booking.BookingEvents;
+import dev.shifu.platform.catalog.Regions;
 import dev.shifu.platform.order.GoodsStatus;
 import dev.shifu.platform.order.OrderLifecycle;
 import dev.shifu.platform.order.OrderSnapshot;
@@ -29,8 +30,6 @@ interface BookingRepository extends JpaRepository<Booking, Long> {
 @Transactional
 class BookingService {
 
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
 	private static final int HORIZON_DAYS = 60;
 
 	private final BookingRepository bookings;
@@ -43,13 +42,16 @@ class BookingService {
 
 	private final ApplicationEventPublisher events;
 
+	private final Regions regions;
+
 	BookingService(BookingRepository bookings, OrderLifecycle orders, OrderProcess process, Optional<Clock> clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Regions regions) {
 		this.events = events;
 		this.bookings = bookings;
 		this.orders = orders;
 		this.process = process;
-		this.clock = clock.orElse(Clock.system(ZONE));
+		this.regions = regions;
+		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
 	@Transactional(readOnly = true)
@@ -68,7 +70,9 @@ class BookingService {
 	 */
 	LocalDate book(String token, LocalDate date) {
 		OrderSnapshot order = order(token);
-		LocalDate today = LocalDate.now(clock);
+		// The consumer's calendar: days are counted in the order's region's zone.
+		ZoneId zone = regions.zoneOf(order.regionCode());
+		LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
 		if (!date.isAfter(today)) {
 			throw new InvalidFieldException("date", "must be after today");
 		}

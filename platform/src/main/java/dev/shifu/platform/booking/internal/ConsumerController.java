@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,8 +43,16 @@ class ConsumerController {
 		this.orders = orders;
 	}
 
+	/**
+	 * {@code pendingChange} is set when the call was recorded but the order's status has not caught up yet: the
+	 * process moves on in its own transaction, so {@code status} is what is true now, not what it will be.
+	 */
 	record ConsumerOrder(String orderNumber, OrderStatus status, ServiceType serviceType, String address,
-			LocalDate bookedDate, String verificationCode, boolean cancellable) {
+			LocalDate bookedDate, String verificationCode, boolean cancellable, PendingChange pendingChange) {
+	}
+
+	/** A change the order is being moved to; read the order again to see it applied. */
+	record PendingChange(String change, LocalDate bookedDate, String message) {
 	}
 
 	record BookRequest(@NotNull LocalDate date) {
@@ -59,10 +68,19 @@ class ConsumerController {
 	}
 
 	@PostMapping("/booking")
-	@Operation(summary = "Book the visit day, or move it while that is still possible")
-	ConsumerOrder book(@PathVariable String token, @Valid @RequestBody BookRequest request) {
-		bookings.book(token, request.date());
-		return view(bookings.order(token));
+	@Operation(summary = "Book the visit day, or move it while that is still possible",
+			description = "The day is booked and the order is moving on: status is the order's status at the moment "
+					+ "of the answer, pendingChange says what follows. Read the order again to see it applied.")
+	ResponseEntity<ConsumerOrder> book(@PathVariable String token, @Valid @RequestBody BookRequest request) {
+		OrderStatus before = bookings.order(token).status();
+		LocalDate booked = bookings.book(token, request.date());
+		ConsumerOrder now = view(bookings.order(token));
+		String change = before == OrderStatus.AWAITING_BOOKING ? "BOOKING_CONFIRMED" : "BOOKING_CHANGED";
+		PendingChange pending = new PendingChange(change, booked,
+				"Your visit day is recorded; the order's status follows in a moment. 您的预约日期已记录，订单状态稍后更新。");
+		return ResponseEntity.ok()
+			.body(new ConsumerOrder(now.orderNumber(), now.status(), now.serviceType(), now.address(), now.bookedDate(),
+					now.verificationCode(), now.cancellable(), pending));
 	}
 
 	@PostMapping("/cancel")
@@ -75,7 +93,7 @@ class ConsumerController {
 	private ConsumerOrder view(OrderSnapshot order) {
 		String code = CODE_VISIBLE.contains(order.status()) ? orders.verificationCode(order.id()) : null;
 		return new ConsumerOrder(order.externalOrderId(), order.status(), order.serviceType(), order.address(),
-				bookings.bookedDate(order.id()).orElse(null), code, order.status().isCancellable());
+				bookings.bookedDate(order.id()).orElse(null), code, order.status().isCancellable(), null);
 	}
 
 }

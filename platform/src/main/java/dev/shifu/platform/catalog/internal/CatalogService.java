@@ -1,5 +1,6 @@
 package dev.shifu.platform.catalog.internal;
 
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,9 +37,13 @@ class CatalogService implements ServiceCatalog, Regions {
 	/** Regions are reference data changed only by migrations, so they are read once. */
 	private final Map<String, Region> regions;
 
-	CatalogService(ServiceTypeDefinitionRepository types, RegionFeeRepository fees, RegionRepository regions) {
+	private final ZoneId defaultZone;
+
+	CatalogService(ServiceTypeDefinitionRepository types, RegionFeeRepository fees, RegionRepository regions,
+			@Value("${shifu.catalog.default-zone:Asia/Shanghai}") ZoneId defaultZone) {
 		this.types = types;
 		this.fees = fees;
+		this.defaultZone = defaultZone;
 		this.regions = regions.findAll()
 			.stream()
 			.map(RegionEntity::toRegion)
@@ -83,6 +89,24 @@ class CatalogService implements ServiceCatalog, Regions {
 	@Override
 	public Optional<Region> find(String code) {
 		return Optional.ofNullable(regions.get(code));
+	}
+
+	@Override
+	public ZoneId zoneOf(String regionCode) {
+		if (regionCode != null && regionCode.matches("\\d{6}")) {
+			for (String code : List.of(regionCode, regionCode.substring(0, 4) + "00", regionCode.substring(0, 2) + "0000")) {
+				Region region = regions.get(code);
+				if (region != null) {
+					return region.zone();
+				}
+			}
+		}
+		return defaultZone;
+	}
+
+	@Override
+	public ZoneId defaultZone() {
+		return defaultZone;
 	}
 
 	@Override

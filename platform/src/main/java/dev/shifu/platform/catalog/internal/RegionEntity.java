@@ -23,11 +23,13 @@ class RegionEntity {
 
 	private Double lng;
 
+	private String zoneId;
+
 	protected RegionEntity() {
 	}
 
 	Region toRegion() {
-		return new Region(code, nameZh, nameEn, parentCode, lat, lng);
+		return new Region(code, nameZh, nameEn, parentCode, lat, lng, zoneId);
 	}
 
 }

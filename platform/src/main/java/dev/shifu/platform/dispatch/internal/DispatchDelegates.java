@@ -2,7 +2,6 @@ package dev.shifu.platform.dispatch.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.shifu.platform.catalog.Regions;
 import dev.shifu.platform.network.NetworkDirectory;
 import dev.shifu.platform.notification.Notifications;
 import dev.shifu.platform.order.OrderLifecycle;
@@ -28,7 +28,8 @@ import dev.shifu.workflows.SlaTimers;
 @Configuration(proxyBeanMethods = false)
 class DispatchDelegates {
 
-	private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+	/** The offer's deadline as the provider reads it: in the order's region's zone. */
+	private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
 	@Bean(Beans.CANDIDATE_PROVIDER)
 	JavaDelegate candidateProviderDelegate(Candidates candidates, OrderLifecycle orders) {
@@ -46,7 +47,7 @@ class DispatchDelegates {
 
 	@Bean(Beans.PROVIDER_OFFER)
 	JavaDelegate providerOfferDelegate(OfferRepository offers, OrderLifecycle orders, NetworkDirectory network,
-			Notifications notifications, SlaTimers timers) {
+			Notifications notifications, SlaTimers timers, Regions regions) {
 		return execution -> {
 			OrderSnapshot order = order(orders, execution);
 			int attempt = ((Number) execution.getVariable(Vars.OFFER_ATTEMPT)).intValue();
@@ -59,7 +60,7 @@ class DispatchDelegates {
 				.filter(p -> p.contactPhone() != null)
 				.ifPresent(p -> notifications.send(order.id(), p.contactPhone(), Notifications.Template.OFFER_RECEIVED,
 						Map.of("order", order.externalOrderId(), "region", order.regionCode(), "expires",
-								CLOCK.format(expiresAt))));
+								CLOCK.withZone(regions.zoneOf(order.regionCode())).format(expiresAt))));
 		};
 	}
 

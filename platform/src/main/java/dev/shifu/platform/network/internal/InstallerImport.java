@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.shifu.platform.catalog.Skill;
 import dev.shifu.platform.identity.Actor;
 import dev.shifu.platform.network.InstallerRequest;
-import dev.shifu.platform.shared.Csv;
+import dev.shifu.platform.shared.CsvRows;
 import dev.shifu.platform.shared.CsvValues;
 import dev.shifu.platform.shared.GeoPoint;
 import dev.shifu.platform.shared.ImportReport;
@@ -54,7 +54,7 @@ class InstallerImport {
 
 	ImportReport run(Actor actor, long providerId, String csv) {
 		network.listInstallers(actor, providerId);
-		return batches.run(Csv.parse(csv, maxRows), "phone", InstallerImport::toRequest,
+		return batches.run(CsvRows.parse(csv, maxRows), "phone", InstallerImport::toRequest,
 				request -> Boolean.TRUE.equals(rowTransaction.execute(tx -> {
 					if (network.findInstallerByPhone(providerId, request.phone()).isPresent()) {
 						return false;

@@ -5,15 +5,18 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-/** Stands in for an SMS gateway: no gateway is reachable from our machines, so messages are logged. */
+/**
+ * Stands in for an SMS gateway: no gateway is reachable from our machines, so messages are logged, as staff see
+ * them (the consumer's link and codes masked). The consumer's link is in the brand's order view.
+ */
 @Component
 class LoggingSmsChannel implements SmsChannel {
 
 	private static final Logger log = LoggerFactory.getLogger(LoggingSmsChannel.class);
 
 	@Override
-	public void send(String recipient, String text) {
-		log.info("SMS to {}: {}", dev.shifu.platform.shared.PhoneNumbers.mask(recipient), text.replace('\n', ' '));
+	public void send(Sms sms) {
+		log.info("SMS to {}: {}", dev.shifu.platform.shared.PhoneNumbers.mask(sms.recipient()), sms.shown().replace('\n', ' '));
 	}
 
 }

@@ -37,6 +37,11 @@ class Notification {
 
 	private String textEn;
 
+	/** The texts as staff and logs see them: secrets masked. Null for rows queued before they were stored. */
+	private String shownZh;
+
+	private String shownEn;
+
 	@Enumerated(EnumType.STRING)
 	private Status status;
 
@@ -49,12 +54,14 @@ class Notification {
 	protected Notification() {
 	}
 
-	Notification(long orderId, String recipient, Template template, Texts.Text text) {
+	Notification(long orderId, String recipient, Template template, Texts.Rendered text) {
 		this.orderId = orderId;
 		this.recipient = recipient;
 		this.template = template;
-		this.textZh = text.zh();
-		this.textEn = text.en();
+		this.textZh = text.sent().zh();
+		this.textEn = text.sent().en();
+		this.shownZh = text.shown().zh();
+		this.shownEn = text.shown().en();
 		this.status = Status.PENDING;
 		this.createdAt = Instant.now();
 	}
@@ -94,6 +101,12 @@ class Notification {
 
 	String getTextEn() {
 		return textEn;
+	}
+
+	/** What anyone but the recipient may read of the message. */
+	Texts.Text shown() {
+		return new Texts.Text(shownZh != null ? shownZh : Texts.maskLinks(textZh),
+				shownEn != null ? shownEn : Texts.maskLinks(textEn));
 	}
 
 	Status getStatus() {

@@ -28,12 +28,12 @@ class NotificationController {
 	}
 
 	@GetMapping("/api/v1/notifications")
-	@Operation(summary = "Notifications of an order (platform staff); recipients masked")
+	@Operation(summary = "Notifications of an order (platform staff); recipients, consumer links and codes masked")
 	List<NotificationView> ofOrder(@RequestParam long orderId) {
 		return notifications.ofOrder(orderId)
 			.stream()
 			.map(n -> new NotificationView(n.getId(), n.getTemplate(), PhoneNumbers.mask(n.getRecipient()),
-					n.getTextZh(), n.getTextEn(), n.getStatus().name(), n.getCreatedAt(), n.getSentAt()))
+					n.shown().zh(), n.shown().en(), n.getStatus().name(), n.getCreatedAt(), n.getSentAt()))
 			.toList();
 	}
 

@@ -47,9 +47,11 @@ class NotificationDelegate implements JavaDelegate {
 		Template template = Template.valueOf(ProcessVariables.input(execution, Inputs.NOTIFICATION_TEMPLATE));
 		Map<String, String> parameters = new HashMap<>();
 		parameters.put("order", order.externalOrderId());
-		parameters.put("service", order.serviceType().name().toLowerCase().replace('_', ' '));
+		parameters.put("service", order.serviceType().name());
 		parameters.put("link", publicUrl + "/c/" + order.consumerToken());
-		parameters.put("reason", String.valueOf(execution.getVariable(Vars.CANCEL_REASON)));
+		// Who cancelled, never why: the reason is free text from a brand or a consumer.
+		Object cancelledBy = execution.getVariable(Vars.CANCELLED_BY);
+		parameters.put("cancelledBy", cancelledBy == null ? null : String.valueOf(cancelledBy));
 		notifications.send(orderId, order.consumerPhone(), template, parameters);
 		Object provider = execution.getVariable(Vars.ASSIGNED_PROVIDER_ID);
 		if (template == Template.ORDER_CANCELLED && provider != null) {

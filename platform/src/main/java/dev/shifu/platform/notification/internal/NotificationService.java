@@ -31,7 +31,11 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
 /** The channel that actually delivers (an SMS gateway in production). */
 interface SmsChannel {
 
-	void send(String recipient, String text);
+	/** Sends {@code sms.text()}; anything it logs or reports must use {@code sms.shown()}, which has secrets masked. */
+	void send(Sms sms);
+
+	record Sms(String recipient, String text, String shown) {
+	}
 
 }
 
@@ -46,15 +50,18 @@ class NotificationService implements Notifications {
 
 	private final SmsChannel channel;
 
-	NotificationService(NotificationRepository notifications, SmsChannel channel) {
+	private final Texts texts;
+
+	NotificationService(NotificationRepository notifications, SmsChannel channel, Texts texts) {
 		this.notifications = notifications;
 		this.channel = channel;
+		this.texts = texts;
 	}
 
 	@Override
 	@Transactional
 	public void send(long orderId, String recipientPhone, Template template, Map<String, String> parameters) {
-		notifications.save(new Notification(orderId, recipientPhone, template, Texts.render(template, parameters)));
+		notifications.save(new Notification(orderId, recipientPhone, template, texts.render(template, parameters)));
 	}
 
 	@Scheduled(fixedDelayString = "${shifu.notifications.send-interval:PT5S}")
@@ -62,11 +69,14 @@ class NotificationService implements Notifications {
 	public void sendPending() {
 		for (Notification n : notifications.findByStatusOrderById(Notification.Status.PENDING, PageRequest.of(0, BATCH))) {
 			try {
-				channel.send(n.getRecipient(), n.getTextZh() + "\n" + n.getTextEn());
+				Texts.Text shown = n.shown();
+				channel.send(new SmsChannel.Sms(n.getRecipient(), n.getTextZh() + "\n" + n.getTextEn(),
+						shown.zh() + "\n" + shown.en()));
 				n.sent();
 			}
 			catch (RuntimeException ex) {
-				log.warn("Notification {} to {} failed: {}", n.getId(), n.getRecipient(), ex.getMessage());
+				log.warn("Notification {} to {} failed: {}", n.getId(), dev.shifu.platform.shared.PhoneNumbers.mask(n.getRecipient()),
+						ex.getClass().getSimpleName());
 				n.failed();
 			}
 		}

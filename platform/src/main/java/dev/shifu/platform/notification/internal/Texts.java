@@ -1,40 +1,139 @@
 package dev.shifu.platform.notification.internal;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.stereotype.Component;
+
+import dev.shifu.platform.catalog.Regions;
+import dev.shifu.platform.catalog.ServiceType;
 import dev.shifu.platform.notification.Notifications.Template;
 
-/** What consumers and providers read, in zh-CN and en. Parameters are {name} placeholders. */
-final class Texts {
+/**
+ * What consumers and providers read, in zh-CN and en, each wholly in its language (bundles
+ * {@code notification/texts*.properties}). A template takes only its own parameters, each bounded and sanitised:
+ * no free text reaches a message. Every message is rendered twice: as sent, and as staff views and logs show it,
+ * with the consumer's link (whose token opens the order and its completion code) and any code masked.
+ */
+@Component
+class Texts {
+
+	static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+
+	static final Locale EN = Locale.ENGLISH;
+
+	static final String MASK = "******";
+
+	/** A consumer link: the public URL, then /c/ and the token. */
+	static final Pattern LINK = Pattern.compile("(https?://[^\\s/]{1,100}(?:/[^\\s/]{1,60}){0,3}/c/)([A-Za-z0-9_-]{16,64})");
+
+	private static final Pattern ORDER_NUMBER_UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
+
+	private static final Pattern EXPIRES = Pattern.compile("\\d{2}-\\d{2} \\d{2}:\\d{2}");
+
+	private static final Pattern CODE = Pattern.compile("\\d{4,8}");
+
+	private static final Map<Template, List<String>> PARAMETERS = Map.of(
+			Template.BOOKING_LINK, List.of("order", "service", "link"),
+			Template.BOOKING_REMINDER, List.of("order", "link"),
+			Template.RATING_REQUEST, List.of("order", "link"),
+			Template.ORDER_CANCELLED, List.of("order", "cancelledBy"),
+			Template.OFFER_RECEIVED, List.of("order", "region", "expires"));
 
 	record Text(String zh, String en) {
 	}
 
-	private static final Map<Template, Text> TEXTS = Map.of(
-			Template.BOOKING_LINK, new Text("【师傅】您的{service}服务（订单 {order}）可以预约上门时间了：{link}",
-					"[Shifu] Your {service} (order {order}) is ready to book. Choose a time: {link}"),
-			Template.BOOKING_REMINDER, new Text("【师傅】提醒：您的订单 {order} 还未预约上门时间，请点击预约：{link}",
-					"[Shifu] Reminder: order {order} has no appointment yet. Book here: {link}"),
-			Template.RATING_REQUEST, new Text("【师傅】服务已完成，请为本次服务评价（订单 {order}）：{link}",
-					"[Shifu] Your service is done. Please rate it (order {order}): {link}"),
-			Template.ORDER_CANCELLED, new Text("【师傅】订单 {order} 已取消。原因：{reason}",
-					"[Shifu] Order {order} was cancelled. Reason: {reason}"),
-			Template.OFFER_RECEIVED, new Text("【师傅】新派单：订单 {order}（{region}），请在 {expires} 前接单或拒单。",
-					"[Shifu] New job offer: order {order} ({region}). Accept or decline before {expires}."));
-
-	private Texts() {
+	/** The message as sent, and as anyone but its recipient may see it. */
+	record Rendered(Text sent, Text shown) {
 	}
 
-	static Text render(Template template, Map<String, String> parameters) {
-		Text text = TEXTS.get(template);
-		String zh = text.zh();
-		String en = text.en();
-		for (var p : parameters.entrySet()) {
-			String value = p.getValue() == null ? "" : p.getValue();
-			zh = zh.replace("{" + p.getKey() + "}", value);
-			en = en.replace("{" + p.getKey() + "}", value);
+	private final ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
+
+	private final Regions regions;
+
+	Texts(Regions regions) {
+		this.regions = regions;
+		bundle.setBasename("notification/texts");
+		bundle.setDefaultEncoding("UTF-8");
+		bundle.setFallbackToSystemLocale(false);
+	}
+
+	Rendered render(Template template, Map<String, String> parameters) {
+		Map<String, String> sentZh = new LinkedHashMap<>();
+		Map<String, String> sentEn = new LinkedHashMap<>();
+		Map<String, String> shownZh = new LinkedHashMap<>();
+		Map<String, String> shownEn = new LinkedHashMap<>();
+		for (String name : PARAMETERS.get(template)) {
+			String raw = parameters.get(name);
+			String zh = value(name, raw, ZH);
+			String en = value(name, raw, EN);
+			sentZh.put(name, zh);
+			sentEn.put(name, en);
+			shownZh.put(name, mask(name, zh));
+			shownEn.put(name, mask(name, en));
 		}
-		return new Text(zh, en);
+		String key = "template." + template.name();
+		return new Rendered(new Text(fill(text(key, ZH), sentZh), fill(text(key, EN), sentEn)),
+				new Text(fill(text(key, ZH), shownZh), fill(text(key, EN), shownEn)));
+	}
+
+	/** Masks consumer links in a text rendered before texts were stored masked. */
+	static String maskLinks(String text) {
+		return text == null ? null : LINK.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+	}
+
+	private String value(String name, String raw, Locale locale) {
+		if (raw == null) {
+			return "";
+		}
+		return switch (name) {
+			case "order" -> {
+				String safe = ORDER_NUMBER_UNSAFE.matcher(raw).replaceAll("-");
+				yield safe.length() > 32 ? safe.substring(0, 32) : safe;
+			}
+			case "service" -> text("service." + serviceType(raw).map(ServiceType::name).orElse("OTHER"), locale);
+			case "link" -> LINK.matcher(raw).matches() && raw.length() <= 300 ? raw : "";
+			case "cancelledBy" -> text("cancelledBy." + (raw.equals("BRAND") || raw.equals("CONSUMER") ? raw : "OTHER"), locale);
+			case "region" -> regions.find(raw).map(r -> locale == ZH ? r.nameZh() : r.nameEn()).orElse("");
+			case "expires" -> EXPIRES.matcher(raw).matches() ? raw : "";
+			case "code" -> CODE.matcher(raw).matches() ? raw : "";
+			default -> "";
+		};
+	}
+
+	private static String mask(String name, String value) {
+		return switch (name) {
+			case "link" -> maskLinks(value);
+			case "code" -> value.isEmpty() ? value : MASK;
+			default -> value;
+		};
+	}
+
+	private static Optional<ServiceType> serviceType(String raw) {
+		try {
+			return Optional.of(ServiceType.valueOf(raw));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private String text(String key, Locale locale) {
+		return bundle.getMessage(key, null, locale);
+	}
+
+	private static String fill(String pattern, Map<String, String> values) {
+		String text = pattern;
+		for (var value : values.entrySet()) {
+			text = text.replace("{" + value.getKey() + "}", value.getValue());
+		}
+		return text;
 	}
 
 }

@@ -12,7 +12,7 @@ import dev.shifu.platform.identity.Actor;
 import dev.shifu.platform.order.CreateOrderRequest;
 import dev.shifu.platform.order.GoodsStatus;
 import dev.shifu.platform.order.MemberTier;
-import dev.shifu.platform.shared.Csv;
+import dev.shifu.platform.shared.CsvRows;
 import dev.shifu.platform.shared.CsvValues;
 import dev.shifu.platform.shared.GeoPoint;
 import dev.shifu.platform.shared.ImportReport;
@@ -40,7 +40,7 @@ class OrderImport {
 	}
 
 	ImportReport run(Actor brand, String csv) {
-		return batches.run(Csv.parse(csv, maxRows), "externalOrderId", OrderImport::toRequest,
+		return batches.run(CsvRows.parse(csv, maxRows), "externalOrderId", OrderImport::toRequest,
 				request -> intake.submitAndTell(brand, request, null).created() ? CsvBatches.Outcome.CREATED
 						: CsvBatches.Outcome.DUPLICATE);
 	}

@@ -2,7 +2,6 @@ package dev.shifu.platform.order.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +32,6 @@ import dev.shifu.platform.shared.PhoneNumbers;
 @Service
 class OrderIntake implements OrderSubmissions {
 
-	static final ZoneId SERVICE_ZONE = ZoneId.of("Asia/Shanghai");
-
 	private final ServiceOrderRepository orders;
 
 	private final Idempotency idempotency;
@@ -55,7 +52,7 @@ class OrderIntake implements OrderSubmissions {
 		this.catalog = catalog;
 		this.transaction = new TransactionTemplate(transactions);
 		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.clock = clock.orElse(Clock.system(SERVICE_ZONE));
+		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
 	record Outcome(ServiceOrder order, boolean created) {
@@ -104,7 +101,8 @@ class OrderIntake implements OrderSubmissions {
 		if (!regions.exists(request.consumer().regionCode())) {
 			errors.add(new FieldError("consumer.regionCode", "is not a known region code"));
 		}
-		LocalDate today = LocalDate.now(clock);
+		// "Today" where the service happens: the consumer's region's calendar day.
+		LocalDate today = LocalDate.ofInstant(clock.instant(), regions.zoneOf(request.consumer().regionCode()));
 		if (request.promisedBy() != null && request.promisedBy().isBefore(today)) {
 			errors.add(new FieldError("promisedBy", "must not be in the past"));
 		}

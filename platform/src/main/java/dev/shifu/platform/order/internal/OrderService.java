@@ -1,6 +1,7 @@
 package dev.shifu.platform.order.internal;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.shifu.platform.catalog.Regions;
 import dev.shifu.platform.identity.Actor;
 import dev.shifu.platform.order.GoodsStatus;
 import dev.shifu.platform.order.OrderStatus;
@@ -26,9 +28,16 @@ class OrderService {
 
 	private final OrderLifecycleService lifecycle;
 
-	OrderService(ServiceOrderRepository orders, OrderLifecycleService lifecycle) {
+	private final String publicUrl;
+
+	private final Regions regions;
+
+	OrderService(ServiceOrderRepository orders, OrderLifecycleService lifecycle, Regions regions,
+			@org.springframework.beans.factory.annotation.Value("${shifu.public-url}") String publicUrl) {
 		this.orders = orders;
 		this.lifecycle = lifecycle;
+		this.regions = regions;
+		this.publicUrl = publicUrl;
 	}
 
 	record Filter(OrderStatus status, String region, LocalDate from, LocalDate to) {
@@ -36,12 +45,15 @@ class OrderService {
 
 	@Transactional(readOnly = true)
 	Page<OrderView> list(Actor actor, Filter filter, Pageable page) {
-		return orders.findAll(spec(actor, filter), page).map(o -> OrderView.of(o, actor, false));
+		// Creation days are counted in the filtered region's zone, or the platform's default zone.
+		ZoneId zone = filter.region() != null ? regions.zoneOf(filter.region()) : regions.defaultZone();
+		return orders.findAll(spec(actor, filter, zone), page).map(o -> OrderView.of(o, actor, false));
 	}
 
 	@Transactional(readOnly = true)
 	OrderView get(Actor actor, long id) {
-		return OrderView.of(visible(actor, id), actor, true);
+		ServiceOrder order = visible(actor, id);
+		return OrderView.of(order, actor, true).withConsumerLink(order, actor, publicUrl);
 	}
 
 	OrderView cancel(Actor actor, long id, String reason) {
@@ -66,7 +78,7 @@ class OrderService {
 			.orElseThrow(() -> new NotFoundException("order", id));
 	}
 
-	private static Specification<ServiceOrder> spec(Actor actor, Filter filter) {
+	private static Specification<ServiceOrder> spec(Actor actor, Filter filter, ZoneId zone) {
 		return (root, query, cb) -> {
 			List<Predicate> where = new ArrayList<>();
 			if (!actor.isPlatformStaff()) {
@@ -85,11 +97,11 @@ class OrderService {
 			}
 			if (filter.from() != null) {
 				where.add(cb.greaterThanOrEqualTo(root.get("createdAt"),
-						filter.from().atStartOfDay(OrderIntake.SERVICE_ZONE).toInstant()));
+						filter.from().atStartOfDay(zone).toInstant()));
 			}
 			if (filter.to() != null) {
 				where.add(cb.lessThan(root.get("createdAt"),
-						filter.to().plusDays(1).atStartOfDay(OrderIntake.SERVICE_ZONE).toInstant()));
+						filter.to().plusDays(1).atStartOfDay(zone).toInstant()));
 			}
 			return cb.and(where.toArray(Predicate[]::new));
 		};

@@ -15,11 +15,26 @@ import dev.shifu.platform.order.OrderStatus;
 import dev.shifu.platform.shared.GeoPoint;
 import dev.shifu.platform.shared.PhoneNumbers;
 
-/** An order as the API shows it. The consumer's phone is in full only for the owning brand. */
+/**
+ * An order as the API shows it. The consumer's phone is in full only for the owning brand, and only the owning brand's
+ * single-order view carries the consumer's link (its token opens the order and shows the completion code), so the
+ * brand can send it through its own channels; staff never see it.
+ */
 record OrderView(long id, String externalOrderId, long brandId, OrderStatus status, ServiceType serviceType,
 		MemberTier memberTier, Consumer consumer, List<Item> items, Goods goods, LocalDate promisedBy,
 		Requirements requirements, String cancelReason, Instant createdAt, Instant updatedAt,
-		List<StatusChange> history, List<Warning> warnings) {
+		List<StatusChange> history, List<Warning> warnings, String consumerLink) {
+
+	/** This view with the consumer's link, if the viewer is the owning brand. */
+	OrderView withConsumerLink(ServiceOrder o, Actor viewer, String publicUrl) {
+		boolean owner = viewer.isBrand() && o.getBrandId().equals(viewer.brandId());
+		if (!owner || o.getConsumerToken() == null) {
+			return this;
+		}
+		return new OrderView(id, externalOrderId, brandId, status, serviceType, memberTier, consumer, items, goods,
+				promisedBy, requirements, cancelReason, createdAt, updatedAt, history, warnings,
+				publicUrl + "/c/" + o.getConsumerToken());
+	}
 
 	record Warning(String level, String reason, Instant at) {
 	}
@@ -58,7 +73,7 @@ record OrderView(long id, String externalOrderId, long brandId, OrderStatus stat
 				o.getCreatedAt(), o.getUpdatedAt(), history, withHistory ? o.getWarnings()
 					.stream()
 					.map(w -> new Warning(w.getLevel(), w.getReason(), w.getRaisedAt()))
-					.toList() : null);
+					.toList() : null, null);
 	}
 
 }

@@ -232,6 +232,8 @@ class SchedulePlanner {
 	 * Each night the horizon moves on by a day: every region restarts from its current plan (warm, not from scratch),
 	 * so yesterday's shifts drop out and a new day's shifts come in.
 	 */
+	// LEAD: sched owns this class. The roll should follow each region's zone (Regions.zoneOf); at least read the
+	// zone from configuration (e.g. zone = "${shifu.catalog.default-zone}") instead of this literal.
 	@org.springframework.scheduling.annotation.Scheduled(cron = "${shifu.schedule.roll-cron:0 5 0 * * *}", zone = "Asia/Shanghai")
 	void rollHorizon() {
 		for (RegionPlanner current : List.copyOf(planners.values())) {

@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.shifu.platform.catalog.Regions;
 import dev.shifu.platform.webhook.BrandWebhooks;
 import dev.shifu.platform.workflow.WorkflowEvents;
 import dev.shifu.platform.workflow.ProcessVariables;
@@ -25,7 +26,7 @@ class HandOverDelegates {
 
 	/** The schedule (planner issue) plans the visit; the job id is stable per order, visit type and revisit. */
 	@Bean(Beans.SCHEDULE_JOB)
-	JavaDelegate scheduleJobDelegate(ApplicationEventPublisher events) {
+	JavaDelegate scheduleJobDelegate(ApplicationEventPublisher events, Regions regions) {
 		return execution -> {
 			long orderId = ProcessVariables.orderId(execution);
 			String visitType = ProcessVariables.input(execution, Inputs.VISIT_TYPE);
@@ -35,15 +36,15 @@ class HandOverDelegates {
 					+ (visitType.equals("REWORK") ? (reworks == null ? 0 : reworks) : (revisits == null ? 0 : revisits));
 			execution.setVariable(Vars.SCHEDULED_JOB_ID, jobId);
 			events.publishEvent(new WorkflowEvents.JobToSchedule(orderId, jobId,
-					ProcessVariables.number(execution, Vars.ASSIGNED_PROVIDER_ID), ProcessVariables.date(execution, Vars.BOOKED_DATE),
+					ProcessVariables.number(execution, Vars.ASSIGNED_PROVIDER_ID), ProcessVariables.date(execution, Vars.BOOKED_DATE, regions),
 					visitType, ProcessVariables.number(execution, Vars.PREFERRED_INSTALLER_ID)));
 		};
 	}
 
 	@Bean(Beans.BOOKING_RELEASE)
-	JavaDelegate bookingReleaseDelegate(ApplicationEventPublisher events) {
+	JavaDelegate bookingReleaseDelegate(ApplicationEventPublisher events, Regions regions) {
 		return execution -> events.publishEvent(new WorkflowEvents.BookingReleased(ProcessVariables.orderId(execution),
-				ProcessVariables.text(execution, Vars.SCHEDULED_JOB_ID), ProcessVariables.date(execution, Vars.BOOKED_DATE)));
+				ProcessVariables.text(execution, Vars.SCHEDULED_JOB_ID), ProcessVariables.date(execution, Vars.BOOKED_DATE, regions)));
 	}
 
 	/** Damaged goods: the brand must send replacements, so it hears at once, once per revisit. */

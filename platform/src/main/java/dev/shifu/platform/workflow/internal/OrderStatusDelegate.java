@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 import org.springframework.stereotype.Component;
 
+import dev.shifu.platform.catalog.Regions;
 import dev.shifu.platform.order.OrderLifecycle;
 import dev.shifu.platform.order.OrderStatus;
 import dev.shifu.platform.workflow.ProcessVariables;
@@ -18,20 +19,23 @@ class OrderStatusDelegate implements JavaDelegate {
 
 	private final OrderLifecycle orders;
 
-	OrderStatusDelegate(OrderLifecycle orders) {
+	private final Regions regions;
+
+	OrderStatusDelegate(OrderLifecycle orders, Regions regions) {
 		this.orders = orders;
+		this.regions = regions;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		OrderStatus status = OrderStatus.valueOf(ProcessVariables.input(execution, Inputs.NEW_STATUS));
-		orders.applyStatus(ProcessVariables.orderId(execution), status, "workflow", reason(execution, status));
+		orders.applyStatus(ProcessVariables.orderId(execution), status, "workflow", reason(execution, status, regions));
 	}
 
 	/** Why the order moved, from whatever the process knows at this step. */
-	static String reason(DelegateExecution execution, OrderStatus status) {
+	static String reason(DelegateExecution execution, OrderStatus status, Regions regions) {
 		return switch (status) {
-			case BOOKED -> "booked for " + ProcessVariables.date(execution, Vars.BOOKED_DATE);
+			case BOOKED -> "booked for " + ProcessVariables.date(execution, Vars.BOOKED_DATE, regions);
 			case ASSIGNED -> "accepted by provider " + ProcessVariables.text(execution, Vars.ASSIGNED_PROVIDER_ID);
 			case AWAITING_BOOKING -> execution.hasVariable(Vars.EXCEPTION_REASON)
 					? "revisit: " + ProcessVariables.text(execution, Vars.EXCEPTION_REASON) : "booking link sent";

@@ -1,6 +1,5 @@
 package dev.shifu.platform.workflow.internal;
 
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import dev.shifu.platform.catalog.Regions;
 import dev.shifu.platform.identity.BrandDirectory;
 import dev.shifu.platform.order.GoodsStatus;
 import dev.shifu.platform.order.OrderLifecycle;
@@ -34,7 +34,6 @@ class ProcessStarter {
 
 	private static final Logger log = LoggerFactory.getLogger(ProcessStarter.class);
 
-	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	private final RuntimeService runtime;
 
@@ -48,8 +47,11 @@ class ProcessStarter {
 
 	private final ProcessClaims claims;
 
+	private final Regions regions;
+
 	ProcessStarter(RuntimeService runtime, HistoryService history, BrandDirectory brands, OrderProcess process,
-			OrderLifecycle orders, ProcessClaims claims) {
+			OrderLifecycle orders, ProcessClaims claims, Regions regions) {
+		this.regions = regions;
 		this.runtime = runtime;
 		this.history = history;
 		this.brands = brands;
@@ -84,7 +86,7 @@ class ProcessStarter {
 		variables.put(Vars.MEMBER_TIER, order.memberTier().name());
 		variables.put(Vars.GOODS_STATUS, order.goodsStatus().name());
 		if (order.promisedBy() != null) {
-			variables.put(Vars.PROMISED_BY, Date.from(order.promisedBy().atStartOfDay(ZONE).toInstant()));
+			variables.put(Vars.PROMISED_BY, Date.from(order.promisedBy().atStartOfDay(regions.zoneOf(order.regionCode())).toInstant()));
 		}
 		runtime.startProcessInstanceByKey(ServiceOrderProcess.PROCESS_ID, key, variables);
 		log.debug("Started the service-order process for order {}", key);
