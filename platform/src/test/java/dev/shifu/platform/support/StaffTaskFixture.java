@@ -61,6 +61,11 @@ public abstract class StaffTaskFixture extends PlatformIntegrationTest {
 
 	protected long dealerId;
 
+	protected String dealerAdminName;
+
+	@org.springframework.boot.test.web.server.LocalServerPort
+	private int port;
+
 	@BeforeEach
 	void staffTaskFixture() {
 		driver = new ProcessDriver(runtime, management, history, taskService);
@@ -73,7 +78,7 @@ public abstract class StaffTaskFixture extends PlatformIntegrationTest {
 			.json()
 			.get("id")
 			.asLong();
-		String dealerAdminName = unique("dealer");
+		dealerAdminName = unique("dealer");
 		accounts.createUser(dealerAdminName, PASSWORD, dealerAdminName, Set.of(Role.PROVIDER_ADMIN), dealerId, null);
 		dealerAdmin = Api.user(http, dealerAdminName, PASSWORD);
 	}
@@ -184,6 +189,27 @@ public abstract class StaffTaskFixture extends PlatformIntegrationTest {
 		Api.Reply reply = dealerAdmin.post("/api/v1/providers/" + dealerId + "/jobs/" + orderId + "/events", event);
 		driver.drain(orderId);
 		return reply;
+	}
+
+	/**
+	 * A job event through the JDK client, which does not wait out a {@code Retry-After} as the test template's
+	 * Apache client would (an hour, for a completion lock): we want to see the answer itself.
+	 */
+	protected int jobEventStatus(long orderId, String json) {
+		try {
+			var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/providers/" + dealerId + "/jobs/" + orderId + "/events"))
+				.header("Content-Type", "application/json")
+				.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+					.encodeToString((dealerAdminName + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(json))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			driver.drain(orderId);
+			return response.statusCode();
+		}
+		catch (java.io.IOException | InterruptedException ex) {
+			throw new AssertionError(ex);
+		}
 	}
 
 	private JsonNode openOffer(long orderId) {

@@ -1,6 +1,5 @@
 package dev.shifu.platform.identity.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -8,37 +7,25 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 
 import dev.shifu.platform.identity.Role;
-import dev.shifu.workflows.ServiceOrderProcess;
+import dev.shifu.platform.identity.StaffGroups;
 
-/** The Camunda groups our staff roles map to; the task groups are the candidate groups of the model. */
+/** Creates the groups of {@link StaffGroups} in Camunda's identity store. */
 final class CamundaGroups {
 
-	static final String ADMINS = "camunda-admin";
+	static final String ADMINS = StaffGroups.ADMINS;
 
-	static final String DISPATCHERS = ServiceOrderProcess.Groups.DISPATCHER;
+	static final String DISPATCHERS = StaffGroups.DISPATCHERS;
 
-	static final String CUSTOMER_SERVICE = ServiceOrderProcess.Groups.CUSTOMER_SERVICE;
+	static final String CUSTOMER_SERVICE = StaffGroups.CUSTOMER_SERVICE;
 
-	/** Every group single sign-on manages; memberships in other groups (made in Camunda Admin) are left alone. */
-	static final List<String> ALL = List.of(ADMINS, DISPATCHERS, CUSTOMER_SERVICE);
+	static final List<String> ALL = StaffGroups.ALL;
 
 	private CamundaGroups() {
 	}
 
 	static List<String> of(Set<Role> roles) {
-		List<String> groups = new ArrayList<>();
-		if (roles.contains(Role.ADMIN)) {
-			groups.add(ADMINS);
-		}
-		if (roles.contains(Role.DISPATCHER)) {
-			groups.add(DISPATCHERS);
-		}
-		if (roles.contains(Role.CUSTOMER_SERVICE)) {
-			groups.add(CUSTOMER_SERVICE);
-		}
-		return groups;
+		return StaffGroups.of(roles);
 	}
-
 	static void ensureExists(IdentityService identity, String id) {
 		if (identity.createGroupQuery().groupId(id).count() > 0) {
 			return;
