@@ -49,8 +49,9 @@ record FormFieldRule(String id, String type, List<String> values, boolean requir
 					: Optional.of(new FieldError(id, "must be true or false"));
 			case "long" -> value instanceof Long || value instanceof Integer || value instanceof Short ? Optional.empty()
 					: Optional.of(new FieldError(id, "must be a whole number"));
-			case "string" -> value instanceof String && value.toString().length() <= 4000 ? Optional.empty()
-					: Optional.of(new FieldError(id, "must be text of at most 4000 characters"));
+			// Callers of the Java API may pass an id as a number; what counts is that it is short text.
+			case "string" -> value.toString().length() <= 4000 ? Optional.empty()
+					: Optional.of(new FieldError(id, "must be at most 4000 characters"));
 			default -> Optional.empty();
 		};
 	}
