@@ -25,6 +25,16 @@ public interface OrderLifecycle {
 	/** When wrong codes locked completion, until when. */
 	Optional<java.time.Instant> verificationLockedUntil(long orderId);
 
+	/** Lifts a lock after wrong codes (a dispatcher's call); the count of wrong codes starts again. */
+	void unlockVerification(long orderId);
+
+	/**
+	 * A fresh code for the consumer's own link: the old one stops working and any lock is lifted.
+	 *
+	 * @return the new code; show it only to the consumer
+	 */
+	String renewVerificationCode(long orderId);
+
 	/** The code the consumer shows the installer; only for the consumer's own link. */
 	String verificationCode(long orderId);
 

@@ -5,23 +5,20 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.shifu.platform.support.PlatformIntegrationTest;
+import dev.shifu.platform.support.StaffTaskFixture;
+import dev.shifu.workflows.ServiceOrderProcess.Elements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What staff signed into the Camunda webapps may do with the engine, checked on the engine itself. */
-class CamundaAuthorizationTests extends PlatformIntegrationTest {
-
-	@Autowired
-	private RuntimeService runtime;
+class CamundaAuthorizationTests extends StaffTaskFixture {
 
 	@Autowired
 	private TaskService tasks;
@@ -75,7 +72,44 @@ class CamundaAuthorizationTests extends PlatformIntegrationTest {
 		identity.setAuthentication("service-x", List.of("customer-service"));
 
 		assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
-		assertThat(tasks.createTaskQuery().count()).isGreaterThanOrEqualTo(0);
+	}
+
+	@Test
+	void eachGroupSeesAndWorksOnlyItsOwnTasks() {
+		long phoneCall = orderAtPhoneConsumer();
+		long returnVisit = orderAtReturnVisit();
+		String phoneTask = driver.openTask(phoneCall, Elements.PHONE_CONSUMER_TASK);
+		String returnVisitTask = driver.openTask(returnVisit, Elements.RETURN_VISIT_TASK);
+
+		identity.setAuthentication("service-x", List.of("customer-service"));
+		assertThat(visibleTasks()).contains(returnVisitTask).doesNotContain(phoneTask);
+		assertThatThrownBy(() -> tasks.complete(phoneTask, Map.of("consumerReached", true)))
+			.isInstanceOf(AuthorizationException.class);
+
+		identity.setAuthentication("dispatcher-x", List.of("dispatcher"));
+		assertThat(visibleTasks()).contains(phoneTask).doesNotContain(returnVisitTask);
+		assertThatThrownBy(() -> tasks.complete(returnVisitTask, Map.of("returnVisitOutcome", "SATISFIED")))
+			.isInstanceOf(AuthorizationException.class);
+		tasks.complete(phoneTask, Map.of("consumerReached", true, "contactNote", "will book tonight"));
+
+		identity.setAuthentication("admin-x", List.of("camunda-admin"));
+		assertThat(visibleTasks()).contains(returnVisitTask);
+		identity.clearAuthentication();
+		assertThat(driver.openTask(phoneCall, Elements.PHONE_CONSUMER_TASK)).isNull();
+	}
+
+	@Test
+	void aStaffMemberWithoutAGroupSeesNoTask() {
+		long phoneCall = orderAtPhoneConsumer();
+		String phoneTask = driver.openTask(phoneCall, Elements.PHONE_CONSUMER_TASK);
+
+		identity.setAuthentication("nobody-x", List.of());
+
+		assertThat(visibleTasks()).doesNotContain(phoneTask).isEmpty();
+	}
+
+	private List<String> visibleTasks() {
+		return tasks.createTaskQuery().list().stream().map(t -> t.getId()).toList();
 	}
 
 	@Test

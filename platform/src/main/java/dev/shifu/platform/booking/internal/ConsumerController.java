@@ -23,6 +23,7 @@ import dev.shifu.platform.catalog.ServiceType;
 import dev.shifu.platform.order.OrderLifecycle;
 import dev.shifu.platform.order.OrderSnapshot;
 import dev.shifu.platform.order.OrderStatus;
+import dev.shifu.platform.shared.ConflictException;
 
 /** The consumer's link: the token is the credential and opens exactly one order. */
 @RestController
@@ -87,6 +88,17 @@ class ConsumerController {
 	@Operation(summary = "Cancel before the job is completed")
 	ConsumerOrder cancel(@PathVariable String token, @Valid @RequestBody CancelRequest request) {
 		bookings.cancel(token, request.reason());
+		return view(bookings.order(token));
+	}
+
+	@PostMapping("/verification-code")
+	@Operation(summary = "A fresh completion code: the old one stops working, and a lock after wrong codes is lifted")
+	ConsumerOrder renewVerificationCode(@PathVariable String token) {
+		OrderSnapshot order = bookings.order(token);
+		if (!CODE_VISIBLE.contains(order.status())) {
+			throw new ConflictException("no-code-now", "The order is " + order.status() + ": no completion code is needed now");
+		}
+		orders.renewVerificationCode(order.id());
 		return view(bookings.order(token));
 	}
 

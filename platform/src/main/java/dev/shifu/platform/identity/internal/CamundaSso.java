@@ -1,12 +1,17 @@
 package dev.shifu.platform.identity.internal;
 
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -20,20 +25,45 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import dev.shifu.platform.identity.Role;
+
 /**
  * Single sign-on into Cockpit and Tasklist: whoever passed our form login is the Camunda user, with Camunda
  * groups derived from our roles. Without it staff would sign in twice and Camunda would keep its own users.
+ * <p>
+ * The groups must live in Camunda's identity store, not only in what we hand over here: Camunda's
+ * {@code AuthenticationFilter} (auth cache, on by default with a 5-minute TTL) treats the authentication that
+ * {@link ContainerBasedAuthenticationFilter} creates as expired at once (it carries no cache validation time) and
+ * rebuilds it from the identity service in the same request, and the container filter then keeps that rebuilt one,
+ * because it only replaces an authentication of another user. Groups that exist only in the hand-over are gone
+ * before Tasklist checks them: {@code authorizedApps} was {@code ["welcome"]} and no task was visible. So every
+ * sign-in writes the user's group memberships (role changes included) into the identity store.
  */
 @Configuration(proxyBeanMethods = false)
 class CamundaSso {
 
-	/** Mirrors our admins at start-up, so Cockpit never asks for a first admin user. */
+	/**
+	 * Camunda's own user for the platform: a member of {@code camunda-admin} nobody can sign in as (random password,
+	 * and Camunda's login is behind ours). It exists so that the group is never empty.
+	 */
+	static final String PLATFORM_USER = "shifu-platform";
+
+	/**
+	 * Mirrors our admins at start-up. While {@code camunda-admin} has no member, Camunda sends everyone who opens a
+	 * webapp to its first-admin setup page, where any signed-in dispatcher could create a Camunda admin; so when no
+	 * admin of ours exists yet, the platform's own user fills the group.
+	 */
 	@Bean
 	org.springframework.boot.ApplicationRunner camundaAdminMirror(ProcessEngine engine, AppUserRepository users) {
-		return args -> users.findAll()
-			.stream()
-			.filter(u -> u.roleSet().contains(dev.shifu.platform.identity.Role.ADMIN))
-			.forEach(u -> SpringSecurityProvider.mirrorUser(engine, u.getUsername(), true));
+		return args -> {
+			users.findAll()
+				.stream()
+				.filter(u -> u.roleSet().contains(Role.ADMIN))
+				.forEach(u -> SpringSecurityProvider.mirrorUser(engine, u.getUsername(), CamundaGroups.of(u.roleSet())));
+			if (engine.getIdentityService().createUserQuery().memberOfGroup(CamundaGroups.ADMINS).count() == 0) {
+				SpringSecurityProvider.mirrorUser(engine, PLATFORM_USER, List.of(CamundaGroups.ADMINS));
+			}
+		};
 	}
 
 	@Bean
@@ -48,7 +78,8 @@ class CamundaSso {
 
 	public static class SpringSecurityProvider implements AuthenticationProvider {
 
-		static final String CAMUNDA_ADMIN = "camunda-admin";
+		/** Session attribute: the groups last written for this session's user, so a session writes them once. */
+		private static final String MIRRORED = SpringSecurityProvider.class.getName() + ".groups";
 
 		@Override
 		public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
@@ -56,44 +87,51 @@ class CamundaSso {
 			if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
 				return AuthenticationResult.unsuccessful();
 			}
-			boolean admin = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
-			mirrorUser(engine, auth.getName(), admin);
-			AuthenticationResult result = AuthenticationResult.successful(auth.getName());
-			List<String> groups = new ArrayList<>();
+			Set<Role> roles = new HashSet<>();
 			for (GrantedAuthority authority : auth.getAuthorities()) {
-				switch (authority.getAuthority()) {
-					case "ROLE_ADMIN" -> groups.add(CamundaAuthorizations.ADMINS);
-					case "ROLE_DISPATCHER" -> groups.add(CamundaAuthorizations.DISPATCHERS);
-					case "ROLE_CUSTOMER_SERVICE" -> groups.add(CamundaAuthorizations.CUSTOMER_SERVICE);
-					default -> {
+				for (Role role : Role.values()) {
+					if (role.authority().equals(authority.getAuthority())) {
+						roles.add(role);
 					}
 				}
 			}
+			List<String> groups = CamundaGroups.of(roles);
+			String mirrored = auth.getName() + "@" + engine.getName() + "=" + groups;
+			HttpSession session = request.getSession();
+			if (!mirrored.equals(session.getAttribute(MIRRORED))) {
+				mirrorUser(engine, auth.getName(), groups);
+				session.setAttribute(MIRRORED, mirrored);
+			}
+			AuthenticationResult result = AuthenticationResult.successful(auth.getName());
 			result.setGroups(groups);
 			result.setTenants(List.of());
 			return result;
 		}
 
-		/** Camunda's webapps only accept users its identity service knows; the password there is never used. */
-		static void mirrorUser(ProcessEngine engine, String username, boolean admin) {
-			var identity = engine.getIdentityService();
+		/**
+		 * Camunda's webapps only accept users its identity service knows (the password there is never used), and
+		 * they read the user's groups from it: make its memberships in our groups exactly {@code groups}.
+		 */
+		static void mirrorUser(ProcessEngine engine, String username, List<String> groups) {
+			IdentityService identity = engine.getIdentityService();
 			try {
 				if (identity.createUserQuery().userId(username).count() == 0) {
-					var user = identity.newUser(username);
+					User user = identity.newUser(username);
 					user.setFirstName(username);
 					user.setLastName("(Shifu)");
-					user.setPassword(java.util.UUID.randomUUID().toString());
+					user.setPassword(UUID.randomUUID().toString());
 					identity.saveUser(user);
 				}
-				// Cockpit sends everyone to its first-admin setup page until camunda-admin has a member.
-				if (admin && identity.createUserQuery().userId(username).memberOfGroup(CAMUNDA_ADMIN).count() == 0) {
-					if (identity.createGroupQuery().groupId(CAMUNDA_ADMIN).count() == 0) {
-						var group = identity.newGroup(CAMUNDA_ADMIN);
-						group.setName("Camunda administrators");
-						group.setType("SYSTEM");
-						identity.saveGroup(group);
+				Set<String> current = new HashSet<>();
+				identity.createGroupQuery().groupMember(username).list().forEach(g -> current.add(g.getId()));
+				for (String group : CamundaGroups.ALL) {
+					if (groups.contains(group) && !current.contains(group)) {
+						CamundaGroups.ensureExists(identity, group);
+						identity.createMembership(username, group);
 					}
-					identity.createMembership(username, CAMUNDA_ADMIN);
+					else if (!groups.contains(group) && current.contains(group)) {
+						identity.deleteMembership(username, group);
+					}
 				}
 			}
 			catch (RuntimeException concurrentFirstLogin) {

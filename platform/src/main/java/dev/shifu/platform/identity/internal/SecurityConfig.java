@@ -57,6 +57,10 @@ class SecurityConfig {
 			.httpBasic(b -> b.authenticationEntryPoint(entryPoint(mapper)))
 			.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(mapper)).accessDeniedHandler(denied(mapper)))
 			.authorizeHttpRequests(a -> a
+				.requestMatchers(path(HttpMethod.DELETE, "/api/v1/orders/*/verification-lock"))
+				.hasAnyRole(ADMIN, DISPATCHER)
+				.requestMatchers(path("/api/v1/tasks"), path("/api/v1/tasks/**"))
+				.hasAnyRole(ADMIN, DISPATCHER, CUSTOMER_SERVICE)
 				.requestMatchers(path(HttpMethod.GET, "/api/v1/orders"), path(HttpMethod.GET, "/api/v1/orders/**"))
 				.hasAnyRole(BRAND, ADMIN, DISPATCHER, CUSTOMER_SERVICE)
 				.requestMatchers(path("/api/v1/orders"), path("/api/v1/orders/**"), path("/api/v1/orders:import"))

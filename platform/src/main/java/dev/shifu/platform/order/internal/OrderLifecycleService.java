@@ -20,9 +20,13 @@ class OrderLifecycleService implements OrderLifecycle {
 
 	private final List<ProcessCancellation> processes;
 
-	OrderLifecycleService(ServiceOrderRepository orders, List<ProcessCancellation> processes) {
+	private final java.time.Clock clock;
+
+	OrderLifecycleService(ServiceOrderRepository orders, List<ProcessCancellation> processes,
+			Optional<java.time.Clock> clock) {
 		this.orders = orders;
 		this.processes = processes;
+		this.clock = clock.orElseGet(java.time.Clock::systemUTC);
 	}
 
 	@Override
@@ -55,13 +59,23 @@ class OrderLifecycleService implements OrderLifecycle {
 
 	@Override
 	public boolean checkVerificationCode(long orderId, String code) {
-		return load(orderId).verify(code);
+		return load(orderId).verify(code, clock.instant());
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<java.time.Instant> verificationLockedUntil(long orderId) {
-		return load(orderId).verificationLockedUntil(java.time.Instant.now());
+		return load(orderId).verificationLockedUntil(clock.instant());
+	}
+
+	@Override
+	public void unlockVerification(long orderId) {
+		load(orderId).unlockVerification();
+	}
+
+	@Override
+	public String renewVerificationCode(long orderId) {
+		return load(orderId).renewVerificationCode();
 	}
 
 	@Override

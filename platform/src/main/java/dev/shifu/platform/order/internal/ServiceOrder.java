@@ -208,13 +208,13 @@ class ServiceOrder extends AbstractAggregateRoot<ServiceOrder> {
 
 	static final java.time.Duration VERIFICATION_LOCK = java.time.Duration.ofHours(1);
 
-	boolean verify(String code) {
+	boolean verify(String code, Instant now) {
 		boolean valid = code != null && java.security.MessageDigest.isEqual(
 				code.trim().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
 				verificationCode.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 		if (!valid) {
 			verificationFailures++;
-			lastVerificationFailureAt = Instant.now();
+			lastVerificationFailureAt = now;
 			if (verificationFailures % VERIFICATION_ATTEMPTS == 0) {
 				recordWarning("ALERT", "VERIFICATION_CODE_LOCKED");
 			}
@@ -229,6 +229,26 @@ class ServiceOrder extends AbstractAggregateRoot<ServiceOrder> {
 		}
 		Instant until = lastVerificationFailureAt.plus(VERIFICATION_LOCK);
 		return until.isAfter(now) ? java.util.Optional.of(until) : java.util.Optional.empty();
+	}
+
+	/** A dispatcher lifts the lock (the installer has checked the consumer another way): the count starts again. */
+	void unlockVerification() {
+		verificationFailures = 0;
+		lastVerificationFailureAt = null;
+	}
+
+	/**
+	 * The consumer asks for a fresh code through their link: the old code stops working, and the lock and the count
+	 * of wrong codes go with it (whoever guessed had no link).
+	 */
+	String renewVerificationCode() {
+		String fresh = Secrets.digits(6);
+		while (fresh.equals(verificationCode)) {
+			fresh = Secrets.digits(6);
+		}
+		verificationCode = fresh;
+		unlockVerification();
+		return fresh;
 	}
 
 	void checkCancellable() {

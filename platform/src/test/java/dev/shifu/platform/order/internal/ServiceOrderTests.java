@@ -114,13 +114,44 @@ class ServiceOrderTests {
 		assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
 	}
 
+	private static final java.time.Instant NOW = java.time.Instant.parse("2026-12-01T02:00:00Z");
+
+	@Test
+	void aDispatcherUnlockLiftsTheLockAndTheCountStartsAgain() {
+		ServiceOrder order = order(GoodsStatus.ARRIVED, null);
+		for (int i = 0; i < 5; i++) {
+			order.verify("wrong", NOW);
+		}
+
+		order.unlockVerification();
+
+		assertThat(order.verificationLockedUntil(NOW)).isEmpty();
+		assertThat(order.verify(order.getVerificationCode(), NOW)).isTrue();
+	}
+
+	@Test
+	void aFreshCodeReplacesTheOldOneAndLiftsTheLock() {
+		ServiceOrder order = order(GoodsStatus.ARRIVED, null);
+		String old = order.getVerificationCode();
+		for (int i = 0; i < 5; i++) {
+			order.verify("wrong", NOW);
+		}
+
+		String fresh = order.renewVerificationCode();
+
+		assertThat(fresh).isNotEqualTo(old).hasSize(6);
+		assertThat(order.verificationLockedUntil(NOW)).isEmpty();
+		assertThat(order.verify(old, NOW)).isFalse();
+		assertThat(order.verify(fresh, NOW)).isTrue();
+	}
+
 	@Test
 	void checksTheVerificationCodeAndCountsFailures() {
 		ServiceOrder order = order(GoodsStatus.ARRIVED, null);
 
-		assertThat(order.verify(null)).isFalse();
-		assertThat(order.verify("x" + order.getVerificationCode())).isFalse();
-		assertThat(order.verify(order.getVerificationCode())).isTrue();
+		assertThat(order.verify(null, NOW)).isFalse();
+		assertThat(order.verify("x" + order.getVerificationCode(), NOW)).isFalse();
+		assertThat(order.verify(order.getVerificationCode(), NOW)).isTrue();
 		assertThat(order.getVerificationFailures()).isEqualTo(2);
 	}
 
@@ -128,14 +159,14 @@ class ServiceOrderTests {
 	void fiveWrongCodesLockCompletionForAnHourAndRaiseAnAlert() {
 		ServiceOrder order = order(GoodsStatus.ARRIVED, null);
 		for (int i = 0; i < 4; i++) {
-			order.verify("wrong");
+			order.verify("wrong", NOW);
 		}
-		assertThat(order.verificationLockedUntil(java.time.Instant.now())).isEmpty();
+		assertThat(order.verificationLockedUntil(NOW)).isEmpty();
 
-		order.verify("wrong");
+		order.verify("wrong", NOW);
 
-		assertThat(order.verificationLockedUntil(java.time.Instant.now())).isPresent();
-		assertThat(order.verificationLockedUntil(java.time.Instant.now().plus(java.time.Duration.ofMinutes(61)))).isEmpty();
+		assertThat(order.verificationLockedUntil(NOW.plus(java.time.Duration.ofMinutes(59)))).isPresent();
+		assertThat(order.verificationLockedUntil(NOW.plus(java.time.Duration.ofMinutes(61)))).isEmpty();
 		assertThat(order.getWarnings()).extracting(OrderWarning::getReason).containsExactly("VERIFICATION_CODE_LOCKED");
 	}
 
