@@ -74,8 +74,8 @@ class ProviderCapacityPlanningTests extends PlatformIntegrationTest {
 					"serviceType", "INSTALLATION", "goods", Map.of("status", "ARRIVED"))).json().get("id").asLong();
 			driver.drainUntil(order, () -> admin.get("/api/v1/notifications?orderId=" + order).json().size() > 0,
 					"booking link");
-			String text = admin.get("/api/v1/notifications?orderId=" + order).json().get(0).get("textEn").asText();
-			String token = text.substring(text.indexOf("/c/") + 3);
+			String link = asBrand(brand).get("/api/v1/orders/" + order).json().get("consumerLink").asText();
+			String token = link.substring(link.indexOf("/c/") + 3);
 			assertThat(anonymous().post("/api/v1/consumer/" + token + "/booking", Map.of("date", booked.toString()))
 				.status()).isEqualTo(200);
 			jobs.add("O" + order);
