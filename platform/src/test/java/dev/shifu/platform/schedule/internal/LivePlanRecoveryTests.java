@@ -1,0 +1,193 @@
+package dev.shifu.platform.schedule.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.shifu.planner.domain.Job;
+import dev.shifu.planner.domain.Schedule;
+import dev.shifu.platform.support.Api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The live plan survives what happens to it: a restart, a re-optimization, an installer's time off, a dead solver,
+ * and readers. Each test plans in a city of its own.
+ */
+class LivePlanRecoveryTests extends LivePlanTest {
+
+	@Autowired
+	private RegionRegistry registry;
+
+	@Autowired
+	private MeterRegistry meters;
+
+	private final LocalDate day = LocalDate.now(ProblemFactory.ZONE).plusDays(1);
+
+	@Test
+	void aRestartKeepsPinsMovesAndRoutes() {
+		String city = "330400";
+		long provider = provider("330402");
+		long first = installer(provider, 30.75, 120.75);
+		long second = installer(provider, 30.76, 120.76);
+		long pinned = order("330402", 30.751, 120.751);
+		long moved = order("330402", 30.752, 120.752);
+		long free = order("330402", 30.753, 120.753);
+		for (long order : List.of(pinned, moved, free)) {
+			book(order, day);
+		}
+		JsonNode plan = planWhen(city, day, p -> visit(p, pinned) != null && visit(p, moved) != null
+				&& visit(p, free) != null, "all three planned");
+		String pinnedShift = shiftOf(plan, pinned);
+		String target = shiftOf(plan, moved).equals(ShiftIds.of(first, day)) ? ShiftIds.of(second, day)
+				: ShiftIds.of(first, day);
+
+		assertThat(dispatcher.post("/api/v1/schedules/330400/pins", Map.of("jobId", "O" + pinned)).status()).isEqualTo(202);
+		assertThat(dispatcher.post("/api/v1/schedules/330400/moves",
+				Map.of("jobId", "O" + moved, "shiftId", target, "position", 0, "pin", true)).status()).isEqualTo(202);
+		JsonNode before = planWhen(city, day, p -> isPinned(p, pinned) && isPinned(p, moved) && target.equals(shiftOf(p, moved)),
+				"pin and move applied");
+		String freeShift = shiftOf(before, free);
+
+		// What the app does at shutdown and at start-up: every region from what is stored, nothing from memory.
+		lifecycle.stopAll();
+		lifecycle.startAll();
+
+		JsonNode after = plan(city, day);
+		assertThat(shiftOf(after, pinned)).isEqualTo(pinnedShift);
+		assertThat(shiftOf(after, moved)).isEqualTo(target);
+		assertThat(isPinned(after, pinned)).isTrue();
+		assertThat(isPinned(after, moved)).isTrue();
+		assertThat(route(after, pinnedShift)).isEqualTo(route(before, pinnedShift));
+		assertThat(route(after, target)).isEqualTo(route(before, target));
+		assertThat(shiftOf(after, free)).as("an unpinned job stays where it was").isEqualTo(freeShift);
+	}
+
+	@Test
+	void reoptimizingOneDayLeavesTheOtherDaysFree() {
+		String city = "330500";
+		long provider = provider("330502");
+		installer(provider, 30.87, 120.10);
+		installer(provider, 30.88, 120.11);
+		long onTheDay = order("330502", 30.871, 120.101);
+		long nextDay = order("330502", 30.872, 120.102);
+		book(onTheDay, day);
+		book(nextDay, day.plusDays(1));
+		planWhen(city, day.plusDays(1), p -> visit(p, nextDay) != null, "the next day's visit planned");
+		planWhen(city, day, p -> visit(p, onTheDay) != null, "the day's visit planned");
+		RegionPlanner before = registry.find(city).orElseThrow();
+
+		Api.Reply started = dispatcher.post("/api/v1/schedules/330500/reoptimize",
+				Map.of("date", day.toString(), "seconds", 60));
+		dispatcher.delete("/api/v1/schedules/330500/reoptimize");
+		assertThat(started.status()).as(started.body()).isEqualTo(202);
+		await(() -> registry.find(city).filter(p -> p != before).isPresent(), "the re-optimized plan in place");
+
+		RegionPlanner after = registry.find(city).orElseThrow();
+		Job job = after.best().findJob("O" + nextDay).orElseThrow();
+		assertThat(after.best().getJobs()).as("the solver may still move the other day's job").contains(job);
+		assertThat(visit(plan(city, day.plusDays(1)), nextDay).get("pinned").asBoolean()).isFalse();
+	}
+
+	@Test
+	void aRegionWhoseJobsAreAllPinnedKeepsItsPlanAndItsStoredVisits() {
+		String city = "330600";
+		long provider = provider("330602");
+		installer(provider, 30.0, 120.58);
+		long order = order("330602", 30.01, 120.59);
+		book(order, day);
+		planWhen(city, day, p -> visit(p, order) != null, "planned");
+
+		dispatcher.post("/api/v1/schedules/330600/pins", Map.of("jobId", "O" + order));
+
+		JsonNode plan = planWhen(city, day, p -> isPinned(p, order), "pinned");
+		assertThat(registry.find(city).orElseThrow().isIdle()).as("nothing left to move").isTrue();
+		await(() -> Boolean.TRUE.equals(jdbc.queryForObject("select count(*) > 0 from planned_visit where order_id = ? and pinned",
+				Boolean.class, order)), "the pinned visit stored");
+		assertThat(plan.get("score").asText()).isNotEqualTo("no plan");
+	}
+
+	@Test
+	void anInstallerBackFromSuspensionGetsWorkAgain() {
+		String city = "330700";
+		long provider = provider("330702");
+		long installer = installer(provider, 29.08, 119.65);
+		long order = order("330702", 29.09, 119.66);
+		book(order, day);
+		String shift = ShiftIds.of(installer, day);
+		planWhen(city, day, p -> shift.equals(shiftOf(p, order)), "planned on the only installer");
+
+		admin.post("/api/v1/providers/" + provider + "/installers/" + installer + "/suspend", Map.of());
+		planWhen(city, day, p -> visit(p, order) == null
+				&& p.get("unassigned").findValuesAsText("jobId").contains("O" + order), "unassigned while suspended");
+		admin.post("/api/v1/providers/" + provider + "/installers/" + installer + "/activate", Map.of());
+
+		planWhen(city, day, p -> shift.equals(shiftOf(p, order)), "back on the installer's route");
+	}
+
+	@Test
+	void aDeadSolverIsNoticedCountedAndTheRegionPlansOn() {
+		String city = "330200";
+		long provider = provider("330203");
+		installer(provider, 29.87, 121.55);
+		long first = order("330203", 29.871, 121.551);
+		book(first, day);
+		planWhen(city, day, p -> visit(p, first) != null, "planned");
+		RegionPlanner dying = registry.find(city).orElseThrow();
+		double restarts = restarts(city);
+
+		// A fault inside the solver thread: an Error ends solve() and with it the thread.
+		dying.submit((working, director) -> {
+			throw new AssertionError("the test kills this solver");
+		});
+		await(() -> registry.find(city).filter(p -> p != dying && !p.hasFailed()).isPresent(), "the region restarted");
+		long later = order("330203", 29.872, 121.552);
+		book(later, day);
+
+		planWhen(city, day, p -> visit(p, later) != null && visit(p, first) != null, "a later change planned");
+		assertThat(dying.hasFailed()).isTrue();
+		assertThat(restarts(city)).isEqualTo(restarts + 1);
+	}
+
+	@Test
+	void routesAndExplanationComeFromOneVersionAndExplainingChangesNoPlan() {
+		String city = "330600";
+		long provider = provider("330603");
+		installer(provider, 30.0, 120.58);
+		long order = order("330603", 30.02, 120.60);
+		book(order, day.plusDays(1));
+		planWhen(city, day.plusDays(1), p -> visit(p, order) != null, "planned");
+		PlanVersion version = registry.find(city).orElseThrow().version();
+		Schedule plan = version.plan();
+		var score = plan.getScore();
+		Job job = plan.findJob("O" + order).orElseThrow();
+		Long start = job.getStartTime();
+		var shift = job.getShift();
+
+		var explanation = version.explanation();
+
+		assertThat(plan.getScore()).as("the plan's own score object is untouched").isSameAs(score);
+		assertThat(job.getStartTime()).isSameAs(start);
+		assertThat(job.getShift()).isSameAs(shift);
+		assertThat(explanation.score()).isEqualTo(score.toString());
+		assertThat(version.explanation()).as("explained once per version").isSameAs(explanation);
+	}
+
+	private double restarts(String city) {
+		Counter counter = meters.find(SolverWatchdog.RESTARTS).tag("region", city).counter();
+		return counter == null ? 0 : counter.count();
+	}
+
+	private static boolean isPinned(JsonNode plan, long order) {
+		JsonNode visit = visit(plan, order);
+		return visit != null && visit.get("pinned").asBoolean();
+	}
+
+}
