@@ -37,14 +37,12 @@ class HorizonRoll {
 	@Transactional
 	public void roll() {
 		LocalDate today = problems.today();
-		for (ScheduleJob row : jobs.findAll()) {
-			if (row.getPinnedDate() != null && row.getPinnedDate().isBefore(today)) {
-				if (row.isDone()) {
-					jobs.delete(row);
-				}
-				else {
-					row.unpin();
-				}
+		for (ScheduleJob row : jobs.findByPinnedDateBefore(today)) {
+			if (row.isDone()) {
+				jobs.delete(row);
+			}
+			else {
+				row.unpin();
 			}
 		}
 		jobs.flush();

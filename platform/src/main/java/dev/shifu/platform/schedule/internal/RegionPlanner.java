@@ -57,7 +57,9 @@ class RegionPlanner implements AutoCloseable {
 		}
 		else {
 			// The solver works on its own clones; the first version is a copy nobody else touches.
-			this.current = new PlanVersion(0, solvers.copy(problem), solvers);
+			Schedule first = solvers.copy(problem);
+			solvers.score(first);
+			this.current = new PlanVersion(0, first, solvers);
 			this.live = new LiveScheduleSolver(solvers.live(), problem, this::onBest);
 		}
 	}

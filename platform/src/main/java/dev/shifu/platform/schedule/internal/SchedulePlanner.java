@@ -165,6 +165,13 @@ class SchedulePlanner {
 		});
 	}
 
+	/** Rebuilds a region warm on the network as it is now, unless it is being re-optimized. */
+	void rebuild(RegionPlanner running) {
+		if (properties.enabled() && !reoptimizer.isRunning(running.region())) {
+			lifecycle.rebuild(running);
+		}
+	}
+
 	private static boolean isLastMovable(Schedule plan, List<String> jobIds) {
 		return plan.getJobs().stream().allMatch(job -> jobIds.contains(job.getId()));
 	}

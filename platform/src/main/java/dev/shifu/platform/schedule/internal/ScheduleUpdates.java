@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import dev.shifu.platform.booking.BookingEvents.VisitBooked;
 import dev.shifu.planner.domain.Shift;
 import dev.shifu.platform.network.NetworkEvents.InstallerChanged;
+import dev.shifu.platform.network.NetworkEvents.ProviderChanged;
 import dev.shifu.platform.order.OrderEvents.OrderAccepted;
 import dev.shifu.platform.order.OrderEvents.OrderStatusChanged;
 import dev.shifu.platform.order.OrderStatus;
@@ -114,6 +115,12 @@ class ScheduleUpdates {
 				.toList();
 			planner.submit(region.region(), PlanChanges.syncInstaller(installer, days, current));
 		}
+	}
+
+	/** A provider suspended or back: each region is rebuilt warm with the network as it is now. */
+	@ApplicationModuleListener
+	void on(ProviderChanged changed) {
+		planner.planners().forEach(planner::rebuild);
 	}
 
 	private void replan(ScheduleJob row) {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.impl.solver.DefaultSolverFactory;
@@ -29,11 +31,14 @@ class Solvers {
 
 	private final ScoreExplainer explainer;
 
+	private final SolutionManager<Schedule, HardMediumSoftLongScore> scoring;
+
 	Solvers(ScheduleProperties properties) {
 		this.live = SolverFactory.create(ScheduleSolverConfig.create(SolverSettings.of(properties.burst(), SEED)
 			.withUnimprovedTimeLimit(properties.unimproved())
 			.withDaemon(true)));
 		this.explainer = new ScoreExplainer(live);
+		this.scoring = SolutionManager.create(live);
 	}
 
 	SolverFactory<Schedule> live() {
@@ -51,6 +56,16 @@ class Solvers {
 	 */
 	Schedule copy(Schedule plan) {
 		return ((DefaultSolverFactory<Schedule>) live).getSolutionDescriptor().getSolutionCloner().cloneSolution(plan);
+	}
+
+	/**
+	 * Scores a plan no solver works on, e.g. the first version of a region: a solver started on a plan that is
+	 * already complete publishes nothing until it finds a better one. A plan of pinned jobs only is left unscored.
+	 */
+	void score(Schedule plan) {
+		if (!plan.getJobs().isEmpty()) {
+			scoring.update(plan);
+		}
 	}
 
 	/**

@@ -15,28 +15,30 @@ class HorizonRollTests extends LivePlanTest {
 
 	private static final String CITY = "330300";
 
+	private static final String SUZHOU = "320500";
+
 	@Test
 	void acrossMidnightYesterdayDropsOutTodayStaysAndANewDayComesIn() {
 		LocalDate day = LocalDate.now(ProblemFactory.ZONE).plusDays(20);
 		at(day.minusDays(1).atTime(7, 0).atZone(ProblemFactory.ZONE));
-		long provider = provider("330302");
-		long installer = installer(provider, 28.0, 120.65);
-		long yesterdays = order("330302", 28.01, 120.66);
-		long todays = order("330302", 28.02, 120.67);
+		long provider = provider("320506");
+		long installer = installer(provider, 31.26, 120.63);
+		long yesterdays = order("320506", 31.261, 120.631);
+		long todays = order("320506", 31.262, 120.632);
 		book(yesterdays, day.minusDays(1));
 		book(todays, day);
-		planWhen(CITY, day.minusDays(1), plan -> visit(plan, yesterdays) != null, "the visit of the day before planned");
-		planWhen(CITY, day, plan -> visit(plan, todays) != null, "the visit of the day planned");
+		planWhen(SUZHOU, day.minusDays(1), plan -> visit(plan, yesterdays) != null, "the visit of the day before planned");
+		planWhen(SUZHOU, day, plan -> visit(plan, todays) != null, "the visit of the day planned");
 		await(() -> storedDays(todays).contains(day), "the visit stored");
 
 		at(day.atTime(0, 30).atZone(ProblemFactory.ZONE));
 
-		JsonNode yesterday = plan(CITY, day.minusDays(1));
+		JsonNode yesterday = plan(SUZHOU, day.minusDays(1));
 		assertThat(yesterday.get("installers")).as("yesterday dropped out").isEmpty();
-		JsonNode today = plan(CITY, day);
+		JsonNode today = plan(SUZHOU, day);
 		assertThat(visit(today, todays)).as("the day of service is still planned").isNotNull();
 		assertThat(shiftOf(today, todays)).isEqualTo(ShiftIds.of(installer, day));
-		JsonNode newDay = plan(CITY, day.plusDays(3));
+		JsonNode newDay = plan(SUZHOU, day.plusDays(3));
 		assertThat(newDay.get("installers").findValuesAsText("shiftId")).as("a new day came in")
 			.contains(ShiftIds.of(installer, day.plusDays(3)));
 		// The store rewrites the region's plan after the roll; today's visit must be in it.

@@ -33,41 +33,7 @@ class LivePlanRecoveryTests extends LivePlanTest {
 
 	@Test
 	void aRestartKeepsPinsMovesAndRoutes() {
-		String city = "330400";
-		long provider = provider("330402");
-		long first = installer(provider, 30.75, 120.75);
-		long second = installer(provider, 30.76, 120.76);
-		long pinned = order("330402", 30.751, 120.751);
-		long moved = order("330402", 30.752, 120.752);
-		long free = order("330402", 30.753, 120.753);
-		for (long order : List.of(pinned, moved, free)) {
-			book(order, day);
-		}
-		JsonNode plan = planWhen(city, day, p -> visit(p, pinned) != null && visit(p, moved) != null
-				&& visit(p, free) != null, "all three planned");
-		String pinnedShift = shiftOf(plan, pinned);
-		String target = shiftOf(plan, moved).equals(ShiftIds.of(first, day)) ? ShiftIds.of(second, day)
-				: ShiftIds.of(first, day);
-
-		assertThat(dispatcher.post("/api/v1/schedules/330400/pins", Map.of("jobId", "O" + pinned)).status()).isEqualTo(202);
-		assertThat(dispatcher.post("/api/v1/schedules/330400/moves",
-				Map.of("jobId", "O" + moved, "shiftId", target, "position", 0, "pin", true)).status()).isEqualTo(202);
-		JsonNode before = planWhen(city, day, p -> isPinned(p, pinned) && isPinned(p, moved) && target.equals(shiftOf(p, moved)),
-				"pin and move applied");
-		String freeShift = shiftOf(before, free);
-
-		// What the app does at shutdown and at start-up: every region from what is stored, nothing from memory.
-		lifecycle.stopAll();
-		lifecycle.startAll();
-
-		JsonNode after = plan(city, day);
-		assertThat(shiftOf(after, pinned)).isEqualTo(pinnedShift);
-		assertThat(shiftOf(after, moved)).isEqualTo(target);
-		assertThat(isPinned(after, pinned)).isTrue();
-		assertThat(isPinned(after, moved)).isTrue();
-		assertThat(route(after, pinnedShift)).isEqualTo(route(before, pinnedShift));
-		assertThat(route(after, target)).isEqualTo(route(before, target));
-		assertThat(shiftOf(after, free)).as("an unpinned job stays where it was").isEqualTo(freeShift);
+		restartKeepsPinsMovesAndRoutes("330402", 30.75, 120.75, this::restartPlanning);
 	}
 
 	@Test
@@ -97,6 +63,32 @@ class LivePlanRecoveryTests extends LivePlanTest {
 	}
 
 	@Test
+	void aDispatcherMoveDuringAReoptimizationIsKeptInTheReoptimizedPlan() {
+		String city = "330500";
+		long provider = provider("330503");
+		long first = installer(provider, 30.87, 120.10);
+		long second = installer(provider, 30.88, 120.11);
+		long order = order("330503", 30.873, 120.103);
+		book(order, day.plusDays(2));
+		JsonNode plan = planWhen(city, day.plusDays(2), p -> visit(p, order) != null, "planned");
+		String target = shiftOf(plan, order).equals(ShiftIds.of(first, day.plusDays(2))) ? ShiftIds.of(second, day.plusDays(2))
+				: ShiftIds.of(first, day.plusDays(2));
+		RegionPlanner before = registry.find(city).orElseThrow();
+
+		Api.Reply started = dispatcher.post("/api/v1/schedules/330500/reoptimize",
+				Map.of("date", day.plusDays(2).toString(), "seconds", 60));
+		Api.Reply moved = dispatcher.post("/api/v1/schedules/330500/moves",
+				Map.of("jobId", "O" + order, "shiftId", target, "position", 0, "pin", true));
+		dispatcher.delete("/api/v1/schedules/330500/reoptimize");
+		await(() -> registry.find(city).filter(p -> p != before).isPresent(), "the re-optimized plan in place");
+
+		assertThat(started.status()).as(started.body()).isEqualTo(202);
+		assertThat(moved.status()).isEqualTo(202);
+		JsonNode after = planWhen(city, day.plusDays(2), p -> target.equals(shiftOf(p, order)), "the move kept");
+		assertThat(isPinned(after, order)).isTrue();
+	}
+
+	@Test
 	void aRegionWhoseJobsAreAllPinnedKeepsItsPlanAndItsStoredVisits() {
 		String city = "330600";
 		long provider = provider("330602");
@@ -115,7 +107,7 @@ class LivePlanRecoveryTests extends LivePlanTest {
 	}
 
 	@Test
-	void anInstallerBackFromSuspensionGetsWorkAgain() {
+	void anInstallerOrProviderBackFromSuspensionGetsWorkAgain() {
 		String city = "330700";
 		long provider = provider("330702");
 		long installer = installer(provider, 29.08, 119.65);
@@ -128,8 +120,12 @@ class LivePlanRecoveryTests extends LivePlanTest {
 		planWhen(city, day, p -> visit(p, order) == null
 				&& p.get("unassigned").findValuesAsText("jobId").contains("O" + order), "unassigned while suspended");
 		admin.post("/api/v1/providers/" + provider + "/installers/" + installer + "/activate", Map.of());
-
 		planWhen(city, day, p -> shift.equals(shiftOf(p, order)), "back on the installer's route");
+
+		admin.post("/api/v1/providers/" + provider + "/suspend", Map.of());
+		planWhen(city, day, p -> visit(p, order) == null, "off the route while the provider is suspended");
+		admin.post("/api/v1/providers/" + provider + "/activate", Map.of());
+		planWhen(city, day, p -> shift.equals(shiftOf(p, order)), "back on the route with the provider");
 	}
 
 	@Test
@@ -164,6 +160,7 @@ class LivePlanRecoveryTests extends LivePlanTest {
 		long order = order("330603", 30.02, 120.60);
 		book(order, day.plusDays(1));
 		planWhen(city, day.plusDays(1), p -> visit(p, order) != null, "planned");
+		await(() -> registry.find(city).map(p -> p.version().plan().getScore() != null).orElse(false), "a solved version");
 		PlanVersion version = registry.find(city).orElseThrow().version();
 		Schedule plan = version.plan();
 		var score = plan.getScore();
@@ -183,11 +180,6 @@ class LivePlanRecoveryTests extends LivePlanTest {
 	private double restarts(String city) {
 		Counter counter = meters.find(SolverWatchdog.RESTARTS).tag("region", city).counter();
 		return counter == null ? 0 : counter.count();
-	}
-
-	private static boolean isPinned(JsonNode plan, long order) {
-		JsonNode visit = visit(plan, order);
-		return visit != null && visit.get("pinned").asBoolean();
 	}
 
 }

@@ -29,6 +29,8 @@ import dev.shifu.platform.support.Api;
 import dev.shifu.platform.support.MovableClock;
 import dev.shifu.platform.support.PlatformIntegrationTest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The live plan through the running app on a clock the test moves: a network of one provider per test in a city of
  * its own (so no other test's jobs or installers share the routes), orders through the API, and the schedule API to
@@ -65,12 +67,16 @@ abstract class LivePlanTest extends PlatformIntegrationTest {
 
 	protected Api dispatcher;
 
+	protected String dispatcherName;
+
 	protected IssuedBrand brand;
 
 	@BeforeEach
 	void users() {
 		admin = asNewUser(Role.ADMIN, null);
-		dispatcher = asNewUser(Role.DISPATCHER, null);
+		dispatcherName = unique("dispatcher");
+		accounts.createUser(dispatcherName, PASSWORD, dispatcherName, java.util.Set.of(Role.DISPATCHER), null, null);
+		dispatcher = Api.user(http, dispatcherName, PASSWORD);
 		brand = newBrand();
 	}
 
@@ -78,6 +84,13 @@ abstract class LivePlanTest extends PlatformIntegrationTest {
 	void backToNow() {
 		clock.reset();
 		roll.roll();
+	}
+
+	/** What the app does at shutdown and at start-up, in this app: every region from what is stored. */
+	protected Api restartPlanning() {
+		lifecycle.stopAll();
+		lifecycle.startAll();
+		return dispatcher;
 	}
 
 	/** Moves the app's time and rolls the plans along, as the scheduled roll does. */
@@ -134,6 +147,10 @@ abstract class LivePlanTest extends PlatformIntegrationTest {
 	}
 
 	protected JsonNode plan(String region, LocalDate day) {
+		return plan(dispatcher, region, day);
+	}
+
+	protected static JsonNode plan(Api dispatcher, String region, LocalDate day) {
 		Api.Reply reply = dispatcher.get("/api/v1/schedules?region=" + region + "&date=" + day);
 		if (reply.status() != 200) {
 			throw new AssertionError(reply.body());
@@ -177,6 +194,49 @@ abstract class LivePlanTest extends PlatformIntegrationTest {
 			}
 		}
 		return orders;
+	}
+
+	/** Plan, pin, move with a pin, restart the way the app does, and find pins and routes as before. */
+	protected void restartKeepsPinsMovesAndRoutes(String code, double lat, double lng, Supplier<Api> restart) {
+		String city = ProblemFactory.regionOf(code);
+		long provider = provider(code);
+		long first = installer(provider, lat, lng);
+		long second = installer(provider, lat + 0.01, lng + 0.01);
+		long pinned = order(code, lat + 0.001, lng + 0.001);
+		long moved = order(code, lat + 0.002, lng + 0.002);
+		long free = order(code, lat + 0.003, lng + 0.003);
+		LocalDate day = LocalDate.now(ProblemFactory.ZONE).plusDays(1);
+		for (long order : List.of(pinned, moved, free)) {
+			book(order, day);
+		}
+		JsonNode plan = planWhen(city, day, p -> visit(p, pinned) != null && visit(p, moved) != null
+				&& visit(p, free) != null, "all three planned");
+		String pinnedShift = shiftOf(plan, pinned);
+		String target = shiftOf(plan, moved).equals(ShiftIds.of(first, day)) ? ShiftIds.of(second, day)
+				: ShiftIds.of(first, day);
+
+		assertThat(dispatcher.post("/api/v1/schedules/" + city + "/pins", Map.of("jobId", "O" + pinned)).status()).isEqualTo(202);
+		assertThat(dispatcher.post("/api/v1/schedules/" + city + "/moves",
+				Map.of("jobId", "O" + moved, "shiftId", target, "position", 0, "pin", true)).status()).isEqualTo(202);
+		JsonNode before = planWhen(city, day, p -> isPinned(p, pinned) && isPinned(p, moved) && target.equals(shiftOf(p, moved)),
+				"pin and move applied");
+		String freeShift = shiftOf(before, free);
+
+		Api restarted = restart.get();
+
+		JsonNode after = plan(restarted, city, day);
+		assertThat(shiftOf(after, pinned)).isEqualTo(pinnedShift);
+		assertThat(shiftOf(after, moved)).isEqualTo(target);
+		assertThat(isPinned(after, pinned)).isTrue();
+		assertThat(isPinned(after, moved)).isTrue();
+		assertThat(route(after, pinnedShift)).isEqualTo(route(before, pinnedShift));
+		assertThat(route(after, target)).isEqualTo(route(before, target));
+		assertThat(shiftOf(after, free)).as("an unpinned job stays where it was").isEqualTo(freeShift);
+	}
+
+	protected static boolean isPinned(JsonNode plan, long order) {
+		JsonNode visit = visit(plan, order);
+		return visit != null && visit.get("pinned").asBoolean();
 	}
 
 	/** Polls the outcome for up to 30 seconds; the live solver publishes asynchronously. */
