@@ -102,6 +102,23 @@ class SchedulePlanner {
 		});
 	}
 
+	/**
+	 * The installer set out for a job: it joins the pinned head of its route after the work already under way or
+	 * done there, so the head keeps the order the work really happened in, and the rest of the route stays free.
+	 */
+	void started(String region, String jobId) {
+		find(region).ifPresent(running -> running.best()
+			.findJob(jobId)
+			.filter(job -> job.getShift() != null && !job.getShift().isUnassignedBucket())
+			.ifPresent(job -> {
+				List<String> head = ids(job.getShift().getPinnedJobs());
+				if (!head.contains(jobId)) {
+					head.add(jobId);
+				}
+				lock(running, job.getShift(), head);
+			}));
+	}
+
 	/** A dispatcher's move to a shift and position; pinned, it and the jobs before it there are locked. */
 	void move(String region, String jobId, String shiftId, int position, boolean pin) {
 		find(region).ifPresent(running -> {

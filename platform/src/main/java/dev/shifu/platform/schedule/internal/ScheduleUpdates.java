@@ -82,7 +82,7 @@ class ScheduleUpdates {
 		jobs.findById(change.orderId()).ifPresent(row -> {
 			if (UNDER_WAY.contains(change.to()) && !row.isPinned()) {
 				row.pin();
-				planner.pin(row.getRegion(), row.jobId());
+				planner.started(row.getRegion(), row.jobId());
 			}
 			else if (change.to() == OrderStatus.REWORK_SCHEDULED) {
 				replan(row);
