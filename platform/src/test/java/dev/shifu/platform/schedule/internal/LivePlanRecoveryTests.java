@@ -107,7 +107,7 @@ class LivePlanRecoveryTests extends LivePlanTest {
 	}
 
 	@Test
-	void anInstallerOrProviderBackFromSuspensionGetsWorkAgain() {
+	void anInstallerBackFromLeaveOrSuspensionOrWithItsProviderGetsWorkAgain() {
 		String city = "330700";
 		long provider = provider("330702");
 		long installer = installer(provider, 29.08, 119.65);
@@ -121,6 +121,11 @@ class LivePlanRecoveryTests extends LivePlanTest {
 				&& p.get("unassigned").findValuesAsText("jobId").contains("O" + order), "unassigned while suspended");
 		admin.post("/api/v1/providers/" + provider + "/installers/" + installer + "/activate", Map.of());
 		planWhen(city, day, p -> shift.equals(shiftOf(p, order)), "back on the installer's route");
+
+		leave(provider, installer, List.of(day));
+		planWhen(city, day, p -> visit(p, order) == null, "off the route while on leave");
+		leave(provider, installer, List.of());
+		planWhen(city, day, p -> shift.equals(shiftOf(p, order)), "back on the route after leave");
 
 		admin.post("/api/v1/providers/" + provider + "/suspend", Map.of());
 		planWhen(city, day, p -> visit(p, order) == null, "off the route while the provider is suspended");

@@ -65,6 +65,8 @@ abstract class LivePlanTest extends PlatformIntegrationTest {
 
 	protected Api admin;
 
+	private final Map<Long, Map<String, Object>> installers = new java.util.HashMap<>();
+
 	protected Api dispatcher;
 
 	protected String dispatcherName;
@@ -112,13 +114,26 @@ abstract class LivePlanTest extends PlatformIntegrationTest {
 		List<Map<String, String>> everyDay = Arrays.stream(DayOfWeek.values())
 			.map(day -> Map.of("day", day.name(), "start", "08:00", "end", "18:00"))
 			.toList();
-		Api.Reply reply = admin.post("/api/v1/providers/" + provider + "/installers", Map.of("name", unique("师傅"),
+		Map<String, Object> body = Map.of("name", unique("师傅"),
 				"phone", "136" + String.format("%08d", PHONES.incrementAndGet()), "skills", List.of("DOOR"),
-				"homeBase", Map.of("lat", lat, "lng", lng), "shifts", everyDay, "crewSize", 1));
+				"homeBase", Map.of("lat", lat, "lng", lng), "shifts", everyDay, "crewSize", 1);
+		Api.Reply reply = admin.post("/api/v1/providers/" + provider + "/installers", body);
 		if (reply.status() != 201 && reply.status() != 200) {
 			throw new AssertionError(reply.body());
 		}
-		return reply.json().get("id").asLong();
+		long id = reply.json().get("id").asLong();
+		installers.put(id, body);
+		return id;
+	}
+
+	/** The installer's days of leave, as the provider edits them. */
+	protected void leave(long provider, long installer, List<LocalDate> days) {
+		Map<String, Object> body = new java.util.HashMap<>(installers.get(installer));
+		body.put("leaveDays", days.stream().map(LocalDate::toString).toList());
+		Api.Reply reply = admin.put("/api/v1/providers/" + provider + "/installers/" + installer, body);
+		if (reply.status() != 200) {
+			throw new AssertionError(reply.body());
+		}
 	}
 
 	protected long order(String regionCode, double lat, double lng) {
