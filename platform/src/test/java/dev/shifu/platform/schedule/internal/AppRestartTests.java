@@ -15,6 +15,7 @@ import dev.shifu.platform.support.Api;
  * A real restart: this app's planning shuts down, and a second app starts on the same database and serves the plan.
  * Nothing of the first app's memory reaches the second, so what it shows came from storage.
  */
+@org.springframework.test.context.TestPropertySource(properties = LivePlanTest.OWN_DATABASE)
 class AppRestartTests extends LivePlanTest {
 
 	private ConfigurableApplicationContext second;
@@ -24,8 +25,8 @@ class AppRestartTests extends LivePlanTest {
 		restartKeepsPinsMovesAndRoutes("330411", 30.86, 120.09, () -> {
 			lifecycle.stopAll();
 			second = new SpringApplicationBuilder(ShifuApplication.class).profiles("test")
-				.properties("server.port=0")
-				.run();
+				// Arguments, as at a real start: they outrank the test profile's own database.
+				.run("--server.port=0", "--" + OWN_DATABASE);
 			String port = second.getEnvironment().getProperty("local.server.port");
 			return Api.user(new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)),
 					dispatcherName, PASSWORD);

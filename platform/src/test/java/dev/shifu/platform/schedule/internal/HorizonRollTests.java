@@ -11,6 +11,7 @@ import dev.shifu.platform.order.OrderStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The plan covers the day of service and moves with the clock: across midnight and through the day. */
+@org.springframework.test.context.TestPropertySource(properties = LivePlanTest.OWN_DATABASE)
 class HorizonRollTests extends LivePlanTest {
 
 	private static final String CITY = "330300";

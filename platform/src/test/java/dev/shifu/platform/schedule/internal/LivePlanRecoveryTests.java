@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The live plan survives what happens to it: a restart, a re-optimization, an installer's time off, a dead solver,
  * and readers. Each test plans in a city of its own.
  */
+@org.springframework.test.context.TestPropertySource(properties = LivePlanTest.OWN_DATABASE)
 class LivePlanRecoveryTests extends LivePlanTest {
 
 	@Autowired

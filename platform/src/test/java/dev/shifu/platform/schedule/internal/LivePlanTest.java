@@ -39,6 +39,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(MovableClock.Config.class)
 abstract class LivePlanTest extends PlatformIntegrationTest {
 
+	/**
+	 * A database of its own for the H2 tests of the live plan: every test context plans all regions it finds in its
+	 * database, and two contexts planning one region would both store its plan.
+	 */
+	static final String OWN_DATABASE = "spring.datasource.url=jdbc:h2:mem:shifu-live-plan;MODE=MySQL;DB_CLOSE_DELAY=-1";
+
 	/** Distinct phones for every installer of the JVM, so no two fixtures collide. */
 	private static final AtomicInteger PHONES = new AtomicInteger((int) (Instant.now().getEpochSecond() % 1000) * 10000);
 
