@@ -9,7 +9,6 @@ import dev.shifu.planner.change.AddJobChange;
 import dev.shifu.planner.change.CancelJobChange;
 import dev.shifu.planner.change.InstallerLeaveChange;
 import dev.shifu.planner.change.MoveJobChange;
-import dev.shifu.planner.change.PinJobChange;
 import dev.shifu.planner.domain.Job;
 import dev.shifu.planner.domain.Schedule;
 import dev.shifu.planner.domain.Shift;
@@ -31,26 +30,6 @@ final class PlanChanges {
 			}
 			if (job != null) {
 				new AddJobChange(job).doChange(working, director);
-			}
-		};
-	}
-
-	/** New installer shift days (an installer joined or was re-activated); days already planned are left alone. */
-	static ProblemChange<Schedule> addShifts(List<Shift> shifts) {
-		return (working, director) -> {
-			for (Shift shift : shifts) {
-				if (working.findShift(shift.getId()).isEmpty()) {
-					working.getTravelTable().register(shift.getBase());
-					director.addEntity(shift, working.getShifts()::add);
-				}
-			}
-		};
-	}
-
-	static ProblemChange<Schedule> pin(String jobId) {
-		return (working, director) -> {
-			if (working.findJob(jobId).map(Job::isAssigned).orElse(false)) {
-				new PinJobChange(jobId).doChange(working, director);
 			}
 		};
 	}
@@ -114,10 +93,6 @@ final class PlanChanges {
 				}
 			}
 		};
-	}
-
-	static ProblemChange<Schedule> leave(long installerId, LocalDate from, LocalDate to) {
-		return new InstallerLeaveChange(String.valueOf(installerId), from, to);
 	}
 
 }

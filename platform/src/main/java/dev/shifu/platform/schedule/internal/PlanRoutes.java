@@ -28,8 +28,4 @@ record PlanRoutes(Map<String, List<String>> byShift) {
 		return new PlanRoutes(routes);
 	}
 
-	static PlanRoutes none() {
-		return new PlanRoutes(Map.of());
-	}
-
 }
