@@ -72,6 +72,11 @@ public final class LiveScheduleSolver implements AutoCloseable {
         return best;
     }
 
+    /** True once solving ended with an error: the thread is gone and submitted changes go nowhere. */
+    public boolean hasFailed() {
+        return finalBest.isCompletedExceptionally();
+    }
+
     public CompletableFuture<Schedule> submit(ProblemChange<Schedule> change) {
         CompletableFuture<Schedule> future = new CompletableFuture<>();
         solver.addProblemChange(new Tracked(change, future));

@@ -9,4 +9,8 @@ public final class NetworkEvents {
 	public record InstallerChanged(long installerId, long providerId) {
 	}
 
+	/** A provider was suspended or activated: its installers' shifts go out of or back into the plans. */
+	public record ProviderChanged(long providerId) {
+	}
+
 }

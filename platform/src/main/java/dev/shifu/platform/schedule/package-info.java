@@ -1,5 +1,5 @@
 /**
- * Installer schedules: a live OptaPlanner solver per region plans the next days continuously (model in
+ * Installer schedules: a live OptaPlanner solver per region plans today and the next days continuously (model in
  * {@code planner-config}). Order, booking, dispatch and network events go in as problem changes; the best plan is
  * stored per installer shift, streamed to dispatchers with its score, explained constraint by constraint, and can be
  * re-optimized for a day on demand.

@@ -35,7 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ScheduleApiTests extends PlatformIntegrationTest {
 
-	private static final LocalDate TOMORROW = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
+	private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+	private static final LocalDate TOMORROW = TODAY.plusDays(1);
+
+	/** Distinct phones for every installer this class creates. */
+	private static final java.util.concurrent.atomic.AtomicInteger PHONES = new java.util.concurrent.atomic.AtomicInteger(
+			(int) (System.currentTimeMillis() / 1000 % 1000) * 10000);
 
 	@LocalServerPort
 	private int port;
@@ -64,7 +70,7 @@ class ScheduleApiTests extends PlatformIntegrationTest {
 		}
 		for (int i = 0; i < 2; i++) {
 			admin.post("/api/v1/providers/" + providerId + "/installers", Map.of("name", "师傅" + i,
-					"phone", "1390000" + String.format("%04d", (int) (Math.random() * 9999)), "skills", List.of("DOOR"),
+					"phone", "135" + String.format("%08d", PHONES.incrementAndGet()), "skills", List.of("DOOR"),
 					"homeBase", Map.of("lat", 30.28, "lng", 120.12 + i * 0.01), "shifts", everyDay, "crewSize", 1));
 		}
 	}
@@ -80,12 +86,12 @@ class ScheduleApiTests extends PlatformIntegrationTest {
 			.asLong();
 	}
 
-	/** The day of the horizon (unbooked jobs may go to any of them) whose plan shows the job. */
+	/** The day of the horizon, today included (unbooked jobs may go to any of them), whose plan shows the job. */
 	private JsonNode planWithJob(String job) {
 		JsonNode plan = null;
 		for (int i = 0; i < 100; i++) {
-			for (int day = 0; day < 3; day++) {
-				plan = dispatcher.get("/api/v1/schedules?region=330100&date=" + TOMORROW.plusDays(day)).json();
+			for (int day = 0; day < 4; day++) {
+				plan = dispatcher.get("/api/v1/schedules?region=330100&date=" + TODAY.plusDays(day)).json();
 				if (visitOf(plan, job) != null) {
 					return plan;
 				}
@@ -140,8 +146,25 @@ class ScheduleApiTests extends PlatformIntegrationTest {
 
 		assertThat(visit.get("start").asText()).startsWith(plan.get("date").asText());
 		assertThat(visit.get("start").asText().substring(11)).isGreaterThanOrEqualTo("08:00");
-		assertThat(plan.get("constraints").findValuesAsText("constraint")).isNotEmpty();
-		assertThat(plan.get("score").asText()).contains("hard");
+		JsonNode route = null;
+		for (JsonNode installer : plan.get("installers")) {
+			if (installer.get("shiftId").asText().equals(shiftOf(plan, job))) {
+				route = installer;
+			}
+		}
+		// The explanation is of this very plan: the route drives, and its travel is what the travel constraint costs it.
+		assertThat(route.get("travelSeconds").asLong()).isPositive();
+		assertThat(route.get("reasons").findValuesAsText("reason"))
+			.contains("drives " + route.get("travelSeconds").asLong() + " s");
+		JsonNode travel = null;
+		for (JsonNode constraint : plan.get("constraints")) {
+			if (constraint.get("constraint").asText().equals("Travel time")) {
+				travel = constraint;
+			}
+		}
+		assertThat(travel).isNotNull();
+		assertThat(travel.get("level").asText()).isEqualTo("soft");
+		assertThat(travel.get("impact").asLong()).isNegative();
 	}
 
 	@org.springframework.beans.factory.annotation.Autowired
@@ -236,8 +259,15 @@ class ScheduleApiTests extends PlatformIntegrationTest {
 		assertThat(started.status()).as(started.body()).isEqualTo(202);
 		assertThat(second.status()).isEqualTo(409);
 		assertThat(stopped.status()).isEqualTo(200);
-		JsonNode plan = planWithJob("O" + order);
-		assertThat(plan.get("score").asText()).contains("hard");
+		// Once the stopped one has handed over its plan, the next re-optimization may start.
+		Api.Reply next = null;
+		for (int i = 0; i < 150 && (next == null || next.status() != 202); i++) {
+			sleep(200);
+			next = dispatcher.post("/api/v1/schedules/330100/reoptimize", Map.of("date", day, "seconds", 60));
+		}
+		assertThat(next.status()).as(next.body()).isEqualTo(202);
+		dispatcher.delete("/api/v1/schedules/330100/reoptimize");
+		assertThat(visitOf(planWithJob("O" + order), "O" + order)).isNotNull();
 	}
 
 	@Test
@@ -261,6 +291,22 @@ class ScheduleApiTests extends PlatformIntegrationTest {
 		assertThat(dispatcher.post("/api/v1/schedules/330100/moves", Map.of("jobId", "O-none", "shiftId", "x", "position", 0))
 			.status()).isEqualTo(400);
 		assertThat(asBrand(brand).get("/api/v1/schedules?region=330100&date=" + TOMORROW).status()).isEqualTo(403);
+	}
+
+	@Test
+	void anUnknownRegionAndAPastDayAreRefusedNamingTheField() {
+		Api.Reply unknown = dispatcher.get("/api/v1/schedules?region=999999&date=" + TOMORROW);
+		Api.Reply past = dispatcher.post("/api/v1/schedules/330100/reoptimize",
+				Map.of("date", TODAY.minusDays(1).toString(), "seconds", 5));
+		Api.Reply unknownReoptimize = dispatcher.post("/api/v1/schedules/999900/reoptimize",
+				Map.of("date", TOMORROW.toString(), "seconds", 5));
+
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.json().get("field").asText()).isEqualTo("region");
+		assertThat(past.status()).isEqualTo(400);
+		assertThat(past.json().get("field").asText()).isEqualTo("date");
+		assertThat(unknownReoptimize.status()).isEqualTo(400);
+		assertThat(unknownReoptimize.json().get("field").asText()).isEqualTo("region");
 	}
 
 	private static boolean hasUnassigned(JsonNode plan, String job) {

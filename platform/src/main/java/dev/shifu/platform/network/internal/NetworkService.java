@@ -81,6 +81,7 @@ class NetworkService implements NetworkDirectory, NetworkAdministration {
 		else {
 			provider.activate();
 		}
+		events.publishEvent(new dev.shifu.platform.network.NetworkEvents.ProviderChanged(id));
 		return view(provider);
 	}
 

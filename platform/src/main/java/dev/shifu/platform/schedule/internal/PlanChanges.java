@@ -1,6 +1,7 @@
 package dev.shifu.platform.schedule.internal;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.optaplanner.core.api.solver.change.ProblemChange;
 
@@ -8,7 +9,6 @@ import dev.shifu.planner.change.AddJobChange;
 import dev.shifu.planner.change.CancelJobChange;
 import dev.shifu.planner.change.InstallerLeaveChange;
 import dev.shifu.planner.change.MoveJobChange;
-import dev.shifu.planner.change.PinJobChange;
 import dev.shifu.planner.domain.Job;
 import dev.shifu.planner.domain.Schedule;
 import dev.shifu.planner.domain.Shift;
@@ -34,26 +34,6 @@ final class PlanChanges {
 		};
 	}
 
-	/** New installer shift days (an installer joined or was re-activated); days already planned are left alone. */
-	static ProblemChange<Schedule> addShifts(java.util.List<Shift> shifts) {
-		return (working, director) -> {
-			for (Shift shift : shifts) {
-				if (working.findShift(shift.getId()).isEmpty()) {
-					working.getTravelTable().register(shift.getBase());
-					director.addEntity(shift, working.getShifts()::add);
-				}
-			}
-		};
-	}
-
-	static ProblemChange<Schedule> pin(String jobId) {
-		return (working, director) -> {
-			if (working.findJob(jobId).map(Job::isAssigned).orElse(false)) {
-				new PinJobChange(jobId).doChange(working, director);
-			}
-		};
-	}
-
 	/** A dispatcher's move, skipped when the job or the shift is gone by the time it runs. */
 	static ProblemChange<Schedule> move(String jobId, String shiftId, int position, boolean pin) {
 		return (working, director) -> {
@@ -64,8 +44,55 @@ final class PlanChanges {
 		};
 	}
 
-	static ProblemChange<Schedule> leave(long installerId, LocalDate from, LocalDate to) {
-		return new InstallerLeaveChange(String.valueOf(installerId), from, to);
+	/**
+	 * Puts exactly these jobs, in this order, at the pinned head of the shift's route (a lock as stored). Jobs
+	 * already there in place stay; jobs gone by the time it runs are skipped.
+	 */
+	static ProblemChange<Schedule> pinAtHead(String shiftId, List<String> jobIds) {
+		return (working, director) -> {
+			Shift shift = working.findShift(shiftId).filter(s -> !s.isUnassignedBucket()).orElse(null);
+			if (shift == null) {
+				return;
+			}
+			for (int i = 0; i < jobIds.size(); i++) {
+				List<Job> head = shift.getPinnedJobs();
+				String jobId = jobIds.get(i);
+				boolean inPlace = head.size() > i && head.get(i).getId().equals(jobId);
+				if (!inPlace && working.findJob(jobId).isPresent()) {
+					new MoveJobChange(jobId, shiftId, 0, true).doChange(working, director);
+				}
+			}
+		};
+	}
+
+	/**
+	 * Brings one installer's shifts in the plan in line with the network: a day off (leave, suspension, a provider
+	 * or installer no longer active) blocks the shift and sends its jobs elsewhere; a day back on lifts the block; a
+	 * new working day comes in.
+	 *
+	 * @param current the installer's shifts on the horizon as the network has them now (working days only)
+	 */
+	static ProblemChange<Schedule> syncInstaller(long installerId, List<LocalDate> days, List<Shift> current) {
+		return (working, director) -> {
+			for (LocalDate day : days) {
+				String shiftId = ShiftIds.of(installerId, day);
+				Shift fresh = current.stream().filter(s -> s.getId().equals(shiftId)).findFirst().orElse(null);
+				Shift planned = working.findShift(shiftId).orElse(null);
+				boolean off = fresh == null || fresh.isOnLeave();
+				if (planned == null) {
+					if (!off) {
+						working.getTravelTable().register(fresh.getBase());
+						director.addEntity(fresh, working.getShifts()::add);
+					}
+				}
+				else if (off && !planned.isOnLeave()) {
+					new InstallerLeaveChange(String.valueOf(installerId), day, day).doChange(working, director);
+				}
+				else if (!off && planned.isOnLeave()) {
+					director.changeProblemProperty(planned, shift -> shift.setOnLeave(false));
+				}
+			}
+		};
 	}
 
 }

@@ -1,9 +1,12 @@
 package dev.shifu.platform.schedule.internal;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,44 +22,47 @@ import dev.shifu.planner.domain.Times;
 
 /**
  * Stores each region's best plan (what the installer mobile API serves): ordered visits per installer shift with
- * planned arrival, start and end. Written at most every {@code persist-interval}, and only when the plan changed.
+ * planned arrival, start and end. Written at most every {@code persist-interval}, and only when the plan changed; at
+ * once after a dispatcher's edit. Read back at start-up, where each region continues from its stored routes.
  */
 @Component
 class PlanStore {
 
 	private final JdbcTemplate jdbc;
 
-	private final SchedulePlanner planner;
+	private final RegionRegistry registry;
 
 	/** Which plan version of which planner instance is stored, per region. */
 	private final Map<String, String> stored = new ConcurrentHashMap<>();
 
 	private final TransactionTemplate transaction;
 
-	PlanStore(JdbcTemplate jdbc, SchedulePlanner planner, PlatformTransactionManager transactions) {
+	private final Clock clock;
+
+	PlanStore(JdbcTemplate jdbc, RegionRegistry registry, PlatformTransactionManager transactions,
+			Optional<Clock> clock) {
 		this.jdbc = jdbc;
-		this.planner = planner;
+		this.registry = registry;
 		this.transaction = new TransactionTemplate(transactions);
-		planner.onStopped(region -> {
-			transaction.executeWithoutResult(tx -> {
-				jdbc.update("delete from planned_visit where region = ?", region);
-				jdbc.update("delete from plan_summary where region = ?", region);
-			});
-			stored.remove(region);
-		});
+		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
 	@Scheduled(fixedDelayString = "${shifu.schedule.persist-interval:5s}")
 	void storeChanged() {
-		for (RegionPlanner region : planner.planners().values()) {
-			String version = System.identityHashCode(region) + ":" + region.version();
-			if (!version.equals(stored.get(region.region()))) {
-				transaction.executeWithoutResult(tx -> region.read(best -> {
-					store(region.region(), best);
-					return null;
-				}));
-				stored.put(region.region(), version);
-			}
+		registry.all().forEach(this::storeIfChanged);
+	}
+
+	/** Stores the region's current plan now if it is not stored yet (after a dispatcher's edit). */
+	void storeNow(String region) {
+		registry.find(region).ifPresent(this::storeIfChanged);
+	}
+
+	private synchronized void storeIfChanged(RegionPlanner region) {
+		PlanVersion version = region.version();
+		String key = System.identityHashCode(region) + ":" + version.number();
+		if (!key.equals(stored.get(region.region()))) {
+			transaction.executeWithoutResult(tx -> store(region.region(), version.plan()));
+			stored.put(region.region(), key);
 		}
 	}
 
@@ -84,8 +90,22 @@ class PlanStore {
 		var score = plan.getScore();
 		jdbc.update("delete from plan_summary where region = ?", region);
 		jdbc.update("insert into plan_summary (region, score, feasible, unassigned, jobs, updated_at) values (?, ?, ?, ?, ?, ?)",
-				region, score == null ? "uninitialized" : score.toString(), score != null && score.isFeasible(),
-				plan.getUnassignedJobs().size(), plan.getJobs().size(), Timestamp.from(java.time.Instant.now()));
+				region, RegionPlanner.progress(region, plan, 0, "stored").score(), RegionPlanner.progress(region, plan, 0, "stored").feasible(),
+				plan.getUnassignedJobs().size(), plan.getJobs().size(), Timestamp.from(clock.instant()));
+	}
+
+	/** The stored routes of a region, in route order: where a restarted region continues from. */
+	PlanRoutes routes(String region) {
+		Map<String, List<String>> routes = new LinkedHashMap<>();
+		jdbc.query("select shift_id, job_id from planned_visit where region = ? order by shift_id, position",
+				rs -> {
+					routes.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(rs.getString(2));
+				}, region);
+		return new PlanRoutes(routes);
+	}
+
+	List<String> regions() {
+		return jdbc.queryForList("select distinct region from planned_visit", String.class);
 	}
 
 	private static Timestamp time(long modelTime) {

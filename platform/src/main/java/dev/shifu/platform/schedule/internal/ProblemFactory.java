@@ -2,7 +2,9 @@ package dev.shifu.platform.schedule.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +32,7 @@ import dev.shifu.platform.network.ProviderView;
 import dev.shifu.platform.order.GoodsStatus;
 import dev.shifu.platform.order.OrderLifecycle;
 import dev.shifu.platform.order.OrderSnapshot;
+import dev.shifu.platform.order.OrderStatus;
 
 /**
  * Maps the platform into the planning model: installers' shift days on the horizon become {@link Shift}s, open
@@ -38,9 +41,10 @@ import dev.shifu.platform.order.OrderSnapshot;
 @Component
 class ProblemFactory {
 
-	// LEAD: sched owns this class. Each region has a zone now: replace this constant by
-	// Regions.zoneOf(regionCode) (catalog), e.g. the planned city's zone, as booking, order and workflow do.
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	/** The service zone, until each region has its own. */
+	static final String ZONE_ID = "Asia/Shanghai";
+
+	static final ZoneId ZONE = ZoneId.of(ZONE_ID);
 
 	/** Skills whose work needs a valid certificate on the day (gas, electrics, locks, load-bearing furniture). */
 	private static final Set<Skill> CERTIFIED = Set.of(Skill.WARDROBE, Skill.APPLIANCE, Skill.SMART_LOCK);
@@ -65,9 +69,20 @@ class ProblemFactory {
 		return regionCode.substring(0, 4) + "00";
 	}
 
+	LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), ZONE);
+	}
+
+	/** Today (the day of service: its routes are shown all day) and the days after it. */
 	List<LocalDate> horizon() {
-		LocalDate first = LocalDate.now(clock).plusDays(1);
-		return first.datesUntil(first.plusDays(properties.horizonDays())).toList();
+		LocalDate first = today();
+		return first.datesUntil(first.plusDays(properties.horizonDays() + 1L)).toList();
+	}
+
+	/** The earliest time unstarted work may be planned today: now, to the next minute. */
+	private LocalDateTime earliestToday() {
+		LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZONE);
+		return now.truncatedTo(ChronoUnit.MINUTES).plusMinutes(now.getSecond() == 0 && now.getNano() == 0 ? 0 : 1);
 	}
 
 	Schedule build(String region, List<ScheduleJob> rows) {
@@ -128,7 +143,7 @@ class ProblemFactory {
 		installer.certificates().forEach(c -> certificates.merge(c.skill().name(), c.expiresOn(),
 				(a, b) -> a.isAfter(b) ? a : b));
 		Location base = new Location("base-" + installer.id(), installer.homeBase().lat(), installer.homeBase().lng());
-		return Optional.of(new Shift(shiftId(installer.id(), day), base, day, Times.of(day.atTime(hours.get().start())),
+		return Optional.of(new Shift(ShiftIds.of(installer.id(), day), base, day, Times.of(day.atTime(hours.get().start())),
 				Times.of(day.atTime(hours.get().end())))
 			.withInstallers(List.of(String.valueOf(installer.id())))
 			.withProvider(String.valueOf(provider.id()))
@@ -140,25 +155,34 @@ class ProblemFactory {
 			.withOnLeave(installer.leaveDays().contains(day)));
 	}
 
-	static String shiftId(long installerId, LocalDate day) {
-		return "I" + installerId + "@" + day;
-	}
-
 	Optional<String> regionOfOrder(long orderId) {
 		return orders.find(orderId).map(order -> regionOf(order.regionCode()));
 	}
 
-	/** The order as a job; none when it is not open or its booked day lies outside the horizon. */
+	/**
+	 * The order as a job; none when it is not open or its booked day lies outside the horizon. A visit pinned on a
+	 * day (under way, done, or locked by a dispatcher) is a job of that day whatever the order's status now, so the
+	 * day's route keeps it; today's other work starts no earlier than now.
+	 */
 	Optional<Job> job(ScheduleJob row, List<LocalDate> days) {
 		Optional<OrderSnapshot> found = orders.find(row.getOrderId());
-		boolean open = found.isPresent() && (found.get().status().isCancellable()
-				|| found.get().status() == dev.shifu.platform.order.OrderStatus.REWORK_SCHEDULED);
-		if (!open) {
+		if (found.isEmpty() || found.get().status() == OrderStatus.CANCELLED) {
 			return Optional.empty();
 		}
 		OrderSnapshot order = found.get();
 		LocalDate first = days.get(0);
 		LocalDate last = days.get(days.size() - 1);
+		LocalDate pinnedDay = row.isPinned() ? row.getPinnedDate() : null;
+		if (pinnedDay != null) {
+			if (pinnedDay.isBefore(first) || pinnedDay.isAfter(last)) {
+				return Optional.empty();
+			}
+			return Optional.of(job(row, order, pinnedDay.atTime(properties.dayStart()), pinnedDay.atTime(properties.dayEnd())));
+		}
+		boolean open = order.status().isCancellable() || order.status() == OrderStatus.REWORK_SCHEDULED;
+		if (!open || row.isDone()) {
+			return Optional.empty();
+		}
 		LocalDate from = row.getBookedDate() != null ? row.getBookedDate() : first;
 		LocalDate to = row.getBookedDate() != null ? row.getBookedDate() : last;
 		if (order.goodsStatus() != GoodsStatus.ARRIVED && order.expectedArrival() != null
@@ -171,6 +195,20 @@ class ProblemFactory {
 		if (to.isAfter(last) || from.isAfter(to)) {
 			return Optional.empty();
 		}
+		LocalDateTime windowStart = from.atTime(properties.dayStart());
+		LocalDateTime windowEnd = to.atTime(properties.dayEnd());
+		if (from.equals(first) && earliestToday().isAfter(windowStart)) {
+			// Nothing unstarted is planned in the past; late today it can only wait for the end of the window.
+			windowStart = earliestToday().isBefore(windowEnd) ? earliestToday() : windowEnd;
+		}
+		Job job = job(row, order, windowStart, windowEnd);
+		if (order.goodsStatus() != GoodsStatus.ARRIVED && order.expectedArrival() != null) {
+			job = job.withGoodsArrival(order.expectedArrival());
+		}
+		return Optional.of(job);
+	}
+
+	private Job job(ScheduleJob row, OrderSnapshot order, LocalDateTime windowStart, LocalDateTime windowEnd) {
 		Set<String> skills = order.requiredSkills().stream().map(Skill::name).collect(Collectors.toSet());
 		Set<String> certificates = order.requiredSkills()
 			.stream()
@@ -182,13 +220,10 @@ class ProblemFactory {
 			.withSkills(skills)
 			.withCertificates(certificates)
 			.withCrewSize(order.crewSize())
-			.withWindow(Times.of(from.atTime(properties.dayStart())), Times.of(to.atTime(properties.dayEnd())))
+			.withWindow(Times.of(windowStart), Times.of(windowEnd))
 			.withTier(MemberTier.valueOf(order.memberTier().name()))
 			.withServiceType(order.serviceType().name())
 			.withDemand(1);
-		if (order.goodsStatus() != GoodsStatus.ARRIVED && order.expectedArrival() != null) {
-			job = job.withGoodsArrival(order.expectedArrival());
-		}
 		if (order.promisedBy() != null) {
 			job = job.withSlaDue(Times.of(order.promisedBy().atTime(properties.dayEnd())));
 		}
@@ -198,7 +233,7 @@ class ProblemFactory {
 		if (row.getPreferredInstallerId() != null) {
 			job = job.withPreferredInstaller(String.valueOf(row.getPreferredInstallerId()));
 		}
-		return Optional.of(job);
+		return job;
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
-import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.api.solver.change.ProblemChange;
 import org.optaplanner.core.api.solver.event.BestSolutionChangedEvent;
 import org.slf4j.Logger;
@@ -18,7 +17,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import dev.shifu.planner.domain.Schedule;
 import dev.shifu.planner.solver.LiveScheduleSolver;
 
-/** One region's continuous planning: the live solver, its latest best plan, and who listens for progress. */
+/**
+ * One region's continuous planning: the live solver, its latest published plan version, and who listens for progress.
+ * A region whose jobs are all pinned (started, done or locked) has nothing for a solver to move: it is <em>idle</em>
+ * and keeps its plan without a solver, because OptaPlanner refuses a problem without a single movable job.
+ */
 class RegionPlanner implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(RegionPlanner.class);
@@ -32,36 +35,61 @@ class RegionPlanner implements AutoCloseable {
 
 	private final String region;
 
+	private final Solvers solvers;
+
+	/** Null while idle. */
 	private final LiveScheduleSolver live;
 
 	private final List<SseEmitter> subscribers = new CopyOnWriteArrayList<>();
 
-	private final AtomicLong version = new AtomicLong();
+	private final AtomicLong versions = new AtomicLong();
 
-	private volatile Schedule best;
+	private volatile PlanVersion current;
 
 	private volatile long lastStreamed;
 
-	RegionPlanner(String region, SolverFactory<Schedule> factory, Schedule problem) {
+	private RegionPlanner(String region, Solvers solvers, Schedule problem) {
 		this.region = region;
-		this.best = problem;
-		this.live = new LiveScheduleSolver(factory, problem, this::onBest).start();
+		this.solvers = solvers;
+		if (problem.getJobs().isEmpty()) {
+			this.current = new PlanVersion(0, problem, solvers);
+			this.live = null;
+		}
+		else {
+			// The solver works on its own clones; the first version is a copy nobody else touches.
+			Schedule first = solvers.copy(problem);
+			solvers.score(first);
+			this.current = new PlanVersion(0, first, solvers);
+			this.live = new LiveScheduleSolver(solvers.live(), problem, this::onBest);
+		}
+	}
+
+	/** Starts planning the problem: with a live solver, or idle when no job of it can move. */
+	static RegionPlanner start(String region, Solvers solvers, Schedule problem) {
+		RegionPlanner planner = new RegionPlanner(region, solvers, problem);
+		if (planner.live != null) {
+			planner.live.start();
+		}
+		return planner;
 	}
 
 	private void onBest(BestSolutionChangedEvent<Schedule> event) {
-		best = event.getNewBestSolution();
-		version.incrementAndGet();
+		// The solver never changes a published best solution again (it works on clones of it).
+		current = new PlanVersion(versions.incrementAndGet(), event.getNewBestSolution(), solvers);
 		long now = System.currentTimeMillis();
 		if (now - lastStreamed >= STREAM_GAP_MILLIS) {
 			lastStreamed = now;
-			publish(progress(best, event.getTimeMillisSpent(), "live"));
+			publish(progress(current.plan(), event.getTimeMillisSpent(), "live"));
 		}
 	}
 
 	static Progress progress(String region, Schedule schedule, long timeSpent, String phase) {
 		HardMediumSoftLongScore score = schedule.getScore();
-		return new Progress(region, score == null ? "uninitialized" : score.toString(),
-				score != null && score.isFeasible(), schedule.getUnassignedJobs().size(), timeSpent, phase);
+		String text = score != null ? score.toString()
+				: schedule.getJobs().isEmpty() ? Solvers.ALL_PINNED : "uninitialized";
+		return new Progress(region, text,
+				score == null ? schedule.getJobs().isEmpty() : score.isFeasible(), schedule.getUnassignedJobs().size(),
+				timeSpent, phase);
 	}
 
 	Progress progress(Schedule schedule, long timeSpent, String phase) {
@@ -85,7 +113,7 @@ class RegionPlanner implements AutoCloseable {
 		emitter.onCompletion(() -> subscribers.remove(emitter));
 		emitter.onTimeout(() -> subscribers.remove(emitter));
 		try {
-			emitter.send(SseEmitter.event().name("best-score").data(progress(best, 0, "live")));
+			emitter.send(SseEmitter.event().name("best-score").data(progress(current.plan(), 0, "live")));
 		}
 		catch (IOException ex) {
 			subscribers.remove(emitter);
@@ -95,9 +123,13 @@ class RegionPlanner implements AutoCloseable {
 
 	/**
 	 * Applies a change on the solver thread. A change that fails (a job cancelled in the meantime, a move to a shift
-	 * that cannot take it) is logged and skipped: an exception there would end the region's solver.
+	 * that cannot take it) is logged and skipped: an exception there would end the region's solver. An idle region
+	 * takes no changes: rebuild it instead.
 	 */
 	CompletableFuture<Schedule> submit(ProblemChange<Schedule> change) {
+		if (live == null) {
+			return CompletableFuture.failedFuture(new IllegalStateException("region " + region + " is idle"));
+		}
 		return live.submit((working, director) -> {
 			try {
 				change.doChange(working, director);
@@ -108,17 +140,22 @@ class RegionPlanner implements AutoCloseable {
 		});
 	}
 
-	/** Reads of the shared best plan that recompute its shadow variables (explanations) take turns. */
-	synchronized <T> T read(java.util.function.Function<Schedule, T> reader) {
-		return reader.apply(best);
+	/** The latest published plan; read routes and explanation from the same version. */
+	PlanVersion version() {
+		return current;
 	}
 
 	Schedule best() {
-		return best;
+		return current.plan();
 	}
 
-	long version() {
-		return version.get();
+	boolean isIdle() {
+		return live == null;
+	}
+
+	/** The solver thread ended by itself (an error in the solver or in a change): its changes go nowhere. */
+	boolean hasFailed() {
+		return live != null && live.hasFailed();
 	}
 
 	String region() {
@@ -131,6 +168,9 @@ class RegionPlanner implements AutoCloseable {
 
 	@Override
 	public void close() {
+		if (live == null) {
+			return;
+		}
 		try {
 			live.close();
 		}

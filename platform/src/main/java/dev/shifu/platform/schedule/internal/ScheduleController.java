@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import org.optaplanner.core.api.solver.SolverFactory;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -35,9 +34,7 @@ import dev.shifu.planner.domain.Schedule;
 import dev.shifu.planner.domain.Shift;
 import dev.shifu.planner.domain.Times;
 import dev.shifu.planner.explain.ScheduleExplanation;
-import dev.shifu.planner.explain.ScoreExplainer;
-import dev.shifu.planner.solver.ScheduleSolverConfig;
-import dev.shifu.planner.solver.SolverSettings;
+import dev.shifu.platform.catalog.Regions;
 import dev.shifu.platform.shared.InvalidFieldException;
 import dev.shifu.platform.shared.NotFoundException;
 
@@ -48,11 +45,17 @@ class ScheduleController {
 
 	private final SchedulePlanner planner;
 
-	private final ScoreExplainer explainer = new ScoreExplainer(
-			SolverFactory.create(ScheduleSolverConfig.create(SolverSettings.of(Duration.ofSeconds(1), 1))));
+	private final Reoptimizer reoptimizer;
 
-	ScheduleController(SchedulePlanner planner) {
+	private final ProblemFactory problems;
+
+	private final Regions regions;
+
+	ScheduleController(SchedulePlanner planner, Reoptimizer reoptimizer, ProblemFactory problems, Regions regions) {
 		this.planner = planner;
+		this.reoptimizer = reoptimizer;
+		this.problems = problems;
+		this.regions = regions;
 	}
 
 	record Visit(String jobId, long orderId, LocalDateTime arrival, LocalDateTime start, LocalDateTime end,
@@ -90,9 +93,10 @@ class ScheduleController {
 		if (running == null) {
 			return new DaySchedule(region, date, "no plan", true, List.of(), List.of(), List.of());
 		}
-		Schedule plan = running.best();
-		// The explainer recomputes the plan's shadow variables: one reader at a time.
-		ScheduleExplanation explanation = running.read(explainer::explain);
+		// Routes and explanation from one published version, which nothing changes any more.
+		PlanVersion version = running.version();
+		Schedule plan = version.plan();
+		ScheduleExplanation explanation = version.explanation();
 		List<InstallerRoute> routes = new ArrayList<>();
 		for (Shift shift : plan.getRealShifts()) {
 			if (!shift.getDate().equals(date)) {
@@ -131,14 +135,22 @@ class ScheduleController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Re-optimize one day of a region within a time limit; progress streams on /stream")
 	Map<String, Object> reoptimize(@PathVariable String region, @Valid @RequestBody Reoptimize request) {
-		planner.reoptimize(checkRegion(region), request.date(), Duration.ofSeconds(request.seconds()));
+		String city = checkRegion(region);
+		List<LocalDate> horizon = problems.horizon();
+		if (request.date().isBefore(horizon.get(0))) {
+			throw new InvalidFieldException("date", "lies in the past; the plan starts on " + horizon.get(0));
+		}
+		if (request.date().isAfter(horizon.get(horizon.size() - 1))) {
+			throw new InvalidFieldException("date", "lies after the plan's last day " + horizon.get(horizon.size() - 1));
+		}
+		reoptimizer.reoptimize(city, request.date(), Duration.ofSeconds(request.seconds()));
 		return Map.of("region", region, "date", request.date(), "seconds", request.seconds(), "status", "running");
 	}
 
 	@DeleteMapping("/{region}/reoptimize")
 	@Operation(summary = "Stop a running re-optimization; the best plan found so far is kept")
 	Map<String, Object> stop(@PathVariable String region) {
-		if (!planner.stopReoptimization(checkRegion(region))) {
+		if (!reoptimizer.stop(checkRegion(region))) {
 			throw new NotFoundException("running re-optimization of region", region);
 		}
 		return Map.of("region", region, "status", "stopping");
@@ -176,9 +188,12 @@ class ScheduleController {
 		return plan;
 	}
 
-	private static String checkRegion(String region) {
+	private String checkRegion(String region) {
 		if (region == null || !region.matches("\\d{6}")) {
 			throw new InvalidFieldException("region", "must be a 6-digit region code, e.g. 330100");
+		}
+		if (!regions.exists(region)) {
+			throw new InvalidFieldException("region", "is not a known region code");
 		}
 		return ProblemFactory.regionOf(region);
 	}

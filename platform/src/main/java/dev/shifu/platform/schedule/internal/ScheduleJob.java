@@ -7,6 +7,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import dev.shifu.platform.order.JobId;
+
 /**
  * What the schedule knows about an order's visit, kept from events: its region, the accepted provider, the booked
  * day, a preferred installer, and whether it is pinned (started, or locked by a dispatcher).
@@ -28,6 +30,19 @@ class ScheduleJob {
 
 	private boolean pinned;
 
+	/** Completed, cancelled never: kept as the fixed head of its day's route until that day has passed. */
+	private boolean done;
+
+	/** Where a pinned visit stands: the shift whose route it heads, that shift's day, and its place there. */
+	private String pinnedShiftId;
+
+	private LocalDate pinnedDate;
+
+	private Integer pinnedPosition;
+
+	/** The shift a dispatcher moved the visit to without pinning it: where a rebuilt plan starts it. */
+	private String movedShiftId;
+
 	@Version
 	private long version;
 
@@ -40,11 +55,11 @@ class ScheduleJob {
 	}
 
 	static String jobId(long orderId) {
-		return "O" + orderId;
+		return JobId.of(orderId).value();
 	}
 
 	static long orderIdOf(String jobId) {
-		return Long.parseLong(jobId.substring(1));
+		return JobId.parse(jobId).orderId();
 	}
 
 	String jobId() {
@@ -56,6 +71,11 @@ class ScheduleJob {
 	}
 
 	void assigned(Long providerId, LocalDate date, Long preferredInstallerId) {
+		if (done) {
+			// A revisit or rework of a done visit is a new visit.
+			done = false;
+			unpin();
+		}
 		this.providerId = providerId;
 		this.bookedDate = date;
 		this.preferredInstallerId = preferredInstallerId;
@@ -64,11 +84,56 @@ class ScheduleJob {
 	void released() {
 		this.bookedDate = null;
 		this.providerId = null;
-		this.pinned = false;
+		this.done = false;
+		unpin();
 	}
 
+	/** Started before the plan had it on a shift: pinned wherever it gets planned. */
 	void pin() {
 		this.pinned = true;
+	}
+
+	void pinTo(String shiftId, LocalDate date, int position) {
+		this.pinned = true;
+		this.pinnedShiftId = shiftId;
+		this.pinnedDate = date;
+		this.pinnedPosition = position;
+		this.movedShiftId = null;
+	}
+
+	void unpin() {
+		this.pinned = false;
+		this.pinnedShiftId = null;
+		this.pinnedDate = null;
+		this.pinnedPosition = null;
+	}
+
+	void movedTo(String shiftId) {
+		this.movedShiftId = shiftId;
+	}
+
+	void done() {
+		this.done = true;
+	}
+
+	boolean isDone() {
+		return done;
+	}
+
+	String getPinnedShiftId() {
+		return pinnedShiftId;
+	}
+
+	LocalDate getPinnedDate() {
+		return pinnedDate;
+	}
+
+	Integer getPinnedPosition() {
+		return pinnedPosition;
+	}
+
+	String getMovedShiftId() {
+		return movedShiftId;
 	}
 
 	Long getOrderId() {

@@ -1,115 +1,64 @@
 package dev.shifu.platform.schedule.internal;
 
-import java.time.Duration;
-import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
 
-import jakarta.annotation.PreDestroy;
-import org.optaplanner.core.api.solver.Solver;
-import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.api.solver.change.ProblemChange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.shifu.planner.domain.Job;
 import dev.shifu.planner.domain.Schedule;
 import dev.shifu.planner.domain.Shift;
-import dev.shifu.planner.solver.GreedyInsertion;
-import dev.shifu.planner.solver.ScheduleBuilder;
-import dev.shifu.planner.solver.ScheduleSolverConfig;
-import dev.shifu.planner.solver.SolverSettings;
-import dev.shifu.planner.travel.HaversineTravelTime;
-import dev.shifu.platform.shared.ConflictException;
-import dev.shifu.platform.shared.NotFoundException;
 
 /**
- * One live solver per region, started from the stored jobs at start-up (or when a region's first job arrives), and
- * fed problem changes afterwards. Only a dispatcher's re-optimization builds a new problem, and it starts from the
- * current plan, not from scratch.
+ * Where changes enter a region's live plan: jobs in and out, dispatcher pins and moves, network changes. Pins and moves
+ * are stored before they go to the solver, so a restart or rebuild keeps them; an idle region (every job pinned) is
+ * rebuilt instead of changed.
  */
 @Service
 class SchedulePlanner {
 
-	private static final Logger log = LoggerFactory.getLogger(SchedulePlanner.class);
-
-	private static final long SEED = 1;
-
 	private final ScheduleProperties properties;
 
-	private final ProblemFactory problems;
+	private final RegionRegistry registry;
+
+	private final RegionLifecycle lifecycle;
+
+	private final Reoptimizer reoptimizer;
 
 	private final ScheduleJobRepository jobs;
 
-	private final SolverFactory<Schedule> liveFactory;
+	private final PlanStore store;
 
-	private final Map<String, RegionPlanner> planners = new ConcurrentHashMap<>();
+	private final TransactionTemplate transaction;
 
-	/** Told when a region stops planning (nothing left), so its stored plan can go too. */
-	private final List<java.util.function.Consumer<String>> stopped = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-	private final Map<String, AtomicReference<Solver<Schedule>>> reoptimizations = new ConcurrentHashMap<>();
-
-	private final Map<String, java.util.concurrent.atomic.AtomicBoolean> stopRequests = new ConcurrentHashMap<>();
-
-	/** Dispatcher edits made while a region re-optimizes, replayed onto the re-optimized plan. */
-	private final Map<String, List<ProblemChange<Schedule>>> editsDuringReoptimization = new ConcurrentHashMap<>();
-
-	private final ExecutorService reoptimizer = Executors.newSingleThreadExecutor(r -> {
-		Thread thread = new Thread(r, "schedule-reoptimize");
-		thread.setDaemon(true);
-		return thread;
-	});
-
-	SchedulePlanner(ScheduleProperties properties, ProblemFactory problems, ScheduleJobRepository jobs) {
+	SchedulePlanner(ScheduleProperties properties, RegionRegistry registry, RegionLifecycle lifecycle,
+			Reoptimizer reoptimizer, ScheduleJobRepository jobs, PlanStore store, PlatformTransactionManager transactions) {
 		this.properties = properties;
-		this.problems = problems;
+		this.registry = registry;
+		this.lifecycle = lifecycle;
+		this.reoptimizer = reoptimizer;
 		this.jobs = jobs;
-		this.liveFactory = SolverFactory.create(ScheduleSolverConfig.create(SolverSettings.of(properties.burst(), SEED)
-			.withUnimprovedTimeLimit(properties.unimproved())
-			.withDaemon(true)));
-	}
-
-	/** Plans every region that has jobs, e.g. the demo city, as soon as the app is up. */
-	@EventListener(ApplicationReadyEvent.class)
-	void startAll() {
-		if (!properties.enabled()) {
-			return;
-		}
-		jobs.regions().forEach(this::planner);
-		log.info("Live planning started for regions {}", planners.keySet());
+		this.store = store;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	Optional<RegionPlanner> find(String region) {
-		return Optional.ofNullable(planners.get(region));
+		return registry.find(region);
 	}
 
-	/**
-	 * The region's planner, started on first use from the jobs stored for it; none while the region has nothing to
-	 * plan, because OptaPlanner refuses a problem without a single movable job.
-	 */
+	/** The region's planner, started on first use from what is stored for it. */
 	Optional<RegionPlanner> planner(String region) {
-		return Optional.ofNullable(planners.computeIfAbsent(region, this::start));
+		return lifecycle.planner(region);
 	}
 
-	private RegionPlanner start(String region) {
-		Schedule problem = problems.build(region, jobs.findByRegion(region));
-		if (problem.getJobs().isEmpty()) {
-			return null;
-		}
-		int planned = GreedyInsertion.planUnplacedJobs(problem);
-		log.info("Region {}: {} shifts, {} jobs, {} placed by the first plan", region, problem.getRealShifts().size(),
-				problem.getJobs().size(), planned);
-		return new RegionPlanner(region, liveFactory, problem);
+	Collection<RegionPlanner> planners() {
+		return registry.all();
 	}
 
 	/** Puts a job in, replaces it, or (with {@code job == null}) takes it out of its region's plan. */
@@ -117,11 +66,11 @@ class SchedulePlanner {
 		if (!properties.enabled()) {
 			return;
 		}
-		RegionPlanner running = planners.get(region);
+		RegionPlanner running = registry.find(region).orElse(null);
 		if (running == null) {
 			boolean[] created = { false };
-			running = planners.computeIfAbsent(region, r -> {
-				RegionPlanner started = start(r);
+			running = registry.computeIfAbsent(region, r -> {
+				RegionPlanner started = lifecycle.startFromStore(r);
 				created[0] = started != null;
 				return started;
 			});
@@ -130,240 +79,124 @@ class SchedulePlanner {
 				return;
 			}
 		}
-		if (job == null && isLastMovable(running, jobId)) {
-			stop(region, running);
+		if (running.isIdle() || (job == null && isLastMovable(running.best(), List.of(jobId)))) {
+			lifecycle.rebuild(running);
 			return;
 		}
 		running.submit(PlanChanges.replace(jobId, job));
 	}
 
-	/** Pins a job where it is; the last movable job of a region stays as it is, so the region keeps a plan. */
+	/** Pins a job where it is now, with the jobs before it on its route (a dispatcher's lock, or work under way). */
 	void pin(String region, String jobId) {
-		find(region).filter(running -> !isLastMovable(running, jobId)).ifPresent(running -> edit(region, running,
-				PlanChanges.pin(jobId)));
-	}
-
-	private void edit(String region, RegionPlanner running, ProblemChange<Schedule> change) {
-		editsDuringReoptimization.computeIfPresent(region, (r, edits) -> {
-			edits.add(change);
-			return edits;
+		find(region).ifPresent(running -> {
+			Schedule plan = running.best();
+			plan.findJob(jobId).filter(job -> job.getShift() != null && !job.getShift().isUnassignedBucket())
+				.ifPresent(job -> {
+					Shift shift = job.getShift();
+					List<String> head = ids(shift.getPinnedJobs());
+					if (!head.contains(jobId)) {
+						head.addAll(ids(shift.getJobs().subList(0, shift.getJobs().indexOf(job) + 1)));
+					}
+					lock(running, shift, head);
+				});
 		});
-		running.submit(change);
 	}
 
-	/** A dispatcher's move; the last movable job of a region is moved but not pinned, so the region keeps a plan. */
+	/**
+	 * The installer set out for a job: it joins the pinned head of its route after the work already under way or
+	 * done there, so the head keeps the order the work really happened in, and the rest of the route stays free.
+	 */
+	void started(String region, String jobId) {
+		find(region).ifPresent(running -> running.best()
+			.findJob(jobId)
+			.filter(job -> job.getShift() != null && !job.getShift().isUnassignedBucket())
+			.ifPresent(job -> {
+				List<String> head = ids(job.getShift().getPinnedJobs());
+				if (!head.contains(jobId)) {
+					head.add(jobId);
+				}
+				lock(running, job.getShift(), head);
+			}));
+	}
+
+	/** A dispatcher's move to a shift and position; pinned, it and the jobs before it there are locked. */
 	void move(String region, String jobId, String shiftId, int position, boolean pin) {
-		find(region).ifPresent(running -> edit(region, running,
-				PlanChanges.move(jobId, shiftId, position, pin && !isLastMovable(running, jobId))));
+		find(region).ifPresent(running -> {
+			Shift target = running.best().findShift(shiftId).orElse(null);
+			if (target == null) {
+				return;
+			}
+			if (pin) {
+				List<String> head = ids(target.getPinnedJobs());
+				head.remove(jobId);
+				List<String> planned = ids(target.getJobs());
+				planned.remove(jobId);
+				head.addAll(planned.subList(0, Math.max(0, Math.min(position, planned.size()))));
+				head.add(jobId);
+				lock(running, target, head);
+				return;
+			}
+			transaction.executeWithoutResult(tx -> jobs.findById(ScheduleJob.orderIdOf(jobId)).ifPresent(row -> {
+				row.unpin();
+				row.movedTo(shiftId);
+			}));
+			edit(running, PlanChanges.move(jobId, shiftId, position, false));
+		});
 	}
 
+	/** Stores the pins, then has the solver put exactly those jobs, in that order, at the head of the shift. */
+	private void lock(RegionPlanner running, Shift shift, List<String> head) {
+		transaction.executeWithoutResult(tx -> {
+			for (int i = 0; i < head.size(); i++) {
+				int position = i;
+				jobs.findById(ScheduleJob.orderIdOf(head.get(i)))
+					.ifPresent(row -> row.pinTo(shift.getId(), shift.getDate(), position));
+			}
+		});
+		if (running.isIdle() || isLastMovable(running.best(), head)) {
+			// Nothing would be left for the solver to move: the rebuilt region keeps the plan without one.
+			lifecycle.rebuild(running);
+			store.storeNow(running.region());
+			return;
+		}
+		edit(running, PlanChanges.pinAtHead(shift.getId(), head));
+	}
+
+	private void edit(RegionPlanner running, ProblemChange<Schedule> change) {
+		reoptimizer.recordEdit(running.region(), change);
+		running.submit(change).thenRunAsync(() -> store.storeNow(running.region()));
+	}
+
+	/** Network changes (shifts, leave): an idle region is rebuilt with the network as it is now. */
 	void submit(String region, ProblemChange<Schedule> change) {
-		if (properties.enabled()) {
-			find(region).ifPresent(running -> running.submit(change));
+		if (!properties.enabled()) {
+			return;
 		}
-	}
-
-	private static boolean isLastMovable(RegionPlanner running, String jobId) {
-		List<Job> movable = running.best().getJobs();
-		return movable.size() <= 1 && movable.stream().allMatch(j -> j.getId().equals(jobId));
-	}
-
-	private void stop(String region, RegionPlanner running) {
-		planners.remove(region, running);
-		running.close();
-		stopped.forEach(listener -> listener.accept(region));
-		log.info("Region {} has nothing left to plan; its solver stopped", region);
-	}
-
-	/**
-	 * Re-plans one day of a region within a time limit, streaming progress to the region's subscribers. Jobs of other
-	 * days, and pinned jobs, stay where they are. The result becomes the region's live plan.
-	 */
-	void reoptimize(String region, LocalDate day, Duration limit) {
-		RegionPlanner current = find(region).orElseThrow(() -> new NotFoundException("schedule of region", region));
-		AtomicReference<Solver<Schedule>> running = new AtomicReference<>();
-		if (reoptimizations.putIfAbsent(region, running) != null) {
-			throw new ConflictException("reoptimization-running", "A re-optimization of " + region + " is running");
-		}
-		Schedule problem = warmStart(region, current.best(), day);
-		if (problem.getJobs().isEmpty()) {
-			reoptimizations.remove(region);
-			throw new ConflictException("nothing-to-reoptimize", "No job of " + region + " can move on " + day);
-		}
-		editsDuringReoptimization.put(region, new java.util.concurrent.CopyOnWriteArrayList<>());
-		Solver<Schedule> solver = SolverFactory.<Schedule>create(ScheduleSolverConfig.create(SolverSettings.of(limit, SEED)))
-			.buildSolver();
-		running.set(solver);
-		java.util.concurrent.atomic.AtomicBoolean stop = stopRequests.computeIfAbsent(region,
-				r -> new java.util.concurrent.atomic.AtomicBoolean());
-		stop.set(false);
-		solver.addEventListener(event -> {
-			// solve() forgets an early termination asked for before it started: honour the stop here too.
-			if (stop.get()) {
-				solver.terminateEarly();
-			}
-			current.publish(current.progress(event.getNewBestSolution(), event.getTimeMillisSpent(), "reoptimize " + day));
-		});
-		reoptimizer.submit(() -> {
-			try {
-				Schedule result = stop.get() ? problem : solver.solve(problem);
-				current.publish(current.progress(result, limit.toMillis(), "reoptimized " + day));
-				RegionPlanner replacement = new RegionPlanner(region, liveFactory, warmStart(region, result, null));
-				current.subscribers().forEach(replacement.subscribers()::add);
-				if (planners.replace(region, current, replacement)) {
-					current.close();
-					editsDuringReoptimization.getOrDefault(region, List.of()).forEach(replacement::submit);
-				}
-				else {
-					replacement.close();
-				}
-			}
-			catch (RuntimeException ex) {
-				log.error("Re-optimization of {} on {} failed", region, day, ex);
-			}
-			finally {
-				editsDuringReoptimization.remove(region);
-				reoptimizations.remove(region);
-			}
-		});
-	}
-
-	/**
-	 * Each night the horizon moves on by a day: every region restarts from its current plan (warm, not from scratch),
-	 * so yesterday's shifts drop out and a new day's shifts come in.
-	 */
-	// LEAD: sched owns this class. The roll should follow each region's zone (Regions.zoneOf); at least read the
-	// zone from configuration (e.g. zone = "${shifu.catalog.default-zone}") instead of this literal.
-	@org.springframework.scheduling.annotation.Scheduled(cron = "${shifu.schedule.roll-cron:0 5 0 * * *}", zone = "Asia/Shanghai")
-	void rollHorizon() {
-		for (RegionPlanner current : List.copyOf(planners.values())) {
-			if (reoptimizations.containsKey(current.region())) {
-				continue;
-			}
-			Schedule rolled = warmStart(current.region(), current.best(), null);
-			if (rolled.getJobs().isEmpty()) {
-				stop(current.region(), current);
-				continue;
-			}
-			RegionPlanner replacement = new RegionPlanner(current.region(), liveFactory, rolled);
-			current.subscribers().forEach(replacement.subscribers()::add);
-			if (planners.replace(current.region(), current, replacement)) {
-				current.close();
+		find(region).ifPresent(running -> {
+			if (running.isIdle()) {
+				lifecycle.rebuild(running);
 			}
 			else {
-				replacement.close();
+				running.submit(change);
 			}
+		});
+	}
+
+	/** Rebuilds a region warm on the network as it is now, unless it is being re-optimized. */
+	void rebuild(RegionPlanner running) {
+		if (properties.enabled() && !reoptimizer.isRunning(running.region())) {
+			lifecycle.rebuild(running);
 		}
 	}
 
-	boolean stopReoptimization(String region) {
-		AtomicReference<Solver<Schedule>> running = reoptimizations.get(region);
-		if (running == null || running.get() == null) {
-			return false;
-		}
-		stopRequests.computeIfAbsent(region, r -> new java.util.concurrent.atomic.AtomicBoolean()).set(true);
-		Solver<Schedule> solver = running.get();
-		solver.terminateEarly();
-		// solve() clears an early termination asked for just before it starts: keep asking until it has taken hold.
-		Thread insist = new Thread(() -> {
-			for (int i = 0; i < 100 && reoptimizations.get(region) == running; i++) {
-				if (solver.isSolving()) {
-					solver.terminateEarly();
-				}
-				try {
-					Thread.sleep(50);
-				}
-				catch (InterruptedException ex) {
-					return;
-				}
-			}
-		}, "schedule-reoptimize-stop");
-		insist.setDaemon(true);
-		insist.start();
-		return true;
+	private static boolean isLastMovable(Schedule plan, List<String> jobIds) {
+		return plan.getJobs().stream().allMatch(job -> jobIds.contains(job.getId()));
 	}
 
-	/**
-	 * A fresh problem holding the given plan: jobs on {@code movableDay} (or on every day when null) may move, the
-	 * others are pinned where they are; unassigned jobs stay to be planned.
-	 */
-	private Schedule warmStart(String region, Schedule plan, LocalDate movableDay) {
-		List<LocalDate> days = problems.horizon();
-		Map<Long, ScheduleJob> rows = new java.util.HashMap<>();
-		jobs.findByRegion(region).forEach(row -> rows.put(row.getOrderId(), row));
-		ScheduleBuilder builder = new ScheduleBuilder(region, HaversineTravelTime.cityDefault());
-		List<Shift> shifts = problems.shifts(region, days);
-		builder.shifts(shifts);
-		builder.capacities(problems.capacities(region));
-		java.util.Set<String> shiftIds = new java.util.HashSet<>();
-		shifts.forEach(s -> shiftIds.add(s.getId()));
-		java.util.Set<String> placed = new java.util.HashSet<>();
-		for (Shift shift : plan.getRealShifts()) {
-			if (!shiftIds.contains(shift.getId())) {
-				continue;
-			}
-			boolean movable = movableDay == null || shift.getDate().equals(movableDay);
-			for (Job old : pinnedFirst(rows, shift)) {
-				fresh(rows, old, days).ifPresent(job -> {
-					builder.pinnedJob(shift.getId(), job);
-					placed.add(job.getId());
-				});
-			}
-			for (Job old : shift.getJobs()) {
-				if (isPinnedRow(rows, old)) {
-					continue;
-				}
-				fresh(rows, old, days).ifPresent(job -> {
-					if (movable) {
-						builder.initialAssignment(shift.getId(), job);
-					}
-					else {
-						builder.pinnedJob(shift.getId(), job);
-					}
-					placed.add(job.getId());
-				});
-			}
-		}
-		for (ScheduleJob row : rows.values()) {
-			if (!placed.contains(row.jobId())) {
-				problems.job(row, days).ifPresent(builder::job);
-			}
-		}
-		Schedule schedule = builder.build();
-		GreedyInsertion.planUnplacedJobs(schedule);
-		return schedule;
-	}
-
-	/** The pinned prefix plus jobs whose installer set out since the plan was made: both stay where they are. */
-	private static List<Job> pinnedFirst(Map<Long, ScheduleJob> rows, Shift shift) {
-		List<Job> pinned = new java.util.ArrayList<>(shift.getPinnedJobs());
-		shift.getJobs().stream().filter(job -> isPinnedRow(rows, job)).forEach(pinned::add);
-		return pinned;
-	}
-
-	private static boolean isPinnedRow(Map<Long, ScheduleJob> rows, Job job) {
-		ScheduleJob row = rows.get(ScheduleJob.orderIdOf(job.getId()));
-		return row != null && row.isPinned();
-	}
-
-	private Optional<Job> fresh(Map<Long, ScheduleJob> rows, Job old, List<LocalDate> days) {
-		ScheduleJob row = rows.get(ScheduleJob.orderIdOf(old.getId()));
-		return row == null ? Optional.empty() : problems.job(row, days);
-	}
-
-	void onStopped(java.util.function.Consumer<String> listener) {
-		stopped.add(listener);
-	}
-
-	Map<String, RegionPlanner> planners() {
-		return planners;
-	}
-
-	@PreDestroy
-	void stopAll() {
-		reoptimizations.values().forEach(r -> Optional.ofNullable(r.get()).ifPresent(Solver::terminateEarly));
-		planners.values().forEach(RegionPlanner::close);
-		reoptimizer.shutdownNow();
+	private static List<String> ids(List<Job> route) {
+		List<String> ids = new ArrayList<>();
+		route.forEach(job -> ids.add(job.getId()));
+		return ids;
 	}
 
 }

@@ -8,13 +8,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param enabled run the regional solvers at all
- * @param horizonDays how many days from tomorrow are planned together
+ * @param horizonDays how many days after today are planned together with today
  * @param burst time limit of each solving burst after a change
  * @param unimproved stop a burst earlier once the best score has not improved for this long
  * @param dayStart earliest start of a job window on a day
  * @param dayEnd latest end of a job window on a day
  * @param shiftCapacity jobs one shift can carry at most (van and day)
- * @param persistInterval how often a changed best plan is written to the database
+ * @param persistInterval how often a changed best plan is written to the database (also {@code roll-cron}: when
+ * plans are rebuilt on the current horizon and time; {@code watchdog-interval}: how often dead solvers are looked for)
  */
 @ConfigurationProperties("shifu.schedule")
 record ScheduleProperties(@DefaultValue("true") boolean enabled, @DefaultValue("3") int horizonDays,

@@ -9,10 +9,9 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import dev.shifu.platform.booking.BookingEvents.VisitBooked;
-import dev.shifu.platform.network.InstallerView;
-import dev.shifu.platform.network.NetworkDirectory;
+import dev.shifu.planner.domain.Shift;
 import dev.shifu.platform.network.NetworkEvents.InstallerChanged;
-import dev.shifu.platform.network.PartnerStatus;
+import dev.shifu.platform.network.NetworkEvents.ProviderChanged;
 import dev.shifu.platform.order.OrderEvents.OrderAccepted;
 import dev.shifu.platform.order.OrderEvents.OrderStatusChanged;
 import dev.shifu.platform.order.OrderStatus;
@@ -36,14 +35,10 @@ class ScheduleUpdates {
 
 	private final SchedulePlanner planner;
 
-	private final NetworkDirectory network;
-
-	ScheduleUpdates(ScheduleJobRepository jobs, ProblemFactory problems, SchedulePlanner planner,
-			NetworkDirectory network) {
+	ScheduleUpdates(ScheduleJobRepository jobs, ProblemFactory problems, SchedulePlanner planner) {
 		this.jobs = jobs;
 		this.problems = problems;
 		this.planner = planner;
-		this.network = network;
 	}
 
 	@ApplicationModuleListener
@@ -87,42 +82,45 @@ class ScheduleUpdates {
 		jobs.findById(change.orderId()).ifPresent(row -> {
 			if (UNDER_WAY.contains(change.to()) && !row.isPinned()) {
 				row.pin();
-				planner.pin(row.getRegion(), row.jobId());
+				planner.started(row.getRegion(), row.jobId());
 			}
 			else if (change.to() == OrderStatus.REWORK_SCHEDULED) {
 				replan(row);
 			}
+			else if (!change.to().isCancellable() && change.to() != OrderStatus.CANCELLED && row.isPinned()
+					&& row.getPinnedDate() != null) {
+				// Done on its route: it stays there, pinned, as the head of the day's route until the day has passed.
+				row.done();
+			}
 			else if (!change.to().isCancellable()) {
-				// Completed, closed or cancelled: nothing left to plan.
+				// Cancelled, or finished without having been on a route: nothing left to plan.
 				jobs.delete(row);
 				planner.replace(row.getRegion(), row.jobId(), null);
 			}
 		});
 	}
 
-	/** Leave and suspension take the installer's shifts out at once; other edits count from the next re-plan. */
+	/**
+	 * Leave, suspension and their end reach the live plan at once: days off are blocked and their jobs go
+	 * elsewhere, days back on take work again, new working days come in. Other edits count from the next rebuild.
+	 */
 	@ApplicationModuleListener
 	void on(InstallerChanged changed) {
-		InstallerView installer = network.installer(changed.installerId()).orElse(null);
-		if (installer == null) {
-			return;
-		}
+		long installer = changed.installerId();
 		List<LocalDate> days = problems.horizon();
-		for (String region : planner.planners().keySet()) {
-			String shiftPrefix = "I" + installer.id() + "@";
-			List<dev.shifu.planner.domain.Shift> joined = problems.shifts(region, days)
+		for (RegionPlanner region : planner.planners()) {
+			List<Shift> current = problems.shifts(region.region(), days)
 				.stream()
-				.filter(shift -> shift.getId().startsWith(shiftPrefix))
+				.filter(shift -> ShiftIds.isOf(shift.getId(), installer))
 				.toList();
-			if (!joined.isEmpty()) {
-				planner.submit(region, PlanChanges.addShifts(joined));
-			}
-			for (LocalDate day : days) {
-				if (installer.status() == PartnerStatus.SUSPENDED || installer.leaveDays().contains(day)) {
-					planner.submit(region, PlanChanges.leave(installer.id(), day, day));
-				}
-			}
+			planner.submit(region.region(), PlanChanges.syncInstaller(installer, days, current));
 		}
+	}
+
+	/** A provider suspended or back: each region is rebuilt warm with the network as it is now. */
+	@ApplicationModuleListener
+	void on(ProviderChanged changed) {
+		planner.planners().forEach(planner::rebuild);
 	}
 
 	private void replan(ScheduleJob row) {

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.shifu.platform.catalog.Regions;
+import dev.shifu.platform.order.JobId;
 import dev.shifu.platform.webhook.BrandWebhooks;
 import dev.shifu.platform.workflow.WorkflowEvents;
 import dev.shifu.platform.workflow.ProcessVariables;
@@ -24,16 +25,14 @@ import dev.shifu.workflows.ServiceOrderProcess.Vars;
 @Configuration(proxyBeanMethods = false)
 class HandOverDelegates {
 
-	/** The schedule (planner issue) plans the visit; the job id is stable per order, visit type and revisit. */
+	/** The schedule (planner issue) plans the visit; the job id is the order's {@link JobId}. */
 	@Bean(Beans.SCHEDULE_JOB)
 	JavaDelegate scheduleJobDelegate(ApplicationEventPublisher events, Regions regions) {
 		return execution -> {
 			long orderId = ProcessVariables.orderId(execution);
 			String visitType = ProcessVariables.input(execution, Inputs.VISIT_TYPE);
-			Long revisits = ProcessVariables.number(execution, Vars.REVISIT_COUNT);
-			Long reworks = ProcessVariables.number(execution, Vars.REWORK_COUNT);
-			String jobId = orderId + "-" + visitType.toLowerCase() + "-"
-					+ (visitType.equals("REWORK") ? (reworks == null ? 0 : reworks) : (revisits == null ? 0 : revisits));
+			// The schedule's id of the visit: one scheme everywhere (an order has one open visit at a time).
+			String jobId = JobId.of(orderId).value();
 			execution.setVariable(Vars.SCHEDULED_JOB_ID, jobId);
 			events.publishEvent(new WorkflowEvents.JobToSchedule(orderId, jobId,
 					ProcessVariables.number(execution, Vars.ASSIGNED_PROVIDER_ID), ProcessVariables.date(execution, Vars.BOOKED_DATE, regions),

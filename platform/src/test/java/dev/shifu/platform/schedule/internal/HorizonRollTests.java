@@ -1,117 +1,89 @@
 package dev.shifu.platform.schedule.internal;
 
-import java.util.List;
-import java.util.Map;
+import java.time.LocalDate;
+import java.time.LocalTime;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
-import dev.shifu.platform.support.PlatformIntegrationTest;
+import dev.shifu.platform.order.OrderStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class HorizonRollTests extends PlatformIntegrationTest {
+/** The plan covers the day of service and moves with the clock: across midnight and through the day. */
+@org.springframework.test.context.TestPropertySource(properties = LivePlanTest.OWN_DATABASE)
+class HorizonRollTests extends LivePlanTest {
 
-	@Autowired
-	private SchedulePlanner planner;
+	private static final String CITY = "330300";
+
+	private static final String SUZHOU = "320500";
 
 	@Test
-	void theNightlyRollRestartsARegionFromItsPlanKeepingItsJobs() {
-		long order = asBrand(newBrand()).post("/api/v1/orders", Map.of("externalOrderId", unique("ROLL"),
-				"consumer", Map.of("name", "李娜", "phone", "13812345678", "address", "文三路 90 号", "regionCode", "330106",
-						"location", Map.of("lat", 30.27, "lng", 120.12)),
-				"items", List.of(Map.of("sku", "D", "name", "Door", "category", "DOOR", "quantity", 1)),
-				"serviceType", "INSTALLATION", "goods", Map.of("status", "ARRIVED"))).json().get("id").asLong();
-		String job = ScheduleJob.jobId(order);
-		RegionPlanner before = null;
-		for (int i = 0; i < 150 && before == null; i++) {
-			before = planner.find("330100").filter(p -> p.best().findJob(job).isPresent()).orElse(null);
-			pause();
-		}
-		assertThat(before).as("the order reached the live plan").isNotNull();
+	void acrossMidnightYesterdayDropsOutTodayStaysAndANewDayComesIn() {
+		LocalDate day = LocalDate.now(ProblemFactory.ZONE).plusDays(20);
+		at(day.minusDays(1).atTime(7, 0).atZone(ProblemFactory.ZONE));
+		long provider = provider("320506");
+		long installer = installer(provider, 31.26, 120.63);
+		long yesterdays = order("320506", 31.261, 120.631);
+		long todays = order("320506", 31.262, 120.632);
+		book(yesterdays, day.minusDays(1));
+		book(todays, day);
+		planWhen(SUZHOU, day.minusDays(1), plan -> visit(plan, yesterdays) != null, "the visit of the day before planned");
+		planWhen(SUZHOU, day, plan -> visit(plan, todays) != null, "the visit of the day planned");
+		await(() -> storedDays(todays).contains(day), "the visit stored");
 
-		planner.rollHorizon();
+		at(day.atTime(0, 30).atZone(ProblemFactory.ZONE));
 
-		RegionPlanner after = planner.find("330100").orElseThrow();
-		assertThat(after).isNotSameAs(before);
-		assertThat(after.best().findJob(job)).isPresent();
+		JsonNode yesterday = plan(SUZHOU, day.minusDays(1));
+		assertThat(yesterday.get("installers")).as("yesterday dropped out").isEmpty();
+		JsonNode today = plan(SUZHOU, day);
+		assertThat(visit(today, todays)).as("the day of service is still planned").isNotNull();
+		assertThat(shiftOf(today, todays)).isEqualTo(ShiftIds.of(installer, day));
+		JsonNode newDay = plan(SUZHOU, day.plusDays(3));
+		assertThat(newDay.get("installers").findValuesAsText("shiftId")).as("a new day came in")
+			.contains(ShiftIds.of(installer, day.plusDays(3)));
+		// The store rewrites the region's plan after the roll; today's visit must be in it.
+		await(() -> !storedDays(yesterdays).contains(day.minusDays(1)), "the stored plan rolled");
+		assertThat(storedDays(todays)).as("no stored visit of today is lost").containsExactly(day);
 	}
 
 	@Test
-	void aDispatcherMoveDuringAReoptimizationIsKeptInTheReoptimizedPlan() {
-		long order = postOrder();
-		String job = ScheduleJob.jobId(order);
-		RegionPlanner before = awaitPlanned(job);
-		dev.shifu.planner.domain.Shift from = before.best().findJob(job).orElseThrow().getShift();
-		dev.shifu.planner.domain.Shift target = before.best()
-			.getRealShifts()
+	void todaysUnstartedWorkMovesPastNowWhileWorkUnderWayAndDoneStaysAtTheHeadOfTheRoute() {
+		LocalDate day = LocalDate.now(ProblemFactory.ZONE).plusDays(30);
+		at(day.atTime(7, 0).atZone(ProblemFactory.ZONE));
+		long provider = provider("330303");
+		long installer = installer(provider, 28.0, 120.65);
+		long first = order("330303", 28.01, 120.66);
+		long second = order("330303", 28.02, 120.67);
+		book(first, day);
+		book(second, day);
+		String shift = ShiftIds.of(installer, day);
+		planWhen(CITY, day, plan -> route(plan, shift).size() == 2, "both visits on the installer's route");
+		// The installer sets out for the second visit of the route first: the head follows what really happens.
+		long started = route(plan(CITY, day), shift).get(1);
+		long waiting = started == first ? second : first;
+
+		status(started, OrderStatus.EN_ROUTE);
+		planWhen(CITY, day, plan -> visit(plan, started) != null && visit(plan, started).get("pinned").asBoolean(),
+				"the visit under way pinned");
+		status(started, OrderStatus.COMPLETED);
+		await(() -> jobs.findById(started).map(ScheduleJob::isDone).orElse(false), "the visit done");
+		at(day.atTime(15, 0).atZone(ProblemFactory.ZONE));
+
+		JsonNode afternoon = planWhen(CITY, day, plan -> visit(plan, waiting) != null, "the waiting visit planned");
+		assertThat(route(afternoon, shift)).as("the done visit heads the route").startsWith(started);
+		assertThat(visit(afternoon, started).get("pinned").asBoolean()).isTrue();
+		assertThat(visit(afternoon, waiting).get("pinned").asBoolean()).as("the rest of the day stays free").isFalse();
+		assertThat(LocalTime.parse(visit(afternoon, waiting).get("start").asText().substring(11)))
+			.as("nothing unstarted is planned before now")
+			.isAfterOrEqualTo(LocalTime.of(15, 0));
+	}
+
+	private java.util.List<LocalDate> storedDays(long order) {
+		return jdbc.queryForList("select plan_date from planned_visit where order_id = ?", java.sql.Date.class, order)
 			.stream()
-			.filter(s -> s.getDate().equals(from.getDate()) && !s.getId().equals(from.getId()) && !s.isOnLeave())
-			.filter(s -> s.getSkills().containsAll(before.best().findJob(job).orElseThrow().getRequiredSkills()))
-			.findFirst()
-			.orElseThrow();
-
-		planner.reoptimize("330100", from.getDate(), java.time.Duration.ofSeconds(60));
-		planner.move("330100", job, target.getId(), 0, true);
-		planner.stopReoptimization("330100");
-
-		RegionPlanner after = null;
-		for (int i = 0; i < 150; i++) {
-			after = planner.find("330100").filter(p -> p != before).orElse(null);
-			if (after != null && after.best().findJob(job).map(j -> j.getShift() != null
-					&& j.getShift().getId().equals(target.getId())).orElse(false)) {
-				break;
-			}
-			pause();
-		}
-		assertThat(after).as("the re-optimized plan replaced the old one").isNotNull();
-		var moved = after.best().findJob(job).orElseThrow();
-		assertThat(moved.getShift().getId()).isEqualTo(target.getId());
-		assertThat(moved.getShift().getPinnedJobs()).contains(moved);
-	}
-
-	private long postOrder() {
-		dev.shifu.platform.identity.BrandAccounts.IssuedBrand brand = newBrand();
-		var admin = asNewUser(dev.shifu.platform.identity.Role.ADMIN, null);
-		long provider = admin.post("/api/v1/providers", Map.of("name", "Crew", "type", "DEALER", "brandId", brand.brandId(),
-				"coverage", Map.of("regionCodes", List.of("330106")), "dailyCapacity", Map.of("INSTALLATION", 20)))
-			.json().get("id").asLong();
-		List<Map<String, String>> everyDay = java.util.Arrays.stream(java.time.DayOfWeek.values())
-			.map(day -> Map.of("day", day.name(), "start", "08:00", "end", "18:00"))
+			.map(java.sql.Date::toLocalDate)
 			.toList();
-		for (int i = 0; i < 2; i++) {
-			admin.post("/api/v1/providers/" + provider + "/installers", Map.of("name", "师傅" + i,
-					"phone", "1370000" + (1000 + i + (int) (Math.random() * 8000)), "skills", List.of("DOOR"),
-					"homeBase", Map.of("lat", 30.28, "lng", 120.12), "shifts", everyDay, "crewSize", 1));
-		}
-		return asBrand(brand).post("/api/v1/orders", Map.of("externalOrderId", unique("EDIT"),
-				"consumer", Map.of("name", "李娜", "phone", "13812345678", "address", "文三路 90 号", "regionCode", "330106",
-						"location", Map.of("lat", 30.27, "lng", 120.12)),
-				"items", List.of(Map.of("sku", "D", "name", "Door", "category", "DOOR", "quantity", 1)),
-				"serviceType", "INSTALLATION", "goods", Map.of("status", "ARRIVED"))).json().get("id").asLong();
-	}
-
-	private RegionPlanner awaitPlanned(String job) {
-		for (int i = 0; i < 150; i++) {
-			RegionPlanner found = planner.find("330100")
-				.filter(p -> p.best().findJob(job).map(j -> j.getShift() != null && !j.getShift().isUnassignedBucket()).orElse(false))
-				.orElse(null);
-			if (found != null) {
-				return found;
-			}
-			pause();
-		}
-		throw new AssertionError(job + " never planned on a shift");
-	}
-
-	private static void pause() {
-		try {
-			Thread.sleep(100);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

@@ -1,0 +1,191 @@
+package dev.shifu.platform.schedule.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.shifu.planner.domain.Job;
+import dev.shifu.planner.domain.Schedule;
+import dev.shifu.platform.support.Api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The live plan survives what happens to it: a restart, a re-optimization, an installer's time off, a dead solver,
+ * and readers. Each test plans in a city of its own.
+ */
+@org.springframework.test.context.TestPropertySource(properties = LivePlanTest.OWN_DATABASE)
+class LivePlanRecoveryTests extends LivePlanTest {
+
+	@Autowired
+	private RegionRegistry registry;
+
+	@Autowired
+	private MeterRegistry meters;
+
+	private final LocalDate day = LocalDate.now(ProblemFactory.ZONE).plusDays(1);
+
+	@Test
+	void aRestartKeepsPinsMovesAndRoutes() {
+		restartKeepsPinsMovesAndRoutes("330402", 30.75, 120.75, this::restartPlanning);
+	}
+
+	@Test
+	void reoptimizingOneDayLeavesTheOtherDaysFree() {
+		String city = "330500";
+		long provider = provider("330502");
+		installer(provider, 30.87, 120.10);
+		installer(provider, 30.88, 120.11);
+		long onTheDay = order("330502", 30.871, 120.101);
+		long nextDay = order("330502", 30.872, 120.102);
+		book(onTheDay, day);
+		book(nextDay, day.plusDays(1));
+		planWhen(city, day.plusDays(1), p -> visit(p, nextDay) != null, "the next day's visit planned");
+		planWhen(city, day, p -> visit(p, onTheDay) != null, "the day's visit planned");
+		RegionPlanner before = registry.find(city).orElseThrow();
+
+		Api.Reply started = dispatcher.post("/api/v1/schedules/330500/reoptimize",
+				Map.of("date", day.toString(), "seconds", 60));
+		dispatcher.delete("/api/v1/schedules/330500/reoptimize");
+		assertThat(started.status()).as(started.body()).isEqualTo(202);
+		await(() -> registry.find(city).filter(p -> p != before).isPresent(), "the re-optimized plan in place");
+
+		RegionPlanner after = registry.find(city).orElseThrow();
+		Job job = after.best().findJob("O" + nextDay).orElseThrow();
+		assertThat(after.best().getJobs()).as("the solver may still move the other day's job").contains(job);
+		assertThat(visit(plan(city, day.plusDays(1)), nextDay).get("pinned").asBoolean()).isFalse();
+	}
+
+	@Test
+	void aDispatcherMoveDuringAReoptimizationIsKeptInTheReoptimizedPlan() {
+		String city = "330500";
+		long provider = provider("330503");
+		long first = installer(provider, 30.87, 120.10);
+		long second = installer(provider, 30.88, 120.11);
+		long order = order("330503", 30.873, 120.103);
+		book(order, day.plusDays(2));
+		JsonNode plan = planWhen(city, day.plusDays(2), p -> visit(p, order) != null, "planned");
+		String target = shiftOf(plan, order).equals(ShiftIds.of(first, day.plusDays(2))) ? ShiftIds.of(second, day.plusDays(2))
+				: ShiftIds.of(first, day.plusDays(2));
+		RegionPlanner before = registry.find(city).orElseThrow();
+
+		Api.Reply started = dispatcher.post("/api/v1/schedules/330500/reoptimize",
+				Map.of("date", day.plusDays(2).toString(), "seconds", 60));
+		Api.Reply moved = dispatcher.post("/api/v1/schedules/330500/moves",
+				Map.of("jobId", "O" + order, "shiftId", target, "position", 0, "pin", true));
+		dispatcher.delete("/api/v1/schedules/330500/reoptimize");
+		await(() -> registry.find(city).filter(p -> p != before).isPresent(), "the re-optimized plan in place");
+
+		assertThat(started.status()).as(started.body()).isEqualTo(202);
+		assertThat(moved.status()).isEqualTo(202);
+		JsonNode after = planWhen(city, day.plusDays(2), p -> target.equals(shiftOf(p, order)), "the move kept");
+		assertThat(isPinned(after, order)).isTrue();
+	}
+
+	@Test
+	void aRegionWhoseJobsAreAllPinnedKeepsItsPlanAndItsStoredVisits() {
+		String city = "330600";
+		long provider = provider("330602");
+		installer(provider, 30.0, 120.58);
+		long order = order("330602", 30.01, 120.59);
+		book(order, day);
+		planWhen(city, day, p -> visit(p, order) != null, "planned");
+
+		dispatcher.post("/api/v1/schedules/330600/pins", Map.of("jobId", "O" + order));
+
+		JsonNode plan = planWhen(city, day, p -> isPinned(p, order), "pinned");
+		assertThat(registry.find(city).orElseThrow().isIdle()).as("nothing left to move").isTrue();
+		await(() -> Boolean.TRUE.equals(jdbc.queryForObject("select count(*) > 0 from planned_visit where order_id = ? and pinned",
+				Boolean.class, order)), "the pinned visit stored");
+		assertThat(plan.get("score").asText()).isNotEqualTo("no plan");
+	}
+
+	@Test
+	void anInstallerBackFromLeaveOrSuspensionOrWithItsProviderGetsWorkAgain() {
+		String city = "330700";
+		long provider = provider("330702");
+		long installer = installer(provider, 29.08, 119.65);
+		long order = order("330702", 29.09, 119.66);
+		book(order, day);
+		String shift = ShiftIds.of(installer, day);
+		planWhen(city, day, p -> shift.equals(shiftOf(p, order)), "planned on the only installer");
+
+		admin.post("/api/v1/providers/" + provider + "/installers/" + installer + "/suspend", Map.of());
+		planWhen(city, day, p -> visit(p, order) == null
+				&& p.get("unassigned").findValuesAsText("jobId").contains("O" + order), "unassigned while suspended");
+		admin.post("/api/v1/providers/" + provider + "/installers/" + installer + "/activate", Map.of());
+		planWhen(city, day, p -> shift.equals(shiftOf(p, order)), "back on the installer's route");
+
+		leave(provider, installer, List.of(day));
+		planWhen(city, day, p -> visit(p, order) == null, "off the route while on leave");
+		leave(provider, installer, List.of());
+		planWhen(city, day, p -> shift.equals(shiftOf(p, order)), "back on the route after leave");
+
+		admin.post("/api/v1/providers/" + provider + "/suspend", Map.of());
+		planWhen(city, day, p -> visit(p, order) == null, "off the route while the provider is suspended");
+		admin.post("/api/v1/providers/" + provider + "/activate", Map.of());
+		planWhen(city, day, p -> shift.equals(shiftOf(p, order)), "back on the route with the provider");
+	}
+
+	@Test
+	void aDeadSolverIsNoticedCountedAndTheRegionPlansOn() {
+		String city = "330200";
+		long provider = provider("330203");
+		installer(provider, 29.87, 121.55);
+		long first = order("330203", 29.871, 121.551);
+		book(first, day);
+		planWhen(city, day, p -> visit(p, first) != null, "planned");
+		RegionPlanner dying = registry.find(city).orElseThrow();
+		double restarts = restarts(city);
+
+		// A fault inside the solver thread: an Error ends solve() and with it the thread.
+		dying.submit((working, director) -> {
+			throw new AssertionError("the test kills this solver");
+		});
+		await(() -> registry.find(city).filter(p -> p != dying && !p.hasFailed()).isPresent(), "the region restarted");
+		long later = order("330203", 29.872, 121.552);
+		book(later, day);
+
+		planWhen(city, day, p -> visit(p, later) != null && visit(p, first) != null, "a later change planned");
+		assertThat(dying.hasFailed()).isTrue();
+		assertThat(restarts(city)).isEqualTo(restarts + 1);
+	}
+
+	@Test
+	void routesAndExplanationComeFromOneVersionAndExplainingChangesNoPlan() {
+		String city = "330600";
+		long provider = provider("330603");
+		installer(provider, 30.0, 120.58);
+		long order = order("330603", 30.02, 120.60);
+		book(order, day.plusDays(1));
+		planWhen(city, day.plusDays(1), p -> visit(p, order) != null, "planned");
+		await(() -> registry.find(city).map(p -> p.version().plan().getScore() != null).orElse(false), "a solved version");
+		PlanVersion version = registry.find(city).orElseThrow().version();
+		Schedule plan = version.plan();
+		var score = plan.getScore();
+		Job job = plan.findJob("O" + order).orElseThrow();
+		Long start = job.getStartTime();
+		var shift = job.getShift();
+
+		var explanation = version.explanation();
+
+		assertThat(plan.getScore()).as("the plan's own score object is untouched").isSameAs(score);
+		assertThat(job.getStartTime()).isSameAs(start);
+		assertThat(job.getShift()).isSameAs(shift);
+		assertThat(explanation.score()).isEqualTo(score.toString());
+		assertThat(version.explanation()).as("explained once per version").isSameAs(explanation);
+	}
+
+	private double restarts(String city) {
+		Counter counter = meters.find(SolverWatchdog.RESTARTS).tag("region", city).counter();
+		return counter == null ? 0 : counter.count();
+	}
+
+}
