@@ -80,9 +80,8 @@ class ProblemFactory {
 	/** Shift days of every active installer of an active provider that covers the region. */
 	List<Shift> shifts(String region, List<LocalDate> days) {
 		List<Shift> shifts = new ArrayList<>();
-		String prefix = region.substring(0, 4);
 		for (ProviderView provider : network.activeProviders()) {
-			if (provider.regionCodes().stream().noneMatch(code -> code.startsWith(prefix))) {
+			if (!provider.worksIn(region)) {
 				continue;
 			}
 			for (InstallerView installer : network.activeInstallers(provider.id())) {
