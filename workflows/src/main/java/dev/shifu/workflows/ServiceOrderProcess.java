@@ -74,6 +74,8 @@ public final class ServiceOrderProcess {
         public static final String SCHEDULED_JOB_ID = "scheduledJobId";
         public static final String ASSIGNED_INSTALLER_ID = "assignedInstallerId";
         public static final String PREFERRED_INSTALLER_ID = "preferredInstallerId";
+        /** Set by {@link Beans#REWORK}: the installer the rework visit should not go to (the original one), if any. */
+        public static final String AVOIDED_INSTALLER_ID = "avoidedInstallerId";
         public static final String EXCEPTION_REASON = "exceptionReason";
         public static final String EXCEPTION_NOTE = "exceptionNote";
         public static final String VERIFICATION_CODE = "verificationCode";
@@ -137,6 +139,13 @@ public final class ServiceOrderProcess {
         public static final String BRAND_WEBHOOK = "brandWebhookDelegate";
         public static final String COMPLAINT = "complaintDelegate";
         public static final String REWORK = "reworkDelegate";
+        /**
+         * A form field validator ({@code camunda:constraint name="validator"}) on {@code assignedProviderId} of
+         * {@link Elements#ASSIGN_MANUALLY_TASK}: refuses a provider that may not take the order, with the reason.
+         */
+        public static final String MANUAL_ASSIGNMENT_VALIDATOR = "manualAssignmentValidator";
+        /** A complete task listener on {@link Elements#ASSIGN_MANUALLY_TASK}: the same check for every completion. */
+        public static final String MANUAL_ASSIGNMENT_LISTENER = "manualAssignmentListener";
         /** An instance of {@link SlaTimers}: every timer of the model reads its duration or date from it. */
         public static final String SLA_TIMERS = "slaTimers";
 

@@ -66,6 +66,9 @@ abstract class ServiceOrderTestSupport {
     final JavaDelegate brandWebhookDelegate = mock(JavaDelegate.class);
     final JavaDelegate reworkDelegate = mock(JavaDelegate.class);
     final SlaTimers slaTimers = new SlaTimers();
+    /** Accepts every provider id; the platform's validator checks eligibility. */
+    final org.camunda.bpm.engine.impl.form.validator.FormFieldValidator manualAssignmentValidator = (value, context) -> true;
+    final org.camunda.bpm.engine.delegate.TaskListener manualAssignmentListener = task -> { };
 
     ProcessInstance order;
 
@@ -101,6 +104,8 @@ abstract class ServiceOrderTestSupport {
         Mocks.register(Beans.COMPLAINT, complaintDelegate);
         Mocks.register(Beans.REWORK, reworkDelegate);
         Mocks.register(Beans.SLA_TIMERS, slaTimers);
+        Mocks.register(Beans.MANUAL_ASSIGNMENT_VALIDATOR, manualAssignmentValidator);
+        Mocks.register(Beans.MANUAL_ASSIGNMENT_LISTENER, manualAssignmentListener);
     }
 
     @AfterEach

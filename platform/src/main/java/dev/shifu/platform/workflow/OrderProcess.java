@@ -22,4 +22,10 @@ public interface OrderProcess {
 
 	Optional<Object> variable(long orderId, String name);
 
+	/**
+	 * Tells the process which installer does the order's current visit (the crew's lead), as {@code assignedInstallerId}:
+	 * a revisit after missing parts prefers them, complaints and rework are credited to them.
+	 */
+	void installerAssigned(long orderId, long installerId);
+
 }

@@ -38,7 +38,8 @@ class DispatchDelegates {
 			double minRating = ((Number) execution.getVariable(Vars.MIN_PROVIDER_RATING)).doubleValue();
 			Object preferred = execution.getVariable(Vars.PREFERRED_INSTALLER_ID);
 			List<Long> ids = candidates.forOrder(order, channels, minRating,
-					preferred == null ? null : Long.valueOf(String.valueOf(preferred)));
+					preferred == null ? null : Long.valueOf(String.valueOf(preferred)),
+					ProcessVariables.date(execution, Vars.BOOKED_DATE));
 			execution.setVariable(Vars.CANDIDATE_PROVIDER_IDS, String.join(",", ids.stream().map(String::valueOf).toList()));
 			execution.setVariable(Vars.CANDIDATE_COUNT, ids.size());
 		};

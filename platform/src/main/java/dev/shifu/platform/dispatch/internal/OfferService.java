@@ -9,6 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.shifu.platform.identity.Actor;
 import dev.shifu.platform.identity.Role;
+import dev.shifu.platform.order.OrderLifecycle;
+import dev.shifu.platform.workflow.ProcessVariables;
 import dev.shifu.platform.shared.ConflictException;
 import dev.shifu.platform.shared.NotFoundException;
 import dev.shifu.platform.workflow.OrderProcess;
@@ -27,9 +29,15 @@ class OfferService {
 
 	private final OrderProcess process;
 
-	OfferService(OfferRepository offers, OrderProcess process) {
+	private final Visits visits;
+
+	private final OrderLifecycle orders;
+
+	OfferService(OfferRepository offers, OrderProcess process, Visits visits, OrderLifecycle orders) {
 		this.offers = offers;
 		this.process = process;
+		this.visits = visits;
+		this.orders = orders;
 	}
 
 	@Transactional(readOnly = true)
@@ -52,6 +60,13 @@ class OfferService {
 		offer.accept(actor.name());
 		process.correlateMatching(offer.getOrderId(), Messages.OFFER_ACCEPTED, Vars.OFFERED_PROVIDER_ID,
 				String.valueOf(offer.getProviderId()), Map.of());
+		// Counted against the provider's capacity in the same transaction, so the next order's candidates see it.
+		orders.find(offer.getOrderId())
+			.ifPresent(order -> visits.assigned(order.id(), offer.getProviderId(), order.serviceType(),
+					process.variable(order.id(), Vars.BOOKED_DATE)
+						.filter(java.util.Date.class::isInstance)
+						.map(d -> ((java.util.Date) d).toInstant().atZone(ProcessVariables.ZONE).toLocalDate())
+						.orElse(null)));
 		return offer;
 	}
 

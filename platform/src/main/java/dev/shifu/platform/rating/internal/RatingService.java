@@ -10,7 +10,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.shifu.platform.network.NetworkAdministration;
 import dev.shifu.platform.order.OrderSnapshot;
-import dev.shifu.platform.schedule.PlannedVisits;
 import dev.shifu.platform.shared.ConflictException;
 import dev.shifu.platform.workflow.OrderProcess;
 import dev.shifu.workflows.ServiceOrderProcess.Messages;
@@ -28,11 +27,11 @@ class RatingService {
 
 	private final NetworkAdministration network;
 
-	private final PlannedVisits visits;
+	private final ServedBy servedBy;
 
 	RatingService(RatingRepository ratings, ComplaintRepository complaints, OrderProcess process,
-			NetworkAdministration network, PlannedVisits visits) {
-		this.visits = visits;
+			NetworkAdministration network, ServedBy servedBy) {
+		this.servedBy = servedBy;
 		this.ratings = ratings;
 		this.complaints = complaints;
 		this.process = process;
@@ -49,18 +48,17 @@ class RatingService {
 			}
 			throw new ConflictException("already-rated", "Order " + order.id() + " was rated already");
 		}
-		Long installer = process.variable(order.id(), Vars.ASSIGNED_INSTALLER_ID)
+		List<Long> crew = servedBy.crew(order.id(), process.variable(order.id(), Vars.ASSIGNED_INSTALLER_ID)
 			.map(v -> Long.valueOf(String.valueOf(v)))
-			.or(() -> visits.installerOf(order.id()))
-			.orElse(null);
+			.orElse(null));
+		Long installer = crew.isEmpty() ? null : crew.get(0);
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(Vars.RATING_STARS, stars);
 		variables.put(Vars.RATING_TAGS, joinedTags);
 		variables.put(Vars.RATING_COMMENT, comment == null ? "" : comment);
 		process.correlate(order.id(), Messages.RATING_SUBMITTED, variables);
-		if (installer != null) {
-			network.recordRating(installer, stars);
-		}
+		// Every installer of the crew earns the stars; the rating row names the lead.
+		crew.forEach(member -> network.recordRating(member, stars));
 		return ratings.save(new Rating(order.id(), installer, stars, joinedTags, comment));
 	}
 

@@ -90,6 +90,12 @@ class CamundaOrderProcess implements OrderProcess, CancellationGuard {
 		return instance(orderId).map(pi -> runtime.getVariable(pi.getId(), name));
 	}
 
+	@Override
+	public void installerAssigned(long orderId, long installerId) {
+		instance(orderId).ifPresent(pi -> runtime.setVariable(pi.getId(), ServiceOrderProcess.Vars.ASSIGNED_INSTALLER_ID,
+				String.valueOf(installerId)));
+	}
+
 	/**
 	 * Once the process has left the fulfilment (the job is completed), it no longer listens for a cancellation; an
 	 * order whose process has not started yet is still cancellable.
