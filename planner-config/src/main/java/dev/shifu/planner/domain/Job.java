@@ -22,6 +22,9 @@ import org.optaplanner.core.api.domain.variable.ShadowVariable;
 @PlanningEntity
 public class Job {
 
+    /** Added to a rework's priority weight: above the heaviest ordinary job (PLATINUM with SLA = 10). */
+    public static final int REWORK_PRIORITY = 2 * MemberTier.PLATINUM.weight();
+
     @PlanningId
     private String id;
     private Location location;
@@ -41,6 +44,12 @@ public class Job {
     private String acceptedProviderId;
     /** Installer who did the original work (revisit, rework); null when any installer will do. */
     private String preferredInstallerId;
+    /** Installer who should preferably not do it (rework after a complaint about their work); null when none. */
+    private String avoidedInstallerId;
+    /** A rework visit: planned before ordinary jobs and as early as its window allows. */
+    private boolean rework;
+    /** Service type (e.g. INSTALLATION), counted against the provider's daily capacity; null when not counted. */
+    private String serviceType;
     private int demand;
 
     @InverseRelationShadowVariable(sourceVariableName = "jobs")
@@ -115,6 +124,21 @@ public class Job {
         return this;
     }
 
+    public Job withAvoidedInstaller(String installerId) {
+        this.avoidedInstallerId = installerId;
+        return this;
+    }
+
+    public Job withRework(boolean rework) {
+        this.rework = rework;
+        return this;
+    }
+
+    public Job withServiceType(String serviceType) {
+        this.serviceType = serviceType;
+        return this;
+    }
+
     public Job withDemand(int demand) {
         this.demand = demand;
         return this;
@@ -159,9 +183,21 @@ public class Job {
         return Math.max(0, startTime + serviceSeconds - slaDue);
     }
 
-    /** Priority for being planned at all: tier weight, doubled when an SLA is set. */
+    /**
+     * Priority for being planned at all: tier weight, doubled when an SLA is set. A rework adds
+     * {@link #REWORK_PRIORITY}, more than any ordinary job can weigh, so it is the last to be left out.
+     */
     public int getPriorityWeight() {
-        return tier.weight() * (slaDue == null ? 1 : 2);
+        int weight = tier.weight() * (slaDue == null ? 1 : 2);
+        return rework ? REWORK_PRIORITY + weight : weight;
+    }
+
+    /** How long after its window opened a rework starts; 0 for other jobs and jobs without a window. */
+    public long getReworkWaitSeconds() {
+        if (!rework || windowStart == null || startTime == null) {
+            return 0;
+        }
+        return Math.max(0, startTime - windowStart);
     }
 
     // ----- getters and setters -----
@@ -216,6 +252,18 @@ public class Job {
 
     public String getPreferredInstallerId() {
         return preferredInstallerId;
+    }
+
+    public String getAvoidedInstallerId() {
+        return avoidedInstallerId;
+    }
+
+    public boolean isRework() {
+        return rework;
+    }
+
+    public String getServiceType() {
+        return serviceType;
     }
 
     public int getDemand() {

@@ -35,6 +35,9 @@ public class Schedule {
     @ProblemFactCollectionProperty
     @ValueRangeProvider
     private List<Job> jobs;
+    /** Daily capacity per provider and service type; empty means unlimited. */
+    @ProblemFactCollectionProperty
+    private List<ProviderCapacity> providerCapacities = new ArrayList<>();
     @PlanningScore
     private HardMediumSoftLongScore score;
 
@@ -125,6 +128,14 @@ public class Schedule {
 
     public List<Job> getJobs() {
         return jobs;
+    }
+
+    public List<ProviderCapacity> getProviderCapacities() {
+        return providerCapacities;
+    }
+
+    public void setProviderCapacities(List<ProviderCapacity> providerCapacities) {
+        this.providerCapacities = providerCapacities;
     }
 
     public HardMediumSoftLongScore getScore() {

@@ -15,6 +15,7 @@ public final class ScheduleConstraints {
     public static final String INSTALLER_LEAVE = "Installer on leave";
     public static final String CERTIFICATE_VALID = "Certificate valid on the day";
     public static final String VEHICLE_CAPACITY = "Vehicle capacity";
+    public static final String PROVIDER_DAILY_CAPACITY = "Provider daily capacity";
 
     public static final String UNASSIGNED_JOB = "Unassigned job";
 
@@ -22,6 +23,8 @@ public final class ScheduleConstraints {
     public static final String SLA_LATENESS = "Late against SLA";
     public static final String WORKLOAD_BALANCE = "Workload balance";
     public static final String SAME_INSTALLER_REVISIT = "Same installer for revisit";
+    public static final String REWORK_BY_ANOTHER_INSTALLER = "Rework by another installer";
+    public static final String REWORK_SERVED_EARLY = "Rework served early";
     public static final String RATING_FOR_TIER = "Higher-rated installer for higher tier";
     public static final String SHIFT_USED = "Shift used";
     public static final String ROUTE_CONSOLIDATION = "Route consolidation";

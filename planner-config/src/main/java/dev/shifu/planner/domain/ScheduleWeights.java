@@ -36,6 +36,8 @@ public class ScheduleWeights {
     private HardMediumSoftLongScore certificateValid = HARD;
     @ConstraintWeight(VEHICLE_CAPACITY)
     private HardMediumSoftLongScore vehicleCapacity = HARD;
+    @ConstraintWeight(PROVIDER_DAILY_CAPACITY)
+    private HardMediumSoftLongScore providerDailyCapacity = HARD;
 
     @ConstraintWeight(UNASSIGNED_JOB)
     private HardMediumSoftLongScore unassignedJob = MEDIUM;
@@ -48,6 +50,10 @@ public class ScheduleWeights {
     private HardMediumSoftLongScore workloadBalance = SOFT;
     @ConstraintWeight(SAME_INSTALLER_REVISIT)
     private HardMediumSoftLongScore sameInstallerRevisit = HardMediumSoftLongScore.ofSoft(1800);
+    @ConstraintWeight(REWORK_BY_ANOTHER_INSTALLER)
+    private HardMediumSoftLongScore reworkByAnotherInstaller = HardMediumSoftLongScore.ofSoft(1800);
+    @ConstraintWeight(REWORK_SERVED_EARLY)
+    private HardMediumSoftLongScore reworkServedEarly = SOFT;
     @ConstraintWeight(RATING_FOR_TIER)
     private HardMediumSoftLongScore ratingForTier = HardMediumSoftLongScore.ofSoft(60);
     @ConstraintWeight(SHIFT_USED)
@@ -76,6 +82,9 @@ public class ScheduleWeights {
         w.slaLateness = OFF;
         w.workloadBalance = OFF;
         w.sameInstallerRevisit = OFF;
+        w.reworkByAnotherInstaller = OFF;
+        w.reworkServedEarly = OFF;
+        w.providerDailyCapacity = OFF;
         w.ratingForTier = OFF;
         w.shiftUsed = HardMediumSoftLongScore.ofSoft(vehicleCost);
         return w;
@@ -94,11 +103,14 @@ public class ScheduleWeights {
             case INSTALLER_LEAVE -> w.installerLeave = weight;
             case CERTIFICATE_VALID -> w.certificateValid = weight;
             case VEHICLE_CAPACITY -> w.vehicleCapacity = weight;
+            case PROVIDER_DAILY_CAPACITY -> w.providerDailyCapacity = weight;
             case UNASSIGNED_JOB -> w.unassignedJob = weight;
             case TRAVEL_TIME -> w.travelTime = weight;
             case SLA_LATENESS -> w.slaLateness = weight;
             case WORKLOAD_BALANCE -> w.workloadBalance = weight;
             case SAME_INSTALLER_REVISIT -> w.sameInstallerRevisit = weight;
+            case REWORK_BY_ANOTHER_INSTALLER -> w.reworkByAnotherInstaller = weight;
+            case REWORK_SERVED_EARLY -> w.reworkServedEarly = weight;
             case RATING_FOR_TIER -> w.ratingForTier = weight;
             case SHIFT_USED -> w.shiftUsed = weight;
             case ROUTE_CONSOLIDATION -> w.routeConsolidation = weight;
@@ -118,11 +130,14 @@ public class ScheduleWeights {
         w.installerLeave = installerLeave;
         w.certificateValid = certificateValid;
         w.vehicleCapacity = vehicleCapacity;
+        w.providerDailyCapacity = providerDailyCapacity;
         w.unassignedJob = unassignedJob;
         w.travelTime = travelTime;
         w.slaLateness = slaLateness;
         w.workloadBalance = workloadBalance;
         w.sameInstallerRevisit = sameInstallerRevisit;
+        w.reworkByAnotherInstaller = reworkByAnotherInstaller;
+        w.reworkServedEarly = reworkServedEarly;
         w.ratingForTier = ratingForTier;
         w.shiftUsed = shiftUsed;
         w.routeConsolidation = routeConsolidation;

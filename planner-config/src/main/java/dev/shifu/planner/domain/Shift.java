@@ -260,6 +260,22 @@ public class Shift {
         return total;
     }
 
+    /** Jobs of the service type on this route, pinned prefix included (for the provider's daily capacity). */
+    public int countJobsOfServiceType(String serviceType) {
+        int count = 0;
+        for (Job job : pinnedJobs) {
+            if (serviceType.equals(job.getServiceType())) {
+                count++;
+            }
+        }
+        for (Job job : jobs) {
+            if (serviceType.equals(job.getServiceType())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     public boolean hasAllSkills(Set<String> required) {
         return skills.containsAll(required);
     }

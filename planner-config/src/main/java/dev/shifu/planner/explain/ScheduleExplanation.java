@@ -11,9 +11,10 @@ import java.util.Map;
  * @param constraints one entry per constraint that matched, hard first, biggest impact first
  * @param jobs per job id, the reasons it costs something
  * @param shifts per shift id, the reasons it costs something (travel, overtime, capacity, workload)
+ * @param providers per provider id, the reasons its days cost something (daily capacity)
  */
 public record ScheduleExplanation(String score, boolean feasible, List<ConstraintImpact> constraints,
-        Map<String, List<Reason>> jobs, Map<String, List<Reason>> shifts) {
+        Map<String, List<Reason>> jobs, Map<String, List<Reason>> shifts, Map<String, List<Reason>> providers) {
 
     /**
      * @param constraint constraint name (see {@code ScheduleConstraints})

@@ -41,6 +41,7 @@ public final class ScoreExplainer {
         List<ConstraintImpact> constraints = new ArrayList<>();
         Map<String, List<Reason>> jobs = new TreeMap<>();
         Map<String, List<Reason>> shifts = new TreeMap<>();
+        Map<String, List<Reason>> providers = new TreeMap<>();
         for (ConstraintMatchTotal<HardMediumSoftLongScore> total : explanation.getConstraintMatchTotalMap().values()) {
             HardMediumSoftLongScore score = total.getScore();
             if (total.getConstraintMatchCount() == 0) {
@@ -56,8 +57,10 @@ public final class ScoreExplainer {
                     Reason reason = new Reason(total.getConstraintName(), match.getScore().toShortString(), j.reason());
                     if (j.jobId() != null) {
                         jobs.computeIfAbsent(j.jobId(), id -> new ArrayList<>()).add(reason);
-                    } else {
+                    } else if (j.shiftId() != null) {
                         shifts.computeIfAbsent(j.shiftId(), id -> new ArrayList<>()).add(reason);
+                    } else if (j.providerId() != null) {
+                        providers.computeIfAbsent(j.providerId(), id -> new ArrayList<>()).add(reason);
                     }
                 }
             }
@@ -65,7 +68,7 @@ public final class ScoreExplainer {
         constraints.sort(Comparator.comparingInt((ConstraintImpact c) -> levelOrder(c.level()))
                 .thenComparingLong(ConstraintImpact::impact));
         HardMediumSoftLongScore score = explanation.getScore();
-        return new ScheduleExplanation(score.toString(), score.isFeasible(), constraints, jobs, shifts);
+        return new ScheduleExplanation(score.toString(), score.isFeasible(), constraints, jobs, shifts, providers);
     }
 
     private static int levelOrder(String level) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.shifu.planner.domain.Job;
 import dev.shifu.planner.domain.Location;
+import dev.shifu.planner.domain.ProviderCapacity;
 import dev.shifu.planner.domain.Schedule;
 import dev.shifu.planner.domain.ScheduleWeights;
 import dev.shifu.planner.domain.Shift;
@@ -36,6 +37,7 @@ public final class ScheduleBuilder {
     private final List<Job> jobs = new ArrayList<>();
     private final Map<String, List<Job>> pinned = new LinkedHashMap<>();
     private final Map<String, List<Job>> initialRoutes = new LinkedHashMap<>();
+    private final List<ProviderCapacity> capacities = new ArrayList<>();
 
     public ScheduleBuilder(String name, TravelTime travelTime) {
         this.name = name;
@@ -56,6 +58,17 @@ public final class ScheduleBuilder {
 
     public ScheduleBuilder shifts(List<Shift> list) {
         list.forEach(this::shift);
+        return this;
+    }
+
+    /** A provider's daily capacity for one service type (hard constraint "Provider daily capacity"). */
+    public ScheduleBuilder capacity(ProviderCapacity capacity) {
+        capacities.add(capacity);
+        return this;
+    }
+
+    public ScheduleBuilder capacities(List<ProviderCapacity> list) {
+        capacities.addAll(list);
         return this;
     }
 
@@ -105,7 +118,9 @@ public final class ScheduleBuilder {
         initialRoutes.forEach((shiftId, list) -> requireShift(shiftId).getJobs().addAll(list));
         shiftList.forEach(Shift::updateRouteShadows);
         shiftList.add(Shift.unassignedBucket());
-        return new Schedule(name, table, weights, shiftList, new ArrayList<>(jobs));
+        Schedule schedule = new Schedule(name, table, weights, shiftList, new ArrayList<>(jobs));
+        schedule.setProviderCapacities(new ArrayList<>(capacities));
+        return schedule;
     }
 
     private Shift requireShift(String shiftId) {

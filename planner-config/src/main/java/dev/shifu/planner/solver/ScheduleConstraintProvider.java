@@ -5,10 +5,13 @@ import static dev.shifu.planner.domain.ScheduleConstraints.*;
 import java.time.temporal.ChronoUnit;
 
 import org.optaplanner.core.api.score.stream.Constraint;
+import org.optaplanner.core.api.score.stream.ConstraintCollectors;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 import org.optaplanner.core.api.score.stream.ConstraintProvider;
+import org.optaplanner.core.api.score.stream.Joiners;
 
 import dev.shifu.planner.domain.Job;
+import dev.shifu.planner.domain.ProviderCapacity;
 import dev.shifu.planner.domain.Shift;
 
 /**
@@ -30,11 +33,14 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
                 installerLeave(factory),
                 certificateValid(factory),
                 vehicleCapacity(factory),
+                providerDailyCapacity(factory),
                 unassignedJob(factory),
                 travelTime(factory),
                 slaLateness(factory),
                 workloadBalance(factory),
                 sameInstallerRevisit(factory),
+                reworkByAnotherInstaller(factory),
+                reworkServedEarly(factory),
                 ratingForTier(factory),
                 shiftUsed(factory),
                 routeConsolidation(factory)
@@ -139,6 +145,24 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
                 .asConstraint(VEHICLE_CAPACITY);
     }
 
+    /**
+     * A provider takes only so many jobs of a service type per day (its registered daily capacity),
+     * over all its installers together; penalty per job over the limit.
+     */
+    Constraint providerDailyCapacity(ConstraintFactory factory) {
+        return factory.forEach(ProviderCapacity.class)
+                .join(Shift.class, Joiners.equal(ProviderCapacity::providerId, Shift::getProviderId),
+                        Joiners.filtering((capacity, shift) -> capacity.appliesTo(shift)))
+                .groupBy((capacity, shift) -> capacity, (capacity, shift) -> shift.getDate(),
+                        ConstraintCollectors.sum((capacity, shift) -> shift.countJobsOfServiceType(capacity.serviceType())))
+                .filter((capacity, date, count) -> capacity.excess(count) > 0)
+                .penalizeConfigurable((capacity, date, count) -> capacity.excess(count))
+                .justifyWith((capacity, date, count, score) -> Justification.ofProvider(capacity.providerId(),
+                        count + " " + capacity.serviceType() + " jobs on " + date + ", capacity "
+                                + capacity.maxJobs()))
+                .asConstraint(PROVIDER_DAILY_CAPACITY);
+    }
+
     // ----- medium -----
 
     /** An overbooked day still gets the best partial plan; important customers are planned first. */
@@ -147,7 +171,8 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
                 .filter(Job::isUnassigned)
                 .penalizeConfigurable(Job::getPriorityWeight)
                 .justifyWith((job, score) -> new Justification(job.getId(), null,
-                        "not planned (" + job.getTier() + (job.getSlaDue() == null ? "" : ", with SLA") + ")"))
+                        "not planned (" + job.getTier() + (job.getSlaDue() == null ? "" : ", with SLA")
+                                + (job.isRework() ? ", rework" : "") + ")"))
                 .asConstraint(UNASSIGNED_JOB);
     }
 
@@ -200,6 +225,30 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
                 .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
                         "preferred installer " + job.getPreferredInstallerId() + " not on this shift"))
                 .asConstraint(SAME_INSTALLER_REVISIT);
+    }
+
+    /**
+     * Rework after a complaint goes preferably to someone other than the installer whose work was
+     * rejected (the brand's policy); penalty per job on a shift with that installer.
+     */
+    Constraint reworkByAnotherInstaller(ConstraintFactory factory) {
+        return factory.forEach(Job.class)
+                .filter(job -> job.isAssigned() && job.getAvoidedInstallerId() != null
+                        && job.getShift().hasInstaller(job.getAvoidedInstallerId()))
+                .penalizeConfigurable()
+                .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
+                        "rework by installer " + job.getAvoidedInstallerId() + ", who did the original work"))
+                .asConstraint(REWORK_BY_ANOTHER_INSTALLER);
+    }
+
+    /** A rework is served as early as its window allows; penalty per second after the window opens. */
+    Constraint reworkServedEarly(ConstraintFactory factory) {
+        return factory.forEach(Job.class)
+                .filter(job -> job.isAssigned() && job.getReworkWaitSeconds() > 0)
+                .penalizeConfigurableLong(Job::getReworkWaitSeconds)
+                .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
+                        "rework starts " + job.getReworkWaitSeconds() + " s after its window opens"))
+                .asConstraint(REWORK_SERVED_EARLY);
     }
 
     /** Better-rated installers for better-paying members: (50 - rating in tenths) times tier rank. */

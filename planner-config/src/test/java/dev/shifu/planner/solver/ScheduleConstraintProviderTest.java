@@ -9,6 +9,7 @@ import org.optaplanner.test.api.score.stream.ConstraintVerifier;
 
 import dev.shifu.planner.domain.Job;
 import dev.shifu.planner.domain.MemberTier;
+import dev.shifu.planner.domain.ProviderCapacity;
 import dev.shifu.planner.domain.Schedule;
 import dev.shifu.planner.domain.ScheduleWeights;
 import dev.shifu.planner.domain.Shift;
@@ -199,6 +200,51 @@ class ScheduleConstraintProviderTest {
         verifier.verifyThat(ScheduleConstraintProvider::vehicleCapacity).given(weights, shift, a, b).penalizesBy(0);
     }
 
+    // ----- provider daily capacity -----
+
+    @Test
+    void providerDailyCapacityPenalizesEachJobOfTheTypeOverTheProvidersLimitAcrossItsShifts() {
+        Shift a = f.shift("A").withProvider("P1");
+        Shift b = f.shift("B").withProvider("P1");
+        Job pinned = f.job("PINNED", 5).withServiceType("INSTALLATION");
+        a.getPinnedJobs().add(pinned);
+        a.refreshPinnedPrefix();
+        Job j1 = f.job("J1", 10).withServiceType("INSTALLATION");
+        Job j2 = f.job("J2", 20).withServiceType("INSTALLATION");
+        Job repair = f.job("R", 30).withServiceType("REPAIR");
+        Fixture.route(a, j1, repair);
+        Fixture.route(b, j2);
+        ProviderCapacity capacity = ProviderCapacity.everyDay("P1", "INSTALLATION", 1);
+        // Three installations (one pinned) on one day against a limit of one; the repair is not counted.
+        verifier.verifyThat(ScheduleConstraintProvider::providerDailyCapacity)
+                .given(weights, capacity, a, b, j1, j2, repair).penalizesBy(2);
+    }
+
+    @Test
+    void providerDailyCapacityAcceptsJobsWithinTheLimitOtherProvidersAndOtherDays() {
+        Shift own = f.shift("OWN").withProvider("P1");
+        Shift other = f.shift("OTHER").withProvider("P2");
+        Job j1 = f.job("J1", 10).withServiceType("INSTALLATION");
+        Job j2 = f.job("J2", 20).withServiceType("INSTALLATION");
+        Job j3 = f.job("J3", 30).withServiceType("INSTALLATION");
+        Fixture.route(own, j1);
+        Fixture.route(other, j2, j3);
+        ProviderCapacity capacity = ProviderCapacity.everyDay("P1", "INSTALLATION", 1);
+        ProviderCapacity anotherDay = new ProviderCapacity("P1", "INSTALLATION", Fixture.DAY.plusDays(1), 0);
+        verifier.verifyThat(ScheduleConstraintProvider::providerDailyCapacity)
+                .given(weights, capacity, anotherDay, own, other, j1, j2, j3).penalizesBy(0);
+    }
+
+    @Test
+    void providerDailyCapacityIgnoresTheUnassignedBucket() {
+        Shift bucket = Shift.unassignedBucket();
+        Job job = f.job("J", 10).withServiceType("INSTALLATION");
+        Fixture.route(bucket, job);
+        ProviderCapacity capacity = ProviderCapacity.everyDay("P1", "INSTALLATION", 0);
+        verifier.verifyThat(ScheduleConstraintProvider::providerDailyCapacity)
+                .given(weights, capacity, bucket, job).penalizesBy(0);
+    }
+
     // ----- unassigned job -----
 
     @Test
@@ -209,6 +255,18 @@ class ScheduleConstraintProviderTest {
         Fixture.route(bucket, gold, normal);
         verifier.verifyThat(ScheduleConstraintProvider::unassignedJob)
                 .given(weights, bucket, gold, normal).penalizesBy(3 * 2 + 1);
+    }
+
+    @Test
+    void unassignedReworkCostsMoreThanAnyOrdinaryJob() {
+        Shift bucket = Shift.unassignedBucket();
+        Job rework = f.job("RW", 10).withRework(true);
+        Fixture.route(bucket, rework);
+        Job platinumWithSla = f.job("P", 20).withTier(MemberTier.PLATINUM).withSlaDue(1_000L);
+        verifier.verifyThat(ScheduleConstraintProvider::unassignedJob)
+                .given(weights, bucket, rework).penalizesBy(Job.REWORK_PRIORITY + 1);
+        org.assertj.core.api.Assertions.assertThat(rework.getPriorityWeight())
+                .isGreaterThan(platinumWithSla.getPriorityWeight());
     }
 
     @Test
@@ -320,6 +378,49 @@ class ScheduleConstraintProviderTest {
         Job job = f.job("J", 10).withPreferredInstaller("I9");
         Fixture.route(shift, job);
         verifier.verifyThat(ScheduleConstraintProvider::sameInstallerRevisit).given(weights, shift, job).penalizesBy(0);
+    }
+
+    // ----- rework by another installer -----
+
+    @Test
+    void reworkByAnotherInstallerPenalizesTheOriginalInstaller() {
+        Shift shift = f.shift("S").withInstallers(List.of("I1", "I7")).withCrewSize(2);
+        Job job = f.job("J", 10).withRework(true).withAvoidedInstaller("I7");
+        Fixture.route(shift, job);
+        verifier.verifyThat(ScheduleConstraintProvider::reworkByAnotherInstaller).given(weights, shift, job)
+                .penalizesBy(1);
+    }
+
+    @Test
+    void reworkByAnotherInstallerAcceptsAnyOtherInstaller() {
+        Shift shift = f.shift("S").withInstallers(List.of("I1"));
+        Job job = f.job("J", 10).withRework(true).withAvoidedInstaller("I7");
+        Fixture.route(shift, job);
+        verifier.verifyThat(ScheduleConstraintProvider::reworkByAnotherInstaller).given(weights, shift, job)
+                .penalizesBy(0);
+    }
+
+    // ----- rework served early -----
+
+    @Test
+    void reworkServedEarlyPenalizesEachSecondAfterTheWindowOpens() {
+        Shift shift = f.shift("S");
+        Job first = f.job("A", 300);
+        Job rework = f.job("RW", 400).withRework(true).withWindow(100, 5_000);
+        Fixture.route(shift, first, rework);
+        // A: arrives 300, leaves 400; RW: 100 further, starts at 500, its window opened at 100.
+        verifier.verifyThat(ScheduleConstraintProvider::reworkServedEarly).given(weights, shift, first, rework)
+                .penalizesBy(400);
+    }
+
+    @Test
+    void reworkServedEarlyIgnoresOrdinaryJobsAndReworkStartingWhenTheWindowOpens() {
+        Shift shift = f.shift("S");
+        Job ordinary = f.job("A", 300).withWindow(0, 5_000);
+        Job rework = f.job("RW", 400).withRework(true).withWindow(2_000, 5_000);
+        Fixture.route(shift, ordinary, rework);
+        verifier.verifyThat(ScheduleConstraintProvider::reworkServedEarly).given(weights, shift, ordinary, rework)
+                .penalizesBy(0);
     }
 
     // ----- rating for tier -----
