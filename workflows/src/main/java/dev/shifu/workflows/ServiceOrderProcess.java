@@ -58,6 +58,8 @@ public final class ServiceOrderProcess {
         public static final String SERVICE_TYPE = "serviceType";
         public static final String MEMBER_TIER = "memberTier";
         public static final String GOODS_STATUS = "goodsStatus";
+        /** Boolean: whether the service touches the goods; false (MEASUREMENT, REPAIR) skips the goods wait. */
+        public static final String NEEDS_GOODS = "needsGoods";
         public static final String PROMISED_BY = "promisedBy";
         // booking
         public static final String BOOKED_DATE = "bookedDate";

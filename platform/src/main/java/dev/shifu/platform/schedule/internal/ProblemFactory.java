@@ -138,8 +138,9 @@ class ProblemFactory {
 		LocalDate last = days.get(days.size() - 1);
 		LocalDate from = row.getBookedDate() != null ? row.getBookedDate() : first;
 		LocalDate to = row.getBookedDate() != null ? row.getBookedDate() : last;
-		if (order.goodsStatus() != GoodsStatus.ARRIVED && order.expectedArrival() != null
-				&& order.expectedArrival().isAfter(from)) {
+		boolean waitsForGoods = order.serviceType().needsGoods() && order.goodsStatus() != GoodsStatus.ARRIVED
+				&& order.expectedArrival() != null;
+		if (waitsForGoods && order.expectedArrival().isAfter(from)) {
 			from = order.expectedArrival();
 		}
 		if (from.isBefore(first)) {
@@ -162,7 +163,7 @@ class ProblemFactory {
 			.withWindow(Times.of(from.atTime(properties.dayStart())), Times.of(to.atTime(properties.dayEnd())))
 			.withTier(MemberTier.valueOf(order.memberTier().name()))
 			.withDemand(1);
-		if (order.goodsStatus() != GoodsStatus.ARRIVED && order.expectedArrival() != null) {
+		if (waitsForGoods) {
 			job = job.withGoodsArrival(order.expectedArrival());
 		}
 		if (order.promisedBy() != null) {
@@ -173,6 +174,12 @@ class ProblemFactory {
 		}
 		if (row.getPreferredInstallerId() != null) {
 			job = job.withPreferredInstaller(String.valueOf(row.getPreferredInstallerId()));
+		}
+		if (row.isRework()) {
+			job = job.withRework(true);
+		}
+		if (row.getAvoidedInstallerId() != null) {
+			job = job.withAvoidedInstaller(String.valueOf(row.getAvoidedInstallerId()));
 		}
 		return Optional.of(job);
 	}

@@ -28,6 +28,12 @@ class ScheduleJob {
 
 	private boolean pinned;
 
+	/** A priority rework visit after a low rating. */
+	private boolean rework;
+
+	/** Who should preferably not do the visit (a rework's original installer). */
+	private Long avoidedInstallerId;
+
 	@Version
 	private long version;
 
@@ -61,6 +67,12 @@ class ScheduleJob {
 		this.preferredInstallerId = preferredInstallerId;
 	}
 
+	/** A rework visit (or, with false, a regular one) and who should preferably not do it. */
+	void rework(boolean rework, Long avoidedInstallerId) {
+		this.rework = rework;
+		this.avoidedInstallerId = rework ? avoidedInstallerId : null;
+	}
+
 	void released() {
 		this.bookedDate = null;
 		this.providerId = null;
@@ -89,6 +101,14 @@ class ScheduleJob {
 
 	Long getPreferredInstallerId() {
 		return preferredInstallerId;
+	}
+
+	boolean isRework() {
+		return rework;
+	}
+
+	Long getAvoidedInstallerId() {
+		return avoidedInstallerId;
 	}
 
 	boolean isPinned() {
