@@ -199,6 +199,8 @@ public final class ServiceOrderProcess {
         public static final String AWAIT_RATING_TASK = "AwaitRatingTask";
         public static final String RATING_TIMEOUT_TIMER = "RatingTimeoutTimer";
         public static final String REWORK = "ReworkSubProcess";
+        /** Waits for {@link Messages#BOOKING_CONFIRMED}: the rework visit's day (consumer link or dispatcher). */
+        public static final String AWAIT_REWORK_BOOKING_TASK = "AwaitReworkBookingTask";
         public static final String AWAIT_REWORK_DONE_TASK = "AwaitReworkDoneTask";
         public static final String RETURN_VISIT_DUE_TIMER = "ReturnVisitDueTimer";
         public static final String RETURN_VISIT_TASK = "ReturnVisitTask";

@@ -42,7 +42,6 @@ abstract class ServiceOrderTestSupport {
 
     static final String ORDER_ID = "order-42";
     static final String VALID_CODE = "246810";
-    static final String INSTALLER_ID = "installer-7";
     static final Date BOOKED_DATE = Date.from(Instant.now().plus(Duration.ofDays(5)));
 
     final List<String> statuses = new ArrayList<>();
@@ -87,7 +86,6 @@ abstract class ServiceOrderTestSupport {
         answer(scheduleJobDelegate, execution -> {
             scheduledVisits.add((String) execution.getVariableLocal(Inputs.VISIT_TYPE));
             execution.setVariable(Vars.SCHEDULED_JOB_ID, "job-" + scheduledVisits.size());
-            execution.setVariable(Vars.ASSIGNED_INSTALLER_ID, INSTALLER_ID);
         });
         answer(verificationCodeDelegate, execution -> execution.setVariable(Vars.VERIFICATION_CODE_VALID,
             VALID_CODE.equals(execution.getVariable(Vars.VERIFICATION_CODE))));
