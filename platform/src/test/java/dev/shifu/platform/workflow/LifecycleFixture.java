@@ -130,7 +130,9 @@ abstract class LifecycleFixture extends PlatformIntegrationTest {
 				Thread.currentThread().interrupt();
 			}
 		}
-		throw new AssertionError("order " + orderId + " was never planned on " + installers);
+		throw new AssertionError("order " + orderId + " was never planned on " + installers + "; stored crew "
+				+ plannedVisits.crewOf(orderId) + "; live plan: "
+				+ asNewUser(Role.DISPATCHER, null).get("/api/v1/schedules?region=330100&date=" + TODAY.plusDays(2)).body());
 	}
 
 	long postOrder(String goodsStatus) {

@@ -1,5 +1,7 @@
 package dev.shifu.platform.workflow;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,23 +47,87 @@ class OrderPathsTests extends LifecycleFixture {
 	}
 
 	@Test
-	void aLowRatingOpensAComplaintAndSchedulesARework() {
+	void aLowRatingOpensAComplaintAndAReworkTheConsumerBooksPlannedOnTheNewDayByAnotherInstaller() {
+		long otherInstaller = addInstaller(dealerId, "师傅丙");
 		long order = postOrder("ARRIVED");
 		book(order, TODAY.plusDays(2));
 		dispatchToDealer(order);
+		long original = storedCrew(order, List.of(dealerInstallerId, otherInstaller)).get(0);
 		serve(order);
 
 		consumer().post("/api/v1/consumer/" + consumerToken(order) + "/rating", Map.of("stars", 2, "comment", "door scratched"));
 		driver.drain(order);
 
-		assertThat(status(order)).isEqualTo("REWORK_SCHEDULED");
 		JsonNode complaints = admin.get("/api/v1/complaints?orderId=" + order).json();
 		assertThat(complaints.findValuesAsText("source")).containsExactly("LOW_RATING");
 		assertThat(complaints.get(0).get("details").asText()).contains("door scratched");
+		assertThat(complaints.get(0).get("installerId").asLong()).isEqualTo(original);
+		assertThat(installer(dealerId, original).get("reworkCount").asInt()).as("counted against the installer").isEqualTo(1);
+		assertThat(driver.isWaitingAt(order, "AwaitReworkBookingTask")).as("a rework is a new visit to book").isTrue();
+
+		// within the planning horizon (the next three days), later than the original visit
+		LocalDate reworkDay = TODAY.plusDays(3);
+		book(order, reworkDay);
+
+		assertThat(status(order)).isEqualTo("REWORK_SCHEDULED");
+		JsonNode route = routeOf(order, reworkDay, installers -> !installers.contains(String.valueOf(original)));
+		assertThat(route.get("installerIds").get(0).asText()).isEqualTo(String.valueOf(otherInstaller));
+	}
+
+	@Test
+	void aBrandCanWantTheSameInstallerForItsReworks() {
+		long otherInstaller = addInstaller(dealerId, "师傅丁");
+		assertThat(brandApi.put("/api/v1/brand/dispatch-settings", Map.of("reworkBySameInstaller", true)).status()).isEqualTo(200);
+		long order = postOrder("ARRIVED");
+		book(order, TODAY.plusDays(2));
+		dispatchToDealer(order);
+		long original = storedCrew(order, List.of(dealerInstallerId, otherInstaller)).get(0);
+		serve(order);
+		consumer().post("/api/v1/consumer/" + consumerToken(order) + "/rating", Map.of("stars", 1));
+		driver.drain(order);
+
+		book(order, TODAY.plusDays(3));
+
+		assertThat(runtime.getVariable(driver.instanceOf(order), "preferredInstallerId")).isEqualTo(String.valueOf(original));
+		assertThat(runtime.getVariable(driver.instanceOf(order), "avoidedInstallerId")).isNull();
+		routeOf(order, TODAY.plusDays(3), installers -> installers.contains(String.valueOf(original)));
+	}
+
+	/**
+	 * The route of the live plan that has the order's job on {@code day} with installers matching {@code wanted}: a
+	 * bounded wait for the solver, which takes the rework as a problem change.
+	 */
+	private JsonNode routeOf(long order, LocalDate day, java.util.function.Predicate<List<String>> wanted) {
+		Api dispatcher = asNewUser(Role.DISPATCHER, null);
+		JsonNode last = null;
+		for (int i = 0; i < 200; i++) {
+			JsonNode plan = dispatcher.get("/api/v1/schedules?region=330100&date=" + day).json();
+			for (JsonNode route : plan.get("installers")) {
+				for (JsonNode visit : route.get("visits")) {
+					if (visit.get("orderId").asLong() == order) {
+						last = route;
+						List<String> installers = new java.util.ArrayList<>();
+						route.get("installerIds").forEach(id -> installers.add(id.asText()));
+						if (wanted.test(installers)) {
+							return route;
+						}
+					}
+				}
+			}
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		throw new AssertionError("order " + order + " never planned as wanted on " + day + "; last route: " + last);
 	}
 
 	@Test
 	void aDeclinedOfferGoesToTheNextCandidateAndAnotherProviderCannotAnswerIt() {
+		long next = addProvider("DEALER", "330106", Map.of("INSTALLATION", 5));
+		addInstaller(next, "师傅戊");
 		long order = postOrder("ARRIVED");
 		book(order, TODAY.plusDays(2));
 		driver.drainUntil(order, () -> openOffer(order) != null, "an offer");
@@ -77,13 +143,13 @@ class OrderPathsTests extends LifecycleFixture {
 		assertThat(dealerAdmin.post("/api/v1/offers/" + first + "/accept", null).status()).isEqualTo(409);
 		driver.drain(order);
 
-		JsonNode next = openOffer(order);
-		if (next == null) {
-			assertThat(driver.openTask(order, "AssignManuallyTask")).as("no other candidate: manual assignment").isNotNull();
-		}
-		else {
-			assertThat(next.get("providerId").asLong()).isNotEqualTo(dealerId);
-		}
+		JsonNode offered = openOffer(order);
+		assertThat(offered).as("offered to the next candidate").isNotNull();
+		assertThat(offered.get("providerId").asLong()).isEqualTo(next);
+		assertThat(offered.get("attempt").asInt()).isEqualTo(1);
+		assertThat(String.valueOf(runtime.getVariable(driver.instanceOf(order), "candidateProviderIds")))
+			.startsWith(dealerId + "," + next);
+		assertThat(driver.openTask(order, "AssignManuallyTask")).isNull();
 	}
 
 	@Test
