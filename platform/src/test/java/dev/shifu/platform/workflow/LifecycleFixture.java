@@ -77,6 +77,9 @@ abstract class LifecycleFixture extends PlatformIntegrationTest {
 		dealerInstallerId = addInstaller(dealerId, "师傅甲");
 	}
 
+	/** Each added installer's phone, as sent (views may mask it). */
+	final Map<Long, String> installerPhones = new java.util.HashMap<>();
+
 	private static final java.util.concurrent.atomic.AtomicInteger PHONES = new java.util.concurrent.atomic.AtomicInteger();
 
 	/** An installer working every day 08:00-18:00 with doors, measuring and repairs; phones never repeat. */
@@ -90,6 +93,7 @@ abstract class LifecycleFixture extends PlatformIntegrationTest {
 				"skills", List.of("DOOR", "MEASURING", "REPAIR"), "homeBase", Map.of("lat", 30.28, "lng", 120.12),
 				"shifts", everyDay, "crewSize", 1));
 		assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+		installerPhones.put(reply.json().get("id").asLong(), phone);
 		return reply.json().get("id").asLong();
 	}
 
