@@ -58,6 +58,8 @@ public final class ServiceOrderProcess {
         public static final String SERVICE_TYPE = "serviceType";
         public static final String MEMBER_TIER = "memberTier";
         public static final String GOODS_STATUS = "goodsStatus";
+        /** Boolean: whether the service touches the goods; false (MEASUREMENT, REPAIR) skips the goods wait. */
+        public static final String NEEDS_GOODS = "needsGoods";
         public static final String PROMISED_BY = "promisedBy";
         // booking
         public static final String BOOKED_DATE = "bookedDate";
@@ -74,6 +76,8 @@ public final class ServiceOrderProcess {
         public static final String SCHEDULED_JOB_ID = "scheduledJobId";
         public static final String ASSIGNED_INSTALLER_ID = "assignedInstallerId";
         public static final String PREFERRED_INSTALLER_ID = "preferredInstallerId";
+        /** Set by {@link Beans#REWORK}: the installer the rework visit should not go to (the original one), if any. */
+        public static final String AVOIDED_INSTALLER_ID = "avoidedInstallerId";
         public static final String EXCEPTION_REASON = "exceptionReason";
         public static final String EXCEPTION_NOTE = "exceptionNote";
         public static final String VERIFICATION_CODE = "verificationCode";
@@ -137,6 +141,13 @@ public final class ServiceOrderProcess {
         public static final String BRAND_WEBHOOK = "brandWebhookDelegate";
         public static final String COMPLAINT = "complaintDelegate";
         public static final String REWORK = "reworkDelegate";
+        /**
+         * A form field validator ({@code camunda:constraint name="validator"}) on {@code assignedProviderId} of
+         * {@link Elements#ASSIGN_MANUALLY_TASK}: refuses a provider that may not take the order, with the reason.
+         */
+        public static final String MANUAL_ASSIGNMENT_VALIDATOR = "manualAssignmentValidator";
+        /** A complete task listener on {@link Elements#ASSIGN_MANUALLY_TASK}: the same check for every completion. */
+        public static final String MANUAL_ASSIGNMENT_LISTENER = "manualAssignmentListener";
         /** An instance of {@link SlaTimers}: every timer of the model reads its duration or date from it. */
         public static final String SLA_TIMERS = "slaTimers";
 
@@ -188,6 +199,8 @@ public final class ServiceOrderProcess {
         public static final String AWAIT_RATING_TASK = "AwaitRatingTask";
         public static final String RATING_TIMEOUT_TIMER = "RatingTimeoutTimer";
         public static final String REWORK = "ReworkSubProcess";
+        /** Waits for {@link Messages#BOOKING_CONFIRMED}: the rework visit's day (consumer link or dispatcher). */
+        public static final String AWAIT_REWORK_BOOKING_TASK = "AwaitReworkBookingTask";
         public static final String AWAIT_REWORK_DONE_TASK = "AwaitReworkDoneTask";
         public static final String RETURN_VISIT_DUE_TIMER = "ReturnVisitDueTimer";
         public static final String RETURN_VISIT_TASK = "ReturnVisitTask";

@@ -59,7 +59,16 @@ class AfterCareTest extends ServiceOrderTestSupport {
         assertThat(complaints).containsExactly("LOW_RATING");
         verify(reworkDelegate, times(1)).execute(any());
         assertThat(variable(Vars.REWORK_COUNT)).isEqualTo(1L);
+        // The rework is a new visit: the consumer books it before it is scheduled.
+        assertThat(notifications).endsWith("RATING_REQUEST", "BOOKING_LINK");
+        assertThat(order).isWaitingAt(Elements.AWAIT_REWORK_BOOKING_TASK, Elements.RETURN_VISIT_DUE_TIMER);
+        assertThat(scheduledVisits).containsExactly("INSTALLATION");
+        Date reworkDay = Date.from(BOOKED_DATE.toInstant().plus(Duration.ofDays(9)));
+        correlate(Messages.BOOKING_CONFIRMED, Vars.BOOKED_DATE, reworkDay);
+        run("ScheduleReworkVisitTask");
+
         assertThat(scheduledVisits).containsExactly("INSTALLATION", "REWORK");
+        assertThat(variable(Vars.BOOKED_DATE)).isEqualTo(reworkDay);
         assertThat(order).isWaitingAt(Elements.AWAIT_REWORK_DONE_TASK, Elements.RETURN_VISIT_DUE_TIMER);
 
         correlate(Messages.INSTALLER_COMPLETED);

@@ -168,6 +168,30 @@ class BookingStageTest extends ServiceOrderTestSupport {
     }
 
     @Test
+    void aServiceThatNeedsNoGoodsGoesToDispatchWithoutWaitingForThem() {
+        java.util.Map<String, Object> measurement = goodsInTransit();
+        measurement.put(Vars.SERVICE_TYPE, "MEASUREMENT");
+        measurement.put(Vars.NEEDS_GOODS, false);
+        startOrder(measurement);
+
+        book();
+
+        assertThat(order).hasNotPassed("StatusAwaitingGoodsTask");
+        assertThat(pendingJobElements()).contains("StatusDispatchingTask");
+    }
+
+    @Test
+    void aServiceThatNeedsGoodsStillWaitsForThem() {
+        java.util.Map<String, Object> installation = goodsInTransit();
+        installation.put(Vars.NEEDS_GOODS, true);
+        startOrder(installation);
+
+        book();
+
+        assertThat(order).isWaitingAt(Elements.GOODS_OR_DEADLINE_GATEWAY);
+    }
+
+    @Test
     void aBookedOrderWithoutGoodsWaitsForThemAndTheirArrivalMovesItToDispatch() {
         startOrder(goodsInTransit());
         book();

@@ -42,7 +42,6 @@ abstract class ServiceOrderTestSupport {
 
     static final String ORDER_ID = "order-42";
     static final String VALID_CODE = "246810";
-    static final String INSTALLER_ID = "installer-7";
     static final Date BOOKED_DATE = Date.from(Instant.now().plus(Duration.ofDays(5)));
 
     final List<String> statuses = new ArrayList<>();
@@ -66,6 +65,9 @@ abstract class ServiceOrderTestSupport {
     final JavaDelegate brandWebhookDelegate = mock(JavaDelegate.class);
     final JavaDelegate reworkDelegate = mock(JavaDelegate.class);
     final SlaTimers slaTimers = new SlaTimers();
+    /** Accepts every provider id; the platform's validator checks eligibility. */
+    final org.camunda.bpm.engine.impl.form.validator.FormFieldValidator manualAssignmentValidator = (value, context) -> true;
+    final org.camunda.bpm.engine.delegate.TaskListener manualAssignmentListener = task -> { };
 
     ProcessInstance order;
 
@@ -84,7 +86,6 @@ abstract class ServiceOrderTestSupport {
         answer(scheduleJobDelegate, execution -> {
             scheduledVisits.add((String) execution.getVariableLocal(Inputs.VISIT_TYPE));
             execution.setVariable(Vars.SCHEDULED_JOB_ID, "job-" + scheduledVisits.size());
-            execution.setVariable(Vars.ASSIGNED_INSTALLER_ID, INSTALLER_ID);
         });
         answer(verificationCodeDelegate, execution -> execution.setVariable(Vars.VERIFICATION_CODE_VALID,
             VALID_CODE.equals(execution.getVariable(Vars.VERIFICATION_CODE))));
@@ -101,6 +102,8 @@ abstract class ServiceOrderTestSupport {
         Mocks.register(Beans.COMPLAINT, complaintDelegate);
         Mocks.register(Beans.REWORK, reworkDelegate);
         Mocks.register(Beans.SLA_TIMERS, slaTimers);
+        Mocks.register(Beans.MANUAL_ASSIGNMENT_VALIDATOR, manualAssignmentValidator);
+        Mocks.register(Beans.MANUAL_ASSIGNMENT_LISTENER, manualAssignmentListener);
     }
 
     @AfterEach

@@ -9,7 +9,16 @@ public interface NetworkAdministration {
 
 	InstallerView createInstaller(Actor actor, long providerId, InstallerRequest request);
 
-	/** A consumer rated a job the installer did: folds the stars into the installer's running average. */
+	/**
+	 * A consumer rated a job the installer did: folds the stars into the installer's running average, and so into its
+	 * provider's rating.
+	 */
 	void recordRating(long installerId, int stars);
+
+	/** A complaint (low rating, return visit) was credited to the installer. */
+	void recordComplaint(long installerId);
+
+	/** A rework visit was counted against the installer. */
+	void recordRework(long installerId);
 
 }

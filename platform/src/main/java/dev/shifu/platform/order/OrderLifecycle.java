@@ -38,6 +38,9 @@ public interface OrderLifecycle {
 	/** The code the consumer shows the installer; only for the consumer's own link. */
 	String verificationCode(long orderId);
 
+	/** The installer reported the goods damaged: the brand may report replacement goods (SHIPPED, ARRIVED) again. */
+	void goodsDamaged(long orderId);
+
 	/** Cancels on behalf of the consumer or the platform; the same checks as the brand's cancel. */
 	void cancel(long orderId, String actor, String reason);
 

@@ -7,4 +7,7 @@ public interface PlannedVisits {
 
 	Optional<Long> installerOf(long orderId);
 
+	/** The whole crew the stored plan sends to the order, the lead first; empty when it is not planned. */
+	java.util.List<Long> crewOf(long orderId);
+
 }

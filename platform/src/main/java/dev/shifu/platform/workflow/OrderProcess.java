@@ -61,7 +61,16 @@ public interface OrderProcess {
 	/** The provider that accepted the job, once there is one. */
 	Optional<Long> assignedProviderId(long orderId);
 
+	/** The booked day of the current visit, once there is one. */
+	Optional<LocalDate> bookedDay(long orderId);
+
 	/** The installer recorded for the current visit, once there is one. */
 	Optional<Long> assignedInstallerId(long orderId);
+
+	/**
+	 * Tells the process which installer does the order's current visit (the crew's lead), as {@code assignedInstallerId}:
+	 * a revisit after missing parts prefers them, complaints and rework are credited to them.
+	 */
+	void installerAssigned(long orderId, long installerId);
 
 }

@@ -53,6 +53,12 @@ abstract class LifecycleFixture extends PlatformIntegrationTest {
 
 	long dealerId;
 
+	/** The dealer's one installer: every day 08:00-18:00, doors, measuring and repairs. */
+	long dealerInstallerId;
+
+	@Autowired
+	dev.shifu.platform.schedule.PlannedVisits plannedVisits;
+
 	@BeforeEach
 	void fixture() {
 		driver = new ProcessDriver(runtime, management, history, taskService);
@@ -68,16 +74,83 @@ abstract class LifecycleFixture extends PlatformIntegrationTest {
 		dealerAdminName = unique("dealer");
 		accounts.createUser(dealerAdminName, PASSWORD, dealerAdminName, java.util.Set.of(Role.PROVIDER_ADMIN), dealerId, null);
 		dealerAdmin = dev.shifu.platform.support.Api.user(http, dealerAdminName, PASSWORD);
+		dealerInstallerId = addInstaller(dealerId, "师傅甲");
+	}
+
+	/** Each added installer's phone, as sent (views may mask it). */
+	final Map<Long, String> installerPhones = new java.util.HashMap<>();
+
+	private static final java.util.concurrent.atomic.AtomicInteger PHONES = new java.util.concurrent.atomic.AtomicInteger();
+
+	/** An installer working every day 08:00-18:00 with doors, measuring and repairs; phones never repeat. */
+	long addInstaller(long providerId, String name) {
+		List<Map<String, String>> everyDay = new java.util.ArrayList<>();
+		for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+			everyDay.add(Map.of("day", day.name(), "start", "08:00", "end", "18:00"));
+		}
+		String phone = String.format("137%08d", (ProcessHandle.current().pid() % 1000) * 100000 + PHONES.incrementAndGet());
+		Api.Reply reply = admin.post("/api/v1/providers/" + providerId + "/installers", Map.of("name", name, "phone", phone,
+				"skills", List.of("DOOR", "MEASURING", "REPAIR"), "homeBase", Map.of("lat", 30.28, "lng", 120.12),
+				"shifts", everyDay, "crewSize", 1));
+		assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+		installerPhones.put(reply.json().get("id").asLong(), phone);
+		return reply.json().get("id").asLong();
+	}
+
+	/** Another provider of the brand (a second dealer) or a third party, covering the region, with one installer. */
+	long addProvider(String type, String regionCode, Map<String, Integer> capacity) {
+		Map<String, Object> request = new java.util.HashMap<>(Map.of("name", unique(type), "type", type,
+				"contactPhone", "0571-88004321", "coverage", Map.of("regionCodes", List.of(regionCode)), "dailyCapacity", capacity));
+		if (type.equals("DEALER")) {
+			request.put("brandId", brand.brandId());
+		}
+		Api.Reply reply = admin.post("/api/v1/providers", request);
+		assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+		return reply.json().get("id").asLong();
+	}
+
+	Api providerAdmin(long providerId) {
+		return asNewUser(Role.PROVIDER_ADMIN, providerId);
+	}
+
+	JsonNode installer(long providerId, long installerId) {
+		return admin.get("/api/v1/providers/" + providerId + "/installers/" + installerId).json();
+	}
+
+	/**
+	 * Waits until the stored plan (what the installer app will read) sends one of {@code installers} to the order:
+	 * after acceptance the live solver moves the job onto the accepting provider's installers.
+	 */
+	List<Long> storedCrew(long orderId, java.util.Collection<Long> installers) {
+		for (int i = 0; i < 300; i++) {
+			List<Long> crew = plannedVisits.crewOf(orderId);
+			if (!crew.isEmpty() && installers.containsAll(crew)) {
+				return crew;
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		throw new AssertionError("order " + orderId + " was never planned on " + installers + "; stored crew "
+				+ plannedVisits.crewOf(orderId) + "; live plan: "
+				+ asNewUser(Role.DISPATCHER, null).get("/api/v1/schedules?region=330100&date=" + TODAY.plusDays(2)).body());
 	}
 
 	long postOrder(String goodsStatus) {
+		return postOrder(goodsStatus, "INSTALLATION", "GOLD", "330106");
+	}
+
+	long postOrder(String goodsStatus, String serviceType, String tier, String regionCode) {
 		Map<String, Object> goods = goodsStatus.equals("SHIPPED")
 				? Map.of("status", "SHIPPED", "expectedArrival", TODAY.plusDays(2).toString()) : Map.of("status", goodsStatus);
 		Api.Reply reply = brandApi.post("/api/v1/orders", Map.of("externalOrderId", unique("LIFE"),
 				"consumer", Map.of("name", "李娜", "phone", "13812345678", "address", "杭州市西湖区文三路 90 号",
-						"regionCode", "330106", "location", Map.of("lat", 30.2765, "lng", 120.1229)),
+						"regionCode", regionCode, "location", Map.of("lat", 30.2765, "lng", 120.1229)),
 				"items", List.of(Map.of("sku", "DR-800", "name", "Walnut door", "category", "DOOR", "quantity", 1)),
-				"serviceType", "INSTALLATION", "memberTier", "GOLD", "goods", goods,
+				"serviceType", serviceType, "memberTier", tier, "goods", goods,
 				"promisedBy", TODAY.plusDays(9).toString()));
 		assertThat(reply.status()).isEqualTo(201);
 		long id = reply.json().get("id").asLong();
@@ -134,9 +207,22 @@ abstract class LifecycleFixture extends PlatformIntegrationTest {
 	}
 
 	Api.Reply jobEvent(long orderId, Map<String, Object> event) {
-		Api.Reply reply = dealerAdmin.post("/api/v1/providers/" + dealerId + "/jobs/" + orderId + "/events", event);
+		return jobEvent(dealerAdmin, dealerId, orderId, event);
+	}
+
+	Api.Reply jobEvent(Api as, long providerId, long orderId, Map<String, Object> event) {
+		Api.Reply reply = as.post("/api/v1/providers/" + providerId + "/jobs/" + orderId + "/events", event);
 		driver.drain(orderId);
 		return reply;
+	}
+
+	/** The provider accepts the order's open offer; the job is then scheduled. */
+	void accept(long orderId, Api as, long providerId) {
+		driver.drainUntil(orderId, () -> openOffer(orderId) != null, "an offer");
+		JsonNode offer = openOffer(orderId);
+		assertThat(offer.get("providerId").asLong()).isEqualTo(providerId);
+		assertThat(as.post("/api/v1/offers/" + offer.get("id").asLong() + "/accept", null).status()).isEqualTo(200);
+		driver.drainUntil(orderId, () -> status(orderId).equals("SCHEDULED"), "scheduled");
 	}
 
 	String verificationCode(long orderId) {
@@ -145,12 +231,16 @@ abstract class LifecycleFixture extends PlatformIntegrationTest {
 
 	/** Installation day, the installer's progress and a completion with the consumer's code. */
 	void serve(long orderId) {
+		serve(orderId, dealerAdmin, dealerId);
+	}
+
+	void serve(long orderId, Api as, long providerId) {
 		driver.fireTimer(orderId, "InstallationDayTimer");
 		assertThat(status(orderId)).isEqualTo("IN_SERVICE");
 		for (String step : List.of("EN_ROUTE", "ARRIVED", "STARTED")) {
-			assertThat(jobEvent(orderId, Map.of("type", step)).status()).isEqualTo(200);
+			assertThat(jobEvent(as, providerId, orderId, Map.of("type", step)).status()).isEqualTo(200);
 		}
-		assertThat(jobEvent(orderId, Map.of("type", "COMPLETED", "verificationCode", verificationCode(orderId))).status())
+		assertThat(jobEvent(as, providerId, orderId, Map.of("type", "COMPLETED", "verificationCode", verificationCode(orderId))).status())
 			.isEqualTo(200);
 		assertThat(status(orderId)).isEqualTo("COMPLETED");
 	}

@@ -1,5 +1,7 @@
 package dev.shifu.platform.workflow;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,23 +47,130 @@ class OrderPathsTests extends LifecycleFixture {
 	}
 
 	@Test
-	void aLowRatingOpensAComplaintAndSchedulesARework() {
+	void aLowRatingOpensAComplaintAndAReworkTheConsumerBooksPlannedOnTheNewDayAvoidingTheOriginalInstaller() {
+		long otherInstaller = addInstaller(dealerId, "师傅丙");
 		long order = postOrder("ARRIVED");
 		book(order, TODAY.plusDays(2));
 		dispatchToDealer(order);
+		long original = storedCrew(order, List.of(dealerInstallerId, otherInstaller)).get(0);
+		long other = original == dealerInstallerId ? otherInstaller : dealerInstallerId;
 		serve(order);
 
 		consumer().post("/api/v1/consumer/" + consumerToken(order) + "/rating", Map.of("stars", 2, "comment", "door scratched"));
 		driver.drain(order);
 
-		assertThat(status(order)).isEqualTo("REWORK_SCHEDULED");
 		JsonNode complaints = admin.get("/api/v1/complaints?orderId=" + order).json();
 		assertThat(complaints.findValuesAsText("source")).containsExactly("LOW_RATING");
 		assertThat(complaints.get(0).get("details").asText()).contains("door scratched");
+		assertThat(complaints.get(0).get("installerId").asLong()).isEqualTo(original);
+		assertThat(installer(dealerId, original).get("reworkCount").asInt()).as("counted against the installer").isEqualTo(1);
+		assertThat(installer(dealerId, other).get("reworkCount").asInt()).isZero();
+		assertThat(driver.isWaitingAt(order, "AwaitReworkBookingTask")).as("a rework is a new visit to book").isTrue();
+
+		// within the planning horizon (the next three days), later than the original visit
+		LocalDate reworkDay = TODAY.plusDays(3);
+		book(order, reworkDay);
+
+		assertThat(status(order)).isEqualTo("REWORK_SCHEDULED");
+		JsonNode planned = null;
+		for (int i = 0; i < 300 && planned == null; i++) {
+			planned = currentRoute(order, reworkDay, "I");
+			pause();
+		}
+		assertThat(planned).as("planned on the rework's own day, not the past one").isNotNull();
+		// Where only the original installer is free that day, the plan still serves the rework and counts the
+		// brand's policy against it (the solver's soft preference is the planner's to weigh).
+		onLeave(dealerId, other, reworkDay);
+		JsonNode fallback = plannedWith(order, reworkDay, original, "Rework by another installer");
+		assertThat(fallback.get("reasons").findValuesAsText("reason"))
+			.contains("rework by installer " + original + ", who did the original work");
+	}
+
+	@Test
+	void aBrandCanWantTheSameInstallerForItsReworks() {
+		long otherInstaller = addInstaller(dealerId, "师傅丁");
+		assertThat(brandApi.put("/api/v1/brand/dispatch-settings", Map.of("reworkBySameInstaller", true)).status()).isEqualTo(200);
+		long order = postOrder("ARRIVED");
+		book(order, TODAY.plusDays(2));
+		dispatchToDealer(order);
+		long original = storedCrew(order, List.of(dealerInstallerId, otherInstaller)).get(0);
+		long other = original == dealerInstallerId ? otherInstaller : dealerInstallerId;
+		serve(order);
+		consumer().post("/api/v1/consumer/" + consumerToken(order) + "/rating", Map.of("stars", 1));
+		driver.drain(order);
+
+		book(order, TODAY.plusDays(3));
+
+		assertThat(runtime.getVariable(driver.instanceOf(order), "preferredInstallerId")).isEqualTo(String.valueOf(original));
+		assertThat(runtime.getVariable(driver.instanceOf(order), "avoidedInstallerId")).isNull();
+		onLeave(dealerId, original, TODAY.plusDays(3));
+		JsonNode visit = plannedWith(order, TODAY.plusDays(3), other, "Same installer for revisit");
+		assertThat(visit.get("reasons").findValuesAsText("constraint")).doesNotContain("Rework by another installer");
+	}
+
+	/**
+	 * The order's visit on {@code day} in the live plan, on the installer's route, explained with {@code constraint}:
+	 * a bounded wait for the solver.
+	 */
+	private JsonNode plannedWith(long order, LocalDate day, long installer, String constraint) {
+		String shift = "I" + installer + "@" + day;
+		for (int i = 0; i < 300; i++) {
+			JsonNode route = currentRoute(order, day, shift);
+			if (route != null) {
+				for (JsonNode visit : route.get("visits")) {
+					List<String> constraints = visit.get("reasons").findValuesAsText("constraint");
+					boolean explained = constraints.contains(constraint);
+					if (visit.get("orderId").asLong() == order && explained) {
+						return visit;
+					}
+				}
+			}
+			pause();
+		}
+		throw new AssertionError("order " + order + " never planned on " + shift + " with " + constraint + ": "
+				+ currentRoute(order, day, ""));
+	}
+
+	/** The installer takes the day off (the network API); the live plan drops their shift. */
+	private void onLeave(long providerId, long installerId, LocalDate day) {
+		JsonNode i = installer(providerId, installerId);
+		List<String> skills = new java.util.ArrayList<>();
+		i.get("skills").forEach(skill -> skills.add(skill.asText()));
+		List<Map<String, String>> shifts = new java.util.ArrayList<>();
+		i.get("shifts").forEach(sh -> shifts.add(Map.of("day", sh.get("day").asText(), "start", sh.get("start").asText(),
+				"end", sh.get("end").asText())));
+		Api.Reply reply = admin.put("/api/v1/providers/" + providerId + "/installers/" + installerId, Map.of("name",
+				i.get("name").asText(), "phone", installerPhones.get(installerId), "skills", skills, "homeBase",
+				Map.of("lat", i.get("homeBase").get("lat").asDouble(), "lng", i.get("homeBase").get("lng").asDouble()),
+				"shifts", shifts, "crewSize", i.get("crewSize").asInt(), "leaveDays", List.of(day.toString())));
+		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+	}
+
+	private JsonNode currentRoute(long order, LocalDate day, String shift) {
+		JsonNode plan = admin.get("/api/v1/schedules?region=330100&date=" + day).json();
+		for (JsonNode route : plan.get("installers")) {
+			for (JsonNode visit : route.get("visits")) {
+				if (visit.get("orderId").asLong() == order && route.get("shiftId").asText().startsWith(shift)) {
+					return route;
+				}
+			}
+		}
+		return null;
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(200);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test
 	void aDeclinedOfferGoesToTheNextCandidateAndAnotherProviderCannotAnswerIt() {
+		long next = addProvider("DEALER", "330106", Map.of("INSTALLATION", 5));
+		addInstaller(next, "师傅戊");
 		long order = postOrder("ARRIVED");
 		book(order, TODAY.plusDays(2));
 		driver.drainUntil(order, () -> openOffer(order) != null, "an offer");
@@ -77,13 +186,13 @@ class OrderPathsTests extends LifecycleFixture {
 		assertThat(dealerAdmin.post("/api/v1/offers/" + first + "/accept", null).status()).isEqualTo(409);
 		driver.drain(order);
 
-		JsonNode next = openOffer(order);
-		if (next == null) {
-			assertThat(driver.openTask(order, "AssignManuallyTask")).as("no other candidate: manual assignment").isNotNull();
-		}
-		else {
-			assertThat(next.get("providerId").asLong()).isNotEqualTo(dealerId);
-		}
+		JsonNode offered = openOffer(order);
+		assertThat(offered).as("offered to the next candidate").isNotNull();
+		assertThat(offered.get("providerId").asLong()).isEqualTo(next);
+		assertThat(offered.get("attempt").asInt()).isEqualTo(1);
+		assertThat(String.valueOf(runtime.getVariable(driver.instanceOf(order), "candidateProviderIds")))
+			.startsWith(dealerId + "," + next);
+		assertThat(driver.openTask(order, "AssignManuallyTask")).isNull();
 	}
 
 	@Test

@@ -69,17 +69,24 @@ class BookingService {
 	 * the same day again is a no-op, so a double tap books once.
 	 */
 	LocalDate book(String token, LocalDate date) {
-		OrderSnapshot order = order(token);
+		return book(order(token), date);
+	}
+
+	/** A dispatcher books on the consumer's behalf (e.g. a rework visit agreed on the phone); the same checks. */
+	LocalDate bookFor(long orderId, LocalDate date) {
+		return book(orders.find(orderId).orElseThrow(() -> new NotFoundException("order", orderId)), date);
+	}
+
+	private LocalDate book(OrderSnapshot order, LocalDate date) {
 		// The consumer's calendar: days are counted in the order's region's zone.
-		ZoneId zone = regions.zoneOf(order.regionCode());
-		LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+		LocalDate today = LocalDate.ofInstant(clock.instant(), regions.zoneOf(order.regionCode()));
 		if (!date.isAfter(today)) {
 			throw new InvalidFieldException("date", "must be after today");
 		}
 		if (date.isAfter(today.plusDays(HORIZON_DAYS))) {
 			throw new InvalidFieldException("date", "must be within " + HORIZON_DAYS + " days");
 		}
-		if (order.goodsStatus() == GoodsStatus.SHIPPED && order.expectedArrival() != null
+		if (order.serviceType().needsGoods() && order.goodsStatus() == GoodsStatus.SHIPPED && order.expectedArrival() != null
 				&& date.isBefore(order.expectedArrival())) {
 			throw new InvalidFieldException("date", "must not be before the goods arrive on " + order.expectedArrival());
 		}

@@ -1,5 +1,6 @@
 package dev.shifu.platform.dispatch.internal;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -17,19 +18,24 @@ import dev.shifu.platform.order.OrderSnapshot;
 
 /**
  * Providers that may take an order, in offer order: channel by channel as the dispatch policy says (the brand's own
- * dealers, then third parties), each active, covering the address, offering the service and rated high enough;
- * within a channel the better rated first. A revisit's preferred installer's provider goes first.
+ * dealers, then third parties), each {@link Eligibility eligible}, rated high enough and with room in its daily
+ * capacity on the booked day; within a channel the better rated first. A revisit's preferred installer's provider
+ * goes first.
  */
 @Component
 class Candidates {
 
 	private final NetworkDirectory network;
 
-	Candidates(NetworkDirectory network) {
+	private final Eligibility eligibility;
+
+	Candidates(NetworkDirectory network, Eligibility eligibility) {
 		this.network = network;
+		this.eligibility = eligibility;
 	}
 
-	List<Long> forOrder(OrderSnapshot order, List<String> channels, double minRating, Long preferredInstallerId) {
+	List<Long> forOrder(OrderSnapshot order, List<String> channels, double minRating, Long preferredInstallerId,
+			LocalDate bookedDate) {
 		Set<Long> ordered = new LinkedHashSet<>();
 		List<ProviderView> active = network.activeProviders();
 		if (preferredInstallerId != null) {
@@ -37,17 +43,14 @@ class Candidates {
 				.filter(i -> i.status() == PartnerStatus.ACTIVE)
 				.map(InstallerView::providerId)
 				.flatMap(id -> active.stream().filter(p -> p.id() == id).findFirst())
-				.filter(p -> fits(p, order))
+				.filter(p -> fits(p, order, bookedDate))
 				.ifPresent(p -> ordered.add(p.id()));
 		}
 		for (String channel : channels) {
 			ProviderType type = ProviderType.valueOf(channel.trim());
 			List<ProviderView> inChannel = new ArrayList<>();
 			for (ProviderView p : active) {
-				boolean ownDealer = type == ProviderType.DEALER && p.type() == ProviderType.DEALER
-						&& p.brandId() != null && p.brandId() == order.brandId();
-				boolean thirdParty = type == ProviderType.THIRD_PARTY && p.type() == ProviderType.THIRD_PARTY;
-				if ((ownDealer || thirdParty) && p.rating() >= minRating && fits(p, order)) {
+				if (p.type() == type && p.rating() >= minRating && fits(p, order, bookedDate)) {
 					inChannel.add(p);
 				}
 			}
@@ -57,9 +60,8 @@ class Candidates {
 		return List.copyOf(ordered);
 	}
 
-	private static boolean fits(ProviderView provider, OrderSnapshot order) {
-		return provider.covers(order.regionCode(), order.location())
-				&& provider.dailyCapacity().getOrDefault(order.serviceType(), 0) > 0;
+	private boolean fits(ProviderView provider, OrderSnapshot order, LocalDate day) {
+		return eligibility.eligible(provider, order) && eligibility.hasRoom(provider, order, day);
 	}
 
 }

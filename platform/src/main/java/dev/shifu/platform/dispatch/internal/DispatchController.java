@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.shifu.platform.dispatch.ManualAssignment;
+import dev.shifu.platform.identity.Actor;
 import dev.shifu.platform.identity.CurrentActor;
+import dev.shifu.platform.identity.Role;
 import dev.shifu.platform.shared.Idempotency;
 
 @RestController
@@ -32,9 +36,23 @@ class DispatchController {
 
 	private final JobEvents jobEvents;
 
-	DispatchController(OfferService offers, JobEvents jobEvents) {
+	private final ManualAssignments manualAssignments;
+
+	DispatchController(OfferService offers, JobEvents jobEvents, ManualAssignments manualAssignments) {
 		this.offers = offers;
 		this.jobEvents = jobEvents;
+		this.manualAssignments = manualAssignments;
+	}
+
+	@GetMapping("/api/v1/manual-assignments/{orderId}/providers")
+	@Operation(summary = "Providers a dispatcher may assign the order to (its manual-assignment task): active, covering "
+			+ "the address, serving the brand, with the skills; with the jobs each has on the booked day")
+	List<ManualAssignment.EligibleProvider> eligible(@PathVariable long orderId) {
+		Actor actor = CurrentActor.get();
+		if (!actor.has(Role.ADMIN) && !actor.has(Role.DISPATCHER)) {
+			throw new AccessDeniedException("dispatchers only");
+		}
+		return manualAssignments.eligibleProviders(orderId);
 	}
 
 	record OfferView(long id, long orderId, long providerId, int attempt, String status, Instant offeredAt,

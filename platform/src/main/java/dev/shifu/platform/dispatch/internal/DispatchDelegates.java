@@ -32,14 +32,15 @@ class DispatchDelegates {
 	private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
 	@Bean(Beans.CANDIDATE_PROVIDER)
-	JavaDelegate candidateProviderDelegate(Candidates candidates, OrderLifecycle orders) {
+	JavaDelegate candidateProviderDelegate(Candidates candidates, OrderLifecycle orders, Regions regions) {
 		return execution -> {
 			OrderSnapshot order = order(orders, execution);
 			List<String> channels = Arrays.asList(String.valueOf(execution.getVariable(Vars.DISPATCH_CHANNELS)).split(","));
 			double minRating = ((Number) execution.getVariable(Vars.MIN_PROVIDER_RATING)).doubleValue();
 			Object preferred = execution.getVariable(Vars.PREFERRED_INSTALLER_ID);
 			List<Long> ids = candidates.forOrder(order, channels, minRating,
-					preferred == null ? null : Long.valueOf(String.valueOf(preferred)));
+					preferred == null ? null : Long.valueOf(String.valueOf(preferred)),
+					ProcessVariables.date(execution, Vars.BOOKED_DATE, regions));
 			execution.setVariable(Vars.CANDIDATE_PROVIDER_IDS, String.join(",", ids.stream().map(String::valueOf).toList()));
 			execution.setVariable(Vars.CANDIDATE_COUNT, ids.size());
 		};

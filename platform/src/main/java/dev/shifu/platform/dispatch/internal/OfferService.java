@@ -8,6 +8,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.shifu.platform.identity.Actor;
 import dev.shifu.platform.identity.Role;
+import dev.shifu.platform.order.OrderLifecycle;
+import dev.shifu.platform.workflow.ProcessVariables;
 import dev.shifu.platform.shared.ConflictException;
 import dev.shifu.platform.shared.NotFoundException;
 import dev.shifu.platform.workflow.OrderProcess;
@@ -24,9 +26,15 @@ class OfferService {
 
 	private final OrderProcess process;
 
-	OfferService(OfferRepository offers, OrderProcess process) {
+	private final Visits visits;
+
+	private final OrderLifecycle orders;
+
+	OfferService(OfferRepository offers, OrderProcess process, Visits visits, OrderLifecycle orders) {
 		this.offers = offers;
 		this.process = process;
+		this.visits = visits;
+		this.orders = orders;
 	}
 
 	@Transactional(readOnly = true)
@@ -48,6 +56,10 @@ class OfferService {
 		}
 		offer.accept(actor.name());
 		process.offerAccepted(offer.getOrderId(), offer.getProviderId());
+		// Counted against the provider's capacity in the same transaction, so the next order's candidates see it.
+		orders.find(offer.getOrderId())
+			.ifPresent(order -> visits.assigned(order.id(), offer.getProviderId(), order.serviceType(),
+					process.bookedDay(order.id()).orElse(null)));
 		return offer;
 	}
 

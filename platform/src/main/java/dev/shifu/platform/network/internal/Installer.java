@@ -72,6 +72,10 @@ class Installer {
 
 	private int ratingCount;
 
+	private int complaintCount;
+
+	private int reworkCount;
+
 	@Enumerated(EnumType.STRING)
 	private PartnerStatus status;
 
@@ -107,6 +111,14 @@ class Installer {
 	void rate(int stars) {
 		rating = (rating * ratingCount + stars) / (ratingCount + 1);
 		ratingCount++;
+	}
+
+	void complained() {
+		complaintCount++;
+	}
+
+	void reworked() {
+		reworkCount++;
 	}
 
 	void suspend() {
@@ -169,6 +181,14 @@ class Installer {
 
 	int getRatingCount() {
 		return ratingCount;
+	}
+
+	int getComplaintCount() {
+		return complaintCount;
+	}
+
+	int getReworkCount() {
+		return reworkCount;
 	}
 
 	PartnerStatus getStatus() {

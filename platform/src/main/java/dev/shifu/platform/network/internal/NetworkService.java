@@ -43,9 +43,13 @@ class NetworkService implements NetworkDirectory, NetworkAdministration {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
+	private final ProviderRating providerRating;
+
 	NetworkService(ServiceProviderRepository providers, InstallerRepository installers, Regions regions,
-			BrandDirectory brands, org.springframework.context.ApplicationEventPublisher events) {
+			BrandDirectory brands, org.springframework.context.ApplicationEventPublisher events,
+			ProviderRating providerRating) {
 		this.events = events;
+		this.providerRating = providerRating;
 		this.providers = providers;
 		this.installers = installers;
 		this.regions = regions;
@@ -111,6 +115,16 @@ class NetworkService implements NetworkDirectory, NetworkAdministration {
 	@Override
 	public void recordRating(long installerId, int stars) {
 		installers.findById(installerId).ifPresent(i -> i.rate(stars));
+	}
+
+	@Override
+	public void recordComplaint(long installerId) {
+		installers.findById(installerId).ifPresent(Installer::complained);
+	}
+
+	@Override
+	public void recordRework(long installerId) {
+		installers.findById(installerId).ifPresent(Installer::reworked);
 	}
 
 	/** @return the existing installer's id when one with the same phone is on file, else empty */
@@ -267,16 +281,20 @@ class NetworkService implements NetworkDirectory, NetworkAdministration {
 	}
 
 	private ProviderView view(ServiceProvider p) {
+		Object[] totals = installers.ratingTotals(p.getId()).get(0);
+		double stars = ((Number) totals[0]).doubleValue();
+		long count = ((Number) totals[1]).longValue();
 		return new ProviderView(p.getId(), p.getName(), p.getType(), p.getBrandId(), p.getContactPhone(),
 				List.copyOf(p.getRegionCodes()), p.centre(), p.getRadiusKm(), java.util.Map.copyOf(p.getDailyCapacity()),
-				p.getStatus(), p.getRating(), installers.countByProviderId(p.getId()));
+				p.getStatus(), providerRating.of(stars, count), installers.countByProviderId(p.getId()), count);
 	}
 
 	private InstallerView view(Installer i) {
 		return new InstallerView(i.getId(), i.getProviderId(), i.getName(), i.getPhone(), java.util.Set.copyOf(i.getSkills()),
 				i.getCertificates().stream().map(c -> new InstallerRequest.Certificate(c.skill(), c.number(), c.expiresOn())).toList(),
 				i.home(), i.getShifts().stream().map(s -> new InstallerRequest.Shift(s.day(), s.start(), s.end())).toList(),
-				List.copyOf(i.getLeaveDays()), i.getCrewSize(), i.getRating(), i.getRatingCount(), i.getStatus());
+				List.copyOf(i.getLeaveDays()), i.getCrewSize(), i.getRating(), i.getRatingCount(), i.getStatus(),
+				i.getComplaintCount(), i.getReworkCount());
 	}
 
 }

@@ -23,4 +23,9 @@ interface InstallerRepository extends JpaRepository<Installer, Long> {
 
 	long countByProviderId(Long providerId);
 
+	/** The sum of the stars and the number of ratings of a provider's installers (every installer, suspended too). */
+	@org.springframework.data.jpa.repository.Query("select coalesce(sum(i.rating * i.ratingCount), 0), coalesce(sum(i.ratingCount), 0) "
+			+ "from Installer i where i.providerId = :providerId")
+	List<Object[]> ratingTotals(Long providerId);
+
 }

@@ -68,8 +68,6 @@ class ServiceProvider {
 	@Enumerated(EnumType.STRING)
 	private PartnerStatus status;
 
-	private double rating;
-
 	private Instant createdAt;
 
 	@Version
@@ -83,7 +81,6 @@ class ServiceProvider {
 		this.type = type;
 		this.brandId = brandId;
 		this.status = PartnerStatus.ACTIVE;
-		this.rating = 5.0;
 		this.createdAt = Instant.now();
 	}
 
@@ -152,10 +149,6 @@ class ServiceProvider {
 
 	PartnerStatus getStatus() {
 		return status;
-	}
-
-	double getRating() {
-		return rating;
 	}
 
 }

@@ -85,6 +85,13 @@ class OrderLifecycleService implements OrderLifecycle {
 	}
 
 	@Override
+	public void goodsDamaged(long orderId) {
+		ServiceOrder order = load(orderId);
+		order.goodsDamaged();
+		orders.save(order);
+	}
+
+	@Override
 	public void cancel(long orderId, String actor, String reason) {
 		ServiceOrder order = load(orderId);
 		if (order.getStatus() == OrderStatus.CANCELLED) {

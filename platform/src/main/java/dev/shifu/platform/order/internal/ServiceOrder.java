@@ -137,6 +137,9 @@ class ServiceOrder extends AbstractAggregateRoot<ServiceOrder> {
 		if (goodsStatus == GoodsStatus.SHIPPED && expectedArrival == null) {
 			throw new InvalidFieldException("goods.expectedArrival", "is required when the goods are SHIPPED");
 		}
+		if (goodsStatus == GoodsStatus.DAMAGED) {
+			throw new InvalidFieldException("goods.status", "DAMAGED is reported by the installer on site");
+		}
 		ServiceOrder order = new ServiceOrder();
 		order.brandId = brandId;
 		order.externalOrderId = externalOrderId;
@@ -265,7 +268,8 @@ class ServiceOrder extends AbstractAggregateRoot<ServiceOrder> {
 	}
 
 	/**
-	 * Logistics moves goods forward only: NOT_SHIPPED, SHIPPED (with a new date as often as it changes), ARRIVED.
+	 * Logistics moves goods forward only: NOT_SHIPPED, SHIPPED (with a new date as often as it changes), ARRIVED; after
+	 * the installer found them DAMAGED, the replacement moves forward the same way.
 	 * Repeating the current arrival is a no-op, so a retried update does nothing twice.
 	 */
 	boolean updateGoods(GoodsStatus next, LocalDate eta) {
@@ -275,7 +279,11 @@ class ServiceOrder extends AbstractAggregateRoot<ServiceOrder> {
 		if (next == GoodsStatus.SHIPPED && eta == null) {
 			throw new InvalidFieldException("expectedArrival", "is required when the goods are SHIPPED");
 		}
-		if (next.ordinal() < goodsStatus.ordinal()) {
+		if (next == GoodsStatus.DAMAGED) {
+			throw new InvalidFieldException("status", "DAMAGED is reported by the installer on site");
+		}
+		// Damaged goods start over: the replacement is reported NOT_SHIPPED, SHIPPED or ARRIVED like the first goods.
+		if (goodsStatus != GoodsStatus.DAMAGED && next.ordinal() < goodsStatus.ordinal()) {
 			throw new ConflictException("illegal-transition", "Goods of order " + id + " are already " + goodsStatus);
 		}
 		LocalDate newEta = next == GoodsStatus.ARRIVED ? null : eta;
@@ -287,6 +295,17 @@ class ServiceOrder extends AbstractAggregateRoot<ServiceOrder> {
 		updatedAt = Instant.now();
 		registerEvent(new OrderEvents.GoodsStatusChanged(id, brandId, goodsStatus, expectedArrival));
 		return true;
+	}
+
+	/** The installer found the goods damaged on site; a repeat changes nothing. */
+	void goodsDamaged() {
+		if (goodsStatus == GoodsStatus.DAMAGED) {
+			return;
+		}
+		goodsStatus = GoodsStatus.DAMAGED;
+		expectedArrival = null;
+		updatedAt = Instant.now();
+		registerEvent(new OrderEvents.GoodsStatusChanged(id, brandId, goodsStatus, expectedArrival));
 	}
 
 	/** Events registered and not yet published; visible to the aggregate's tests. */

@@ -1,44 +1,65 @@
 package dev.shifu.platform.rating.internal;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.shifu.platform.schedule.PlannedVisits;
+import dev.shifu.platform.dispatch.ReworkPolicy;
+import dev.shifu.platform.network.NetworkAdministration;
 import dev.shifu.platform.workflow.ProcessVariables;
 import dev.shifu.workflows.ServiceOrderProcess.Beans;
 import dev.shifu.workflows.ServiceOrderProcess.Inputs;
 import dev.shifu.workflows.ServiceOrderProcess.Vars;
 
+/** Complaints and rework, credited to the installer who did the visit. */
 @Configuration(proxyBeanMethods = false)
 class AfterCareDelegates {
 
 	@Bean(Beans.COMPLAINT)
-	JavaDelegate complaintDelegate(ComplaintRepository complaints, PlannedVisits visits) {
+	JavaDelegate complaintDelegate(ComplaintRepository complaints, ServedBy servedBy, NetworkAdministration network) {
 		return execution -> {
+			long orderId = ProcessVariables.orderId(execution);
 			String source = String.valueOf(execution.getVariableLocal(Inputs.COMPLAINT_SOURCE));
 			String details = "LOW_RATING".equals(source)
 					? execution.getVariable(Vars.RATING_STARS) + " stars; " + text(execution, Vars.RATING_TAGS) + "; "
 							+ text(execution, Vars.RATING_COMMENT)
 					: text(execution, Vars.RETURN_VISIT_NOTE);
-			Complaint complaint = complaints.save(new Complaint(ProcessVariables.orderId(execution),
-					installer(execution, visits), source, details));
+			Long installer = servedBy.lead(orderId, ProcessVariables.number(execution, Vars.ASSIGNED_INSTALLER_ID));
+			Complaint complaint = complaints.save(new Complaint(orderId, installer, source, details));
+			if (installer != null) {
+				network.recordComplaint(installer);
+			}
 			execution.setVariable("complaintId", String.valueOf(complaint.getId()));
 		};
 	}
 
+	/**
+	 * Counts the rework against every installer of the visit's crew, and says who should do it: by the brand's
+	 * policy the same installer (preferred) or, by default, someone else (the original installer avoided).
+	 */
 	@Bean(Beans.REWORK)
-	JavaDelegate reworkDelegate(ReworkRepository reworks, PlannedVisits visits) {
-		return execution -> reworks.save(new Rework(ProcessVariables.orderId(execution), installer(execution, visits),
-				ProcessVariables.number(execution, Vars.ASSIGNED_PROVIDER_ID)));
-	}
-
-	/** The installer the process knows of, else the one the stored plan sent. */
-	private static Long installer(DelegateExecution execution, PlannedVisits visits) {
-		Long known = ProcessVariables.number(execution, Vars.ASSIGNED_INSTALLER_ID);
-		return known != null ? known : visits.installerOf(ProcessVariables.orderId(execution)).orElse(null);
+	JavaDelegate reworkDelegate(ReworkRepository reworks, ServedBy servedBy, NetworkAdministration network,
+			ReworkPolicy policy) {
+		return execution -> {
+			long orderId = ProcessVariables.orderId(execution);
+			Long providerId = ProcessVariables.number(execution, Vars.ASSIGNED_PROVIDER_ID);
+			List<Long> crew = servedBy.crew(orderId, ProcessVariables.number(execution, Vars.ASSIGNED_INSTALLER_ID));
+			if (crew.isEmpty()) {
+				reworks.save(new Rework(orderId, null, providerId));
+			}
+			for (Long installer : crew) {
+				reworks.save(new Rework(orderId, installer, providerId));
+				network.recordRework(installer);
+			}
+			String lead = crew.isEmpty() ? null : String.valueOf(crew.get(0));
+			boolean same = policy.reworkBySameInstaller(Long.parseLong(ProcessVariables.text(execution, Vars.BRAND_ID)));
+			execution.setVariable(Vars.PREFERRED_INSTALLER_ID, same ? lead : null);
+			execution.setVariable(Vars.AVOIDED_INSTALLER_ID, same ? null : lead);
+		};
 	}
 
 	private static String text(DelegateExecution execution, String name) {

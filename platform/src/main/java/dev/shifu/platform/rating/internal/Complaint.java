@@ -48,6 +48,10 @@ class Complaint {
 		return orderId;
 	}
 
+	Long getInstallerId() {
+		return installerId;
+	}
+
 	String getSource() {
 		return source;
 	}

@@ -43,7 +43,7 @@ class ConsumerRatingController {
 	record RatingView(int stars, String tags, String comment, Instant at) {
 	}
 
-	record ComplaintView(long id, String source, String details, String status, Instant at) {
+	record ComplaintView(long id, String source, String details, String status, Instant at, Long installerId) {
 	}
 
 	@PostMapping("/api/v1/consumer/{token}/rating")
@@ -59,7 +59,8 @@ class ConsumerRatingController {
 	List<ComplaintView> complaints(@RequestParam long orderId) {
 		return ratings.complaints(orderId)
 			.stream()
-			.map(c -> new ComplaintView(c.getId(), c.getSource(), c.getDetails(), c.getStatus(), c.getCreatedAt()))
+			.map(c -> new ComplaintView(c.getId(), c.getSource(), c.getDetails(), c.getStatus(), c.getCreatedAt(),
+					c.getInstallerId()))
 			.toList();
 	}
 

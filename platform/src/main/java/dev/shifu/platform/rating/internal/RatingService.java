@@ -8,7 +8,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.shifu.platform.network.NetworkAdministration;
 import dev.shifu.platform.order.OrderSnapshot;
-import dev.shifu.platform.schedule.PlannedVisits;
 import dev.shifu.platform.shared.ConflictException;
 import dev.shifu.platform.workflow.OrderProcess;
 
@@ -24,11 +23,11 @@ class RatingService {
 
 	private final NetworkAdministration network;
 
-	private final PlannedVisits visits;
+	private final ServedBy servedBy;
 
 	RatingService(RatingRepository ratings, ComplaintRepository complaints, OrderProcess process,
-			NetworkAdministration network, PlannedVisits visits) {
-		this.visits = visits;
+			NetworkAdministration network, ServedBy servedBy) {
+		this.servedBy = servedBy;
 		this.ratings = ratings;
 		this.complaints = complaints;
 		this.process = process;
@@ -45,13 +44,11 @@ class RatingService {
 			}
 			throw new ConflictException("already-rated", "Order " + order.id() + " was rated already");
 		}
-		Long installer = process.assignedInstallerId(order.id())
-			.or(() -> visits.installerOf(order.id()))
-			.orElse(null);
+		List<Long> crew = servedBy.crew(order.id(), process.assignedInstallerId(order.id()).orElse(null));
+		Long installer = crew.isEmpty() ? null : crew.get(0);
 		process.ratingSubmitted(order.id(), stars, tags, comment);
-		if (installer != null) {
-			network.recordRating(installer, stars);
-		}
+		// Every installer of the crew earns the stars; the rating row names the lead.
+		crew.forEach(member -> network.recordRating(member, stars));
 		return ratings.save(new Rating(order.id(), installer, stars, joinedTags, comment));
 	}
 

@@ -98,10 +98,9 @@ class ProblemFactory {
 
 	/** Active providers that cover the region. */
 	private List<ProviderView> providers(String region) {
-		String prefix = region.substring(0, 4);
 		return network.activeProviders()
 			.stream()
-			.filter(provider -> provider.regionCodes().stream().anyMatch(code -> code.startsWith(prefix)))
+			.filter(provider -> provider.worksIn(region))
 			.toList();
 	}
 
@@ -185,8 +184,9 @@ class ProblemFactory {
 		}
 		LocalDate from = row.getBookedDate() != null ? row.getBookedDate() : first;
 		LocalDate to = row.getBookedDate() != null ? row.getBookedDate() : last;
-		if (order.goodsStatus() != GoodsStatus.ARRIVED && order.expectedArrival() != null
-				&& order.expectedArrival().isAfter(from)) {
+		boolean waitsForGoods = order.serviceType().needsGoods() && order.goodsStatus() != GoodsStatus.ARRIVED
+				&& order.expectedArrival() != null;
+		if (waitsForGoods && order.expectedArrival().isAfter(from)) {
 			from = order.expectedArrival();
 		}
 		if (from.isBefore(first)) {
@@ -202,7 +202,7 @@ class ProblemFactory {
 			windowStart = earliestToday().isBefore(windowEnd) ? earliestToday() : windowEnd;
 		}
 		Job job = job(row, order, windowStart, windowEnd);
-		if (order.goodsStatus() != GoodsStatus.ARRIVED && order.expectedArrival() != null) {
+		if (waitsForGoods) {
 			job = job.withGoodsArrival(order.expectedArrival());
 		}
 		return Optional.of(job);
@@ -232,6 +232,12 @@ class ProblemFactory {
 		}
 		if (row.getPreferredInstallerId() != null) {
 			job = job.withPreferredInstaller(String.valueOf(row.getPreferredInstallerId()));
+		}
+		if (row.isRework()) {
+			job = job.withRework(true);
+		}
+		if (row.getAvoidedInstallerId() != null) {
+			job = job.withAvoidedInstaller(String.valueOf(row.getAvoidedInstallerId()));
 		}
 		return job;
 	}

@@ -43,6 +43,12 @@ class ScheduleJob {
 	/** The shift a dispatcher moved the visit to without pinning it: where a rebuilt plan starts it. */
 	private String movedShiftId;
 
+	/** A priority rework visit after a low rating. */
+	private boolean rework;
+
+	/** Who should preferably not do the visit (a rework's original installer). */
+	private Long avoidedInstallerId;
+
 	@Version
 	private long version;
 
@@ -79,6 +85,12 @@ class ScheduleJob {
 		this.providerId = providerId;
 		this.bookedDate = date;
 		this.preferredInstallerId = preferredInstallerId;
+	}
+
+	/** A rework visit (or, with false, a regular one) and who should preferably not do it. */
+	void rework(boolean rework, Long avoidedInstallerId) {
+		this.rework = rework;
+		this.avoidedInstallerId = rework ? avoidedInstallerId : null;
 	}
 
 	void released() {
@@ -154,6 +166,14 @@ class ScheduleJob {
 
 	Long getPreferredInstallerId() {
 		return preferredInstallerId;
+	}
+
+	boolean isRework() {
+		return rework;
+	}
+
+	Long getAvoidedInstallerId() {
+		return avoidedInstallerId;
 	}
 
 	boolean isPinned() {

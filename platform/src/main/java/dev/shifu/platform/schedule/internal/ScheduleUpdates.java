@@ -65,6 +65,7 @@ class ScheduleUpdates {
 				.orElse(null));
 		if (row != null) {
 			row.assigned(job.providerId(), job.bookedDate(), job.preferredInstallerId());
+			row.rework(job.isRework(), job.avoidedInstallerId());
 			replan(jobs.save(row));
 		}
 	}

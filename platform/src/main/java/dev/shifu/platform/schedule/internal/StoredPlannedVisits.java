@@ -26,4 +26,14 @@ class StoredPlannedVisits implements PlannedVisits {
 			.map(ids -> Long.valueOf(ids.split(",")[0]));
 	}
 
+	@Override
+	public java.util.List<Long> crewOf(long orderId) {
+		return jdbc.queryForList("select installer_ids from planned_visit where order_id = ? order by plan_date desc",
+				String.class, orderId)
+			.stream()
+			.findFirst()
+			.map(ids -> java.util.Arrays.stream(ids.split(",")).map(String::trim).map(Long::valueOf).toList())
+			.orElse(java.util.List.of());
+	}
+
 }

@@ -136,8 +136,21 @@ class CamundaOrderProcess implements OrderProcess, ProcessCancellation {
 	}
 
 	@Override
+	public Optional<LocalDate> bookedDay(long orderId) {
+		return instance(orderId).map(pi -> runtime.getVariable(pi.getId(), Vars.BOOKED_DATE))
+			.filter(Date.class::isInstance)
+			.map(date -> ((Date) date).toInstant().atZone(zone).toLocalDate());
+	}
+
+	@Override
 	public Optional<Long> assignedInstallerId(long orderId) {
 		return number(orderId, Vars.ASSIGNED_INSTALLER_ID);
+	}
+
+	@Override
+	public void installerAssigned(long orderId, long installerId) {
+		instance(orderId).ifPresent(pi -> runtime.setVariable(pi.getId(), ServiceOrderProcess.Vars.ASSIGNED_INSTALLER_ID,
+				String.valueOf(installerId)));
 	}
 
 	/**

@@ -36,7 +36,8 @@ class HandOverDelegates {
 			execution.setVariable(Vars.SCHEDULED_JOB_ID, jobId);
 			events.publishEvent(new WorkflowEvents.JobToSchedule(orderId, jobId,
 					ProcessVariables.number(execution, Vars.ASSIGNED_PROVIDER_ID), ProcessVariables.date(execution, Vars.BOOKED_DATE, regions),
-					visitType, ProcessVariables.number(execution, Vars.PREFERRED_INSTALLER_ID)));
+					visitType, ProcessVariables.number(execution, Vars.PREFERRED_INSTALLER_ID),
+					visitType.equals("REWORK") ? ProcessVariables.number(execution, Vars.AVOIDED_INSTALLER_ID) : null));
 		};
 	}
 

@@ -85,6 +85,7 @@ class ProcessStarter {
 		variables.put(Vars.SERVICE_TYPE, order.serviceType().name());
 		variables.put(Vars.MEMBER_TIER, order.memberTier().name());
 		variables.put(Vars.GOODS_STATUS, order.goodsStatus().name());
+		variables.put(Vars.NEEDS_GOODS, order.serviceType().needsGoods());
 		if (order.promisedBy() != null) {
 			variables.put(Vars.PROMISED_BY, Date.from(order.promisedBy().atStartOfDay(regions.zoneOf(order.regionCode())).toInstant()));
 		}

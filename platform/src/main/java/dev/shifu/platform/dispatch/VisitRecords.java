@@ -1,0 +1,15 @@
+package dev.shifu.platform.dispatch;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Who did an order's visits: for ratings, complaints and rework credited per installer. */
+public interface VisitRecords {
+
+	/** The order's visits, oldest first. */
+	List<VisitRecord> visits(long orderId);
+
+	/** The last visit of the given kind whose installer is known. */
+	Optional<VisitRecord> lastServed(long orderId, VisitRecord.Kind kind);
+
+}
