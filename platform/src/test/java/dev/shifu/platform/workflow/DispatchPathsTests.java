@@ -47,8 +47,10 @@ class DispatchPathsTests extends LifecycleFixture {
 		long first = postOrder("ARRIVED", "INSTALLATION", "PLATINUM", "330106");
 		book(first, TODAY.plusDays(2));
 		dispatchToDealer(first);
-		storedCrew(first, List.of(dealerInstallerId));
-		serve(first);
+		driver.fireTimer(first, "InstallationDayTimer");
+		// the provider names the installer on site (the other way a visit's installer is recorded)
+		assertThat(jobEvent(first, Map.of("type", "EN_ROUTE", "installerId", dealerInstallerId)).status()).isEqualTo(200);
+		assertThat(jobEvent(first, Map.of("type", "COMPLETED", "verificationCode", verificationCode(first))).status()).isEqualTo(200);
 		consumer().post("/api/v1/consumer/" + consumerToken(first) + "/rating", Map.of("stars", 1, "comment", "broke the frame"));
 		driver.drain(first);
 		assertThat(admin.get("/api/v1/providers/" + dealerId).json().get("rating").asDouble()).isLessThan(4.5);
