@@ -5,22 +5,24 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
-import dev.shifu.platform.network.NetworkDirectory;
-import dev.shifu.platform.network.PartnerStatus;
+import dev.shifu.platform.dispatch.ManualAssignment;
 import dev.shifu.platform.shared.FieldError;
+import dev.shifu.platform.shared.InvalidFieldException;
 import dev.shifu.workflows.ServiceOrderProcess.Elements;
 import dev.shifu.workflows.ServiceOrderProcess.Vars;
 
 /**
- * The provider a dispatcher assigns by hand must exist and be active; a free-text id used to become an incident.
+ * The provider a dispatcher assigns by hand must be one dispatch finds eligible for the order (exists, active, covers
+ * the address, may serve the brand, has the skills); a free-text id used to become an incident. Dispatch owns the
+ * rule, so the Tasklist form, the engine REST API and the staff task API all refuse the same values.
  */
 @Component
 class ManualAssignmentCheck implements OutcomeCheck {
 
-	private final NetworkDirectory network;
+	private final ManualAssignment assignments;
 
-	ManualAssignmentCheck(NetworkDirectory network) {
-		this.network = network;
+	ManualAssignmentCheck(ManualAssignment assignments) {
+		this.assignments = assignments;
 	}
 
 	@Override
@@ -34,24 +36,13 @@ class ManualAssignmentCheck implements OutcomeCheck {
 		if (value == null || value.toString().isBlank()) {
 			return Optional.empty(); // the form's "required" answers this
 		}
-		long providerId;
 		try {
-			providerId = Long.parseLong(value.toString().trim());
+			assignments.check(Long.parseLong(String.valueOf(variables.apply(Vars.ORDER_ID))), value.toString());
+			return Optional.empty();
 		}
-		catch (NumberFormatException ex) {
-			return Optional.of(new FieldError(Vars.ASSIGNED_PROVIDER_ID, "must be a provider id"));
+		catch (InvalidFieldException ex) {
+			return Optional.of(new FieldError(Vars.ASSIGNED_PROVIDER_ID, ex.errors().get(0).message()));
 		}
-		// LEAD: replace with the dispatch context's ManualAssignment published interface (region, brand, skills,
-		// capacity, and the eligible-provider list) once the paths helper's branch is merged.
-		var provider = network.provider(providerId);
-		if (provider.isEmpty()) {
-			return Optional.of(new FieldError(Vars.ASSIGNED_PROVIDER_ID, "no provider " + providerId));
-		}
-		if (provider.get().status() != PartnerStatus.ACTIVE) {
-			return Optional.of(new FieldError(Vars.ASSIGNED_PROVIDER_ID,
-					"provider " + providerId + " is " + provider.get().status()));
-		}
-		return Optional.empty();
 	}
 
 }
