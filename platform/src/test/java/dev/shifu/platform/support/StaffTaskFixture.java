@@ -81,6 +81,23 @@ public abstract class StaffTaskFixture extends PlatformIntegrationTest {
 		dealerAdminName = unique("dealer");
 		accounts.createUser(dealerAdminName, PASSWORD, dealerAdminName, Set.of(Role.PROVIDER_ADMIN), dealerId, null);
 		dealerAdmin = Api.user(http, dealerAdminName, PASSWORD);
+		addInstaller(dealerId);
+	}
+
+	private static final java.util.concurrent.atomic.AtomicInteger PHONES = new java.util.concurrent.atomic.AtomicInteger();
+
+	/** Dispatch offers a job only to a provider with an active installer who has the skills: give it one. */
+	protected long addInstaller(long providerId) {
+		List<Map<String, String>> everyDay = new java.util.ArrayList<>();
+		for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+			everyDay.add(Map.of("day", day.name(), "start", "08:00", "end", "18:00"));
+		}
+		String phone = String.format("136%08d", (ProcessHandle.current().pid() % 1000) * 100000 + PHONES.incrementAndGet());
+		Api.Reply reply = admin.post("/api/v1/providers/" + providerId + "/installers", Map.of("name", "师傅乙",
+				"phone", phone, "skills", List.of("DOOR"), "homeBase", Map.of("lat", 30.28, "lng", 120.12),
+				"shifts", everyDay, "crewSize", 1));
+		assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+		return reply.json().get("id").asLong();
 	}
 
 	protected long postOrder(String regionCode) {
@@ -136,6 +153,12 @@ public abstract class StaffTaskFixture extends PlatformIntegrationTest {
 		long order = postOrder(UNCOVERED_REGION);
 		book(order);
 		driver.drainUntil(order, () -> driver.openTask(order, Elements.ASSIGN_MANUALLY_TASK) != null, "manual assignment");
+		// The dispatcher agrees with the brand's dealer to go out there this once: it now covers the district too.
+		Api.Reply widened = admin.put("/api/v1/providers/" + dealerId, Map.of("name", "Dealer of " + brand.code(),
+				"type", "DEALER", "brandId", brand.brandId(), "contactPhone", "0571-88001234",
+				"coverage", Map.of("regionCodes", List.of("330106", UNCOVERED_REGION)),
+				"dailyCapacity", Map.of("INSTALLATION", 10)));
+		assertThat(widened.status()).as(widened.body()).isEqualTo(200);
 		return order;
 	}
 

@@ -137,7 +137,7 @@ class StaffTaskApiTests extends StaffTaskFixture {
 		assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
 		assertThat(unknown.json().get("field").asText()).isEqualTo("providerId");
 		assertThat(notActive.status()).isEqualTo(400);
-		assertThat(notActive.json().toString()).contains("SUSPENDED");
+		assertThat(notActive.json().toString()).contains("is not active");
 		assertThat(freeText.status()).as("no incident from a free-text id").isEqualTo(400);
 		assertThat(driver.incidents(order)).isZero();
 		assertThat(driver.openTask(order, Elements.ASSIGN_MANUALLY_TASK)).isEqualTo(task);
