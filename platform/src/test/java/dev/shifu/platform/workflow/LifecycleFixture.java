@@ -122,7 +122,7 @@ abstract class LifecycleFixture extends PlatformIntegrationTest {
 	 * after acceptance the live solver moves the job onto the accepting provider's installers.
 	 */
 	List<Long> storedCrew(long orderId, java.util.Collection<Long> installers) {
-		for (int i = 0; i < 300; i++) {
+		for (int i = 0; i < 1200; i++) {
 			List<Long> crew = plannedVisits.crewOf(orderId);
 			if (!crew.isEmpty() && installers.containsAll(crew)) {
 				return crew;

@@ -106,12 +106,21 @@ class OrderLifecycleOnMariaDbTests extends LifecycleFixture {
 		// The installation-day timer waits for 00:00 of the booked day; installer events before it are refused.
 		assertThat(timer(order, "InstallationDayTimer").getDuedate().toInstant()).isEqualTo(day.atStartOfDay(SHANGHAI).toInstant());
 		assertThat(jobEvent(order, "EN_ROUTE").status()).isEqualTo(409);
-		// LEAD: planned for the booked day: GET /api/v1/schedules?region=330100&date=<day> lists the job (before the day).
+		// planned for the booked day, on one of the accepting dealer's installers
+		Api dispatcher = asNewUser(dev.shifu.platform.identity.Role.DISPATCHER, null);
+		Long[] planned = new Long[1];
+		await("planned on the booked day", () -> {
+			planned[0] = plannedInstaller(dispatcher, day, order);
+			return planned[0] != null;
+		});
+		assertThat(List.of(installerId, dealerInstallerId)).contains(planned[0]);
 
 		// The clock crosses into the booked day: the job executor fires the timer by itself.
 		clock.set(day.atStartOfDay(SHANGHAI).plusMinutes(1).toInstant());
 		await("in service on the booked day", () -> status(order).equals("IN_SERVICE"));
-		// LEAD: shown on that day's route all day: the same schedule read at 08:00 and at 17:00 of <day> still lists it.
+		// the day's route shows it in the morning
+		clock.set(day.atTime(8, 0).atZone(SHANGHAI).toInstant());
+		assertThat(plannedInstaller(dispatcher, day, order)).as("on the route at 08:00").isNotNull();
 		clock.set(day.atTime(9, 0).atZone(SHANGHAI).toInstant());
 
 		// progress, a wrong code that does not complete, then the right one
@@ -126,7 +135,10 @@ class OrderLifecycleOnMariaDbTests extends LifecycleFixture {
 		assertThat(status(order)).isEqualTo("STARTED");
 		assertThat(dealerAdmin.post(jobEvents(order), Map.of("type", "COMPLETED", "verificationCode", code)).status()).isEqualTo(200);
 		await("completed", () -> status(order).equals("COMPLETED"));
-		// LEAD: completed by a recorded installer: the order view (or the job) names installerId for this visit.
+		// done by the installer the plan sent, and still on that day's route late in the day
+		Long doneBy = plannedInstaller(dispatcher, day, order);
+		clock.set(day.atTime(17, 0).atZone(SHANGHAI).toInstant());
+		assertThat(plannedInstaller(dispatcher, day, order)).as("on the route at 17:00, done").isEqualTo(doneBy);
 
 		// no cancelling a completed job
 		Api.Reply lateCancel = consumer().post("/api/v1/consumer/" + token + "/cancel", Map.of("reason", "changed my mind"));
@@ -134,15 +146,14 @@ class OrderLifecycleOnMariaDbTests extends LifecycleFixture {
 		assertThat(lateCancel.contentType()).startsWith("application/problem+json");
 
 		// the rating reaches the order, and the installer who did the visit
-		JsonNode before = admin.get("/api/v1/providers/" + dealerId + "/installers/" + installerId).json();
+		JsonNode before = admin.get("/api/v1/providers/" + dealerId + "/installers/" + doneBy).json();
 		assertThat(consumer().post("/api/v1/consumer/" + token + "/rating",
 				Map.of("stars", 4, "tags", List.of("准时", "专业"), "comment", "很好")).status()).isEqualTo(200);
 		await("rated", () -> status(order).equals("RATED"));
-		// LEAD: the recorded installer's rating moves (needs the installer recorded from the plan or the job events):
-		// JsonNode after = admin.get("/api/v1/providers/" + dealerId + "/installers/" + installerId).json();
-		// assertThat(after.get("ratingCount").asInt()).isEqualTo(before.get("ratingCount").asInt() + 1);
-		// assertThat(after.get("rating").asDouble()).isNotEqualTo(before.get("rating").asDouble());
-		assertThat(before.get("ratingCount").asInt()).isZero();
+		// the installer who did the visit is credited with it
+		JsonNode after = admin.get("/api/v1/providers/" + dealerId + "/installers/" + doneBy).json();
+		assertThat(after.get("ratingCount").asInt()).isEqualTo(before.get("ratingCount").asInt() + 1);
+		assertThat(after.path("rating").asDouble()).isNotEqualTo(before.path("rating").asDouble());
 
 		// The return visit is due 7 days after completion: the clock passes it and the task appears by itself.
 		Job returnVisitDue = timer(order, "ReturnVisitDueTimer");
@@ -182,6 +193,19 @@ class OrderLifecycleOnMariaDbTests extends LifecycleFixture {
 				"promisedBy", TODAY.plusDays(9).toString()));
 		assertThat(reply.status()).as(reply.body()).isEqualTo(201);
 		return reply.json().get("id").asLong();
+	}
+
+	/** The installer whose route of {@code day} holds the order's visit, in the schedule a dispatcher reads. */
+	private static Long plannedInstaller(Api dispatcher, LocalDate day, long order) {
+		JsonNode plan = dispatcher.get("/api/v1/schedules?region=330100&date=" + day).json();
+		for (JsonNode route : plan.path("installers")) {
+			for (JsonNode visit : route.path("visits")) {
+				if (visit.path("orderId").asLong() == order) {
+					return route.path("installerIds").get(0).asLong();
+				}
+			}
+		}
+		return null;
 	}
 
 	private String jobEvents(long order) {

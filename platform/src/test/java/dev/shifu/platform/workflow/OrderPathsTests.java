@@ -74,7 +74,7 @@ class OrderPathsTests extends LifecycleFixture {
 
 		assertThat(status(order)).isEqualTo("REWORK_SCHEDULED");
 		JsonNode planned = null;
-		for (int i = 0; i < 300 && planned == null; i++) {
+		for (int i = 0; i < 1200 && planned == null; i++) {
 			planned = currentRoute(order, reworkDay, "I");
 			pause();
 		}
@@ -116,7 +116,7 @@ class OrderPathsTests extends LifecycleFixture {
 	 */
 	private JsonNode plannedWith(long order, LocalDate day, long installer, String constraint) {
 		String shift = "I" + installer + "@" + day;
-		for (int i = 0; i < 300; i++) {
+		for (int i = 0; i < 1200; i++) {
 			JsonNode route = currentRoute(order, day, shift);
 			if (route != null) {
 				for (JsonNode visit : route.get("visits")) {

@@ -109,7 +109,8 @@ class CamundaOrderProcess implements OrderProcess, ProcessCancellation {
 	public boolean installerCompleted(long orderId, String verificationCode) {
 		Map<String, Object> variables = new HashMap<>();
 		if (verificationCode != null) {
-			variables.put(Vars.VERIFICATION_CODE, verificationCode);
+			// Transient: checked by the next step in this transaction, never stored, so no history or Cockpit shows it.
+			variables.put(Vars.VERIFICATION_CODE, org.camunda.bpm.engine.variable.Variables.stringValue(verificationCode, true));
 		}
 		Map<String, Object> after = guarded(orderId, Messages.INSTALLER_COMPLETED, () -> builder(orderId, Messages.INSTALLER_COMPLETED)
 			.setVariables(variables)
