@@ -243,7 +243,7 @@ class OrderLifecycleOnMariaDbTests extends LifecycleFixture {
 
 	/** Bounded wait for what the job executor and the outbox do in the background; never a timing assertion. */
 	private static void await(String what, Supplier<Boolean> condition) {
-		for (int i = 0; i < 600; i++) {
+		for (int i = 0; i < 1200; i++) {
 			if (condition.get()) {
 				return;
 			}
