@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -34,8 +35,12 @@ public class Idempotency {
 
 	private final JdbcTemplate jdbc;
 
-	Idempotency(JdbcTemplate jdbc) {
+	/** The app's clock: records are stamped on the same time line the retention measures their age on. */
+	private final Clock clock;
+
+	Idempotency(JdbcTemplate jdbc, Optional<Clock> clock) {
 		this.jdbc = jdbc;
+		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
 	/** A previous result for this key, or empty. A different request under the same key is a 409. */
@@ -62,7 +67,7 @@ public class Idempotency {
 			return;
 		}
 		jdbc.update("insert into idempotency_record (scope, idem_key, request_hash, result_ref, created_at) values (?, ?, ?, ?, ?)",
-				scope, key, requestHash, resultRef, Timestamp.from(Instant.now()));
+				scope, key, requestHash, resultRef, Timestamp.from(clock.instant()));
 	}
 
 	/** Retention: forgets keys stored before {@code cutoff}; a later retry with such a key acts as a new request. */

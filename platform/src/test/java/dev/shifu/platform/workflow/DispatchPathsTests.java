@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Who gets an order: goods, rating, capacity and the dispatcher's manual choice, through the running platform. */
+@org.springframework.test.context.TestPropertySource(properties = LifecycleFixture.OWN_PLANNING_CONTEXT)
 class DispatchPathsTests extends LifecycleFixture {
 
 	@Autowired

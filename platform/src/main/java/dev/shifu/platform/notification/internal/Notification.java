@@ -54,7 +54,7 @@ class Notification {
 	protected Notification() {
 	}
 
-	Notification(long orderId, String recipient, Template template, Texts.Rendered text) {
+	Notification(long orderId, String recipient, Template template, Texts.Rendered text, Instant createdAt) {
 		this.orderId = orderId;
 		this.recipient = recipient;
 		this.template = template;
@@ -63,13 +63,13 @@ class Notification {
 		this.shownZh = text.shown().zh();
 		this.shownEn = text.shown().en();
 		this.status = Status.PENDING;
-		this.createdAt = Instant.now();
+		this.createdAt = createdAt;
 	}
 
-	void sent() {
+	void sent(Instant at) {
 		attempts++;
 		status = Status.SENT;
-		sentAt = Instant.now();
+		sentAt = at;
 	}
 
 	void failed() {

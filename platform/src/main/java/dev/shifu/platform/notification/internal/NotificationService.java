@@ -52,16 +52,22 @@ class NotificationService implements Notifications {
 
 	private final Texts texts;
 
-	NotificationService(NotificationRepository notifications, SmsChannel channel, Texts texts) {
+	/** The app's clock: rows are stamped on the same time line the retention measures their age on. */
+	private final java.time.Clock clock;
+
+	NotificationService(NotificationRepository notifications, SmsChannel channel, Texts texts,
+			java.util.Optional<java.time.Clock> clock) {
 		this.notifications = notifications;
 		this.channel = channel;
 		this.texts = texts;
+		this.clock = clock.orElse(java.time.Clock.systemUTC());
 	}
 
 	@Override
 	@Transactional
 	public void send(long orderId, String recipientPhone, Template template, Map<String, String> parameters) {
-		notifications.save(new Notification(orderId, recipientPhone, template, texts.render(template, parameters)));
+		notifications.save(new Notification(orderId, recipientPhone, template, texts.render(template, parameters),
+				clock.instant()));
 	}
 
 	@Scheduled(fixedDelayString = "${shifu.notifications.send-interval:PT5S}")
@@ -72,7 +78,7 @@ class NotificationService implements Notifications {
 				Texts.Text shown = n.shown();
 				channel.send(new SmsChannel.Sms(n.getRecipient(), n.getTextZh() + "\n" + n.getTextEn(),
 						shown.zh() + "\n" + shown.en()));
-				n.sent();
+				n.sent(clock.instant());
 			}
 			catch (RuntimeException ex) {
 				log.warn("Notification {} to {} failed: {}", n.getId(), dev.shifu.platform.shared.PhoneNumbers.mask(n.getRecipient()),

@@ -1,6 +1,9 @@
 package dev.shifu.platform.schedule.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,20 +27,32 @@ class HorizonRoll {
 
 	private final ProblemFactory problems;
 
+	private final Clock clock;
+
 	HorizonRoll(RegionRegistry registry, RegionLifecycle lifecycle, Reoptimizer reoptimizer, ScheduleJobRepository jobs,
-			ProblemFactory problems) {
+			ProblemFactory problems, Optional<Clock> clock) {
 		this.registry = registry;
 		this.lifecycle = lifecycle;
 		this.reoptimizer = reoptimizer;
 		this.jobs = jobs;
 		this.problems = problems;
+		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
-	@Scheduled(cron = "${shifu.schedule.roll-cron:0 */15 * * * *}", zone = ProblemFactory.ZONE_ID)
+	/**
+	 * Each region rolls on its own calendar. The default cron runs every quarter hour, so it reaches every region's
+	 * midnight within 15 minutes whatever its zone (zone offsets are whole quarter hours); the cron itself is read in
+	 * the platform's default zone.
+	 */
+	@Scheduled(cron = "${shifu.schedule.roll-cron:0 */15 * * * *}", zone = "${shifu.catalog.default-zone:Asia/Shanghai}")
 	@Transactional
 	public void roll() {
-		LocalDate today = problems.today();
-		for (ScheduleJob row : jobs.findByPinnedDateBefore(today)) {
+		// No region's today is later than today at UTC+18: only rows pinned before it can be in any region's past.
+		LocalDate latestToday = LocalDate.ofInstant(clock.instant(), ZoneOffset.MAX);
+		for (ScheduleJob row : jobs.findByPinnedDateBefore(latestToday)) {
+			if (!row.getPinnedDate().isBefore(problems.today(row.getRegion()))) {
+				continue;
+			}
 			if (row.isDone()) {
 				jobs.delete(row);
 			}

@@ -109,7 +109,7 @@ class PlanStore {
 	}
 
 	private static Timestamp time(long modelTime) {
-		// Model time is local wall-clock time; stored as such, in the service zone.
+		// Model time is local wall-clock time; stored as such, in the region's zone.
 		return Timestamp.valueOf(Times.toDateTime(modelTime));
 	}
 

@@ -24,6 +24,7 @@ import dev.shifu.planner.domain.Shift;
 import dev.shifu.planner.domain.Times;
 import dev.shifu.planner.solver.ScheduleBuilder;
 import dev.shifu.planner.travel.HaversineTravelTime;
+import dev.shifu.platform.catalog.Regions;
 import dev.shifu.platform.catalog.Skill;
 import dev.shifu.platform.network.InstallerRequest;
 import dev.shifu.platform.network.InstallerView;
@@ -41,11 +42,6 @@ import dev.shifu.platform.order.OrderStatus;
 @Component
 class ProblemFactory {
 
-	/** The service zone, until each region has its own. */
-	static final String ZONE_ID = "Asia/Shanghai";
-
-	static final ZoneId ZONE = ZoneId.of(ZONE_ID);
-
 	/** Skills whose work needs a valid certificate on the day (gas, electrics, locks, load-bearing furniture). */
 	private static final Set<Skill> CERTIFIED = Set.of(Skill.WARDROBE, Skill.APPLIANCE, Skill.SMART_LOCK);
 
@@ -55,13 +51,17 @@ class ProblemFactory {
 
 	private final ScheduleProperties properties;
 
+	private final Regions regions;
+
 	private final Clock clock;
 
-	ProblemFactory(NetworkDirectory network, OrderLifecycle orders, ScheduleProperties properties, Optional<Clock> clock) {
+	ProblemFactory(NetworkDirectory network, OrderLifecycle orders, ScheduleProperties properties, Regions regions,
+			Optional<Clock> clock) {
 		this.network = network;
 		this.orders = orders;
 		this.properties = properties;
-		this.clock = clock.orElse(Clock.system(ZONE));
+		this.regions = regions;
+		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
 	/** The region a region code plans in: its city (330106 → 330100). */
@@ -69,24 +69,33 @@ class ProblemFactory {
 		return regionCode.substring(0, 4) + "00";
 	}
 
-	LocalDate today() {
-		return LocalDate.ofInstant(clock.instant(), ZONE);
+	/**
+	 * The zone of the region's calendar: its days, and the wall-clock times of the model (shift hours, windows).
+	 * Every city of a region shares it, so the region's code decides.
+	 */
+	ZoneId zoneOf(String region) {
+		return regions.zoneOf(region);
 	}
 
-	/** Today (the day of service: its routes are shown all day) and the days after it. */
-	List<LocalDate> horizon() {
-		LocalDate first = today();
+	/** Today in the region: its routes of today are shown all day, until its own midnight. */
+	LocalDate today(String region) {
+		return LocalDate.ofInstant(clock.instant(), zoneOf(region));
+	}
+
+	/** Today (the day of service) and the days after it, in the region's zone. */
+	List<LocalDate> horizon(String region) {
+		LocalDate first = today(region);
 		return first.datesUntil(first.plusDays(properties.horizonDays() + 1L)).toList();
 	}
 
-	/** The earliest time unstarted work may be planned today: now, to the next minute. */
-	private LocalDateTime earliestToday() {
-		LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZONE);
+	/** The earliest time unstarted work may be planned today in the region: its local now, to the next minute. */
+	private LocalDateTime earliestToday(String region) {
+		LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), zoneOf(region));
 		return now.truncatedTo(ChronoUnit.MINUTES).plusMinutes(now.getSecond() == 0 && now.getNano() == 0 ? 0 : 1);
 	}
 
 	Schedule build(String region, List<ScheduleJob> rows) {
-		List<LocalDate> days = horizon();
+		List<LocalDate> days = horizon(region);
 		ScheduleBuilder builder = new ScheduleBuilder(region, HaversineTravelTime.cityDefault());
 		builder.shifts(shifts(region, days));
 		builder.capacities(capacities(region));
@@ -197,9 +206,10 @@ class ProblemFactory {
 		}
 		LocalDateTime windowStart = from.atTime(properties.dayStart());
 		LocalDateTime windowEnd = to.atTime(properties.dayEnd());
-		if (from.equals(first) && earliestToday().isAfter(windowStart)) {
+		LocalDateTime earliest = earliestToday(row.getRegion());
+		if (from.equals(first) && earliest.isAfter(windowStart)) {
 			// Nothing unstarted is planned in the past; late today it can only wait for the end of the window.
-			windowStart = earliestToday().isBefore(windowEnd) ? earliestToday() : windowEnd;
+			windowStart = earliest.isBefore(windowEnd) ? earliest : windowEnd;
 		}
 		Job job = job(row, order, windowStart, windowEnd);
 		if (waitsForGoods) {

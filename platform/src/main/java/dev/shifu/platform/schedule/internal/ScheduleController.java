@@ -136,7 +136,7 @@ class ScheduleController {
 	@Operation(summary = "Re-optimize one day of a region within a time limit; progress streams on /stream")
 	Map<String, Object> reoptimize(@PathVariable String region, @Valid @RequestBody Reoptimize request) {
 		String city = checkRegion(region);
-		List<LocalDate> horizon = problems.horizon();
+		List<LocalDate> horizon = problems.horizon(city);
 		if (request.date().isBefore(horizon.get(0))) {
 			throw new InvalidFieldException("date", "lies in the past; the plan starts on " + horizon.get(0));
 		}

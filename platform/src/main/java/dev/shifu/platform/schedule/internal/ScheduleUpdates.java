@@ -5,8 +5,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import dev.shifu.platform.booking.BookingEvents.VisitBooked;
 import dev.shifu.planner.domain.Shift;
@@ -20,7 +21,10 @@ import dev.shifu.platform.workflow.WorkflowEvents.JobToSchedule;
 
 /**
  * Keeps the schedule's view of each visit and turns every change into a problem change for the region's live
- * solver: new orders, bookings, accepted offers, releases, progress (pins) and the end of a job.
+ * solver: new orders, bookings, accepted offers, releases, progress (pins) and the end of a job. Each listener runs
+ * after the publishing transaction, on its own thread (like {@code @Async
+	@TransactionalEventListener}), in transactions of
+ * its own that {@link RowRetry} repeats when another event of the same order wrote the row at the same time.
  */
 @Component
 class ScheduleUpdates {
@@ -35,69 +39,87 @@ class ScheduleUpdates {
 
 	private final SchedulePlanner planner;
 
-	ScheduleUpdates(ScheduleJobRepository jobs, ProblemFactory problems, SchedulePlanner planner) {
+	private final RowRetry retry;
+
+	ScheduleUpdates(ScheduleJobRepository jobs, ProblemFactory problems, SchedulePlanner planner, RowRetry retry) {
 		this.jobs = jobs;
 		this.problems = problems;
 		this.planner = planner;
+		this.retry = retry;
 	}
 
-	@ApplicationModuleListener
+	@Async
+	@TransactionalEventListener
 	void on(OrderAccepted order) {
-		ScheduleJob row = jobs.findById(order.orderId())
-			.orElseGet(() -> jobs.save(new ScheduleJob(order.orderId(), ProblemFactory.regionOf(order.regionCode()))));
-		replan(row);
+		retry.run("order accepted", () -> {
+			ScheduleJob row = jobs.findById(order.orderId())
+				.orElseGet(() -> jobs.save(new ScheduleJob(order.orderId(), ProblemFactory.regionOf(order.regionCode()))));
+			replan(row);
+		});
 	}
 
-	@ApplicationModuleListener
+	@Async
+	@TransactionalEventListener
 	void on(VisitBooked booked) {
-		jobs.findById(booked.orderId()).ifPresent(row -> {
-			row.booked(booked.date());
-			replan(row);
+		retry.run("visit booked", () -> {
+			jobs.findById(booked.orderId()).ifPresent(row -> {
+				row.booked(booked.date());
+				replan(row);
+			});
 		});
 	}
 
 	/** Also a rework visit after a low rating, for an order the schedule had already finished with. */
-	@ApplicationModuleListener
+	@Async
+	@TransactionalEventListener
 	void on(JobToSchedule job) {
-		ScheduleJob row = jobs.findById(job.orderId())
-			.orElseGet(() -> problems.regionOfOrder(job.orderId())
-				.map(region -> jobs.save(new ScheduleJob(job.orderId(), region)))
-				.orElse(null));
-		if (row != null) {
-			row.assigned(job.providerId(), job.bookedDate(), job.preferredInstallerId());
-			row.rework(job.isRework(), job.avoidedInstallerId());
-			replan(jobs.save(row));
-		}
-	}
-
-	@ApplicationModuleListener
-	void on(BookingReleased released) {
-		jobs.findById(released.orderId()).ifPresent(row -> {
-			row.released();
-			replan(row);
+		retry.run("job to schedule", () -> {
+			ScheduleJob row = jobs.findById(job.orderId())
+				.orElseGet(() -> problems.regionOfOrder(job.orderId())
+					.map(region -> jobs.save(new ScheduleJob(job.orderId(), region)))
+					.orElse(null));
+			if (row != null) {
+				row.assigned(job.providerId(), job.bookedDate(), job.preferredInstallerId());
+				row.rework(job.isRework(), job.avoidedInstallerId());
+				replan(jobs.save(row));
+			}
 		});
 	}
 
-	@ApplicationModuleListener
-	void on(OrderStatusChanged change) {
-		jobs.findById(change.orderId()).ifPresent(row -> {
-			if (UNDER_WAY.contains(change.to()) && !row.isPinned()) {
-				row.pin();
-				planner.started(row.getRegion(), row.jobId());
-			}
-			else if (change.to() == OrderStatus.REWORK_SCHEDULED) {
+	@Async
+	@TransactionalEventListener
+	void on(BookingReleased released) {
+		retry.run("booking released", () -> {
+			jobs.findById(released.orderId()).ifPresent(row -> {
+				row.released();
 				replan(row);
-			}
-			else if (!change.to().isCancellable() && change.to() != OrderStatus.CANCELLED && row.isPinned()
-					&& row.getPinnedDate() != null) {
-				// Done on its route: it stays there, pinned, as the head of the day's route until the day has passed.
-				row.done();
-			}
-			else if (!change.to().isCancellable()) {
-				// Cancelled, or finished without having been on a route: nothing left to plan.
-				jobs.delete(row);
-				planner.replace(row.getRegion(), row.jobId(), null);
-			}
+			});
+		});
+	}
+
+	@Async
+	@TransactionalEventListener
+	void on(OrderStatusChanged change) {
+		retry.run("status changed", () -> {
+			jobs.findById(change.orderId()).ifPresent(row -> {
+				if (UNDER_WAY.contains(change.to()) && !row.isPinned()) {
+					row.pin();
+					planner.started(row.getRegion(), row.jobId());
+				}
+				else if (change.to() == OrderStatus.REWORK_SCHEDULED) {
+					replan(row);
+				}
+				else if (!change.to().isCancellable() && change.to() != OrderStatus.CANCELLED && row.isPinned()
+						&& row.getPinnedDate() != null) {
+					// Done on its route: it stays there, pinned, as the head of the day's route until the day has passed.
+					row.done();
+				}
+				else if (!change.to().isCancellable()) {
+					// Cancelled, or finished without having been on a route: nothing left to plan.
+					jobs.delete(row);
+					planner.replace(row.getRegion(), row.jobId(), null);
+				}
+			});
 		});
 	}
 
@@ -105,27 +127,31 @@ class ScheduleUpdates {
 	 * Leave, suspension and their end reach the live plan at once: days off are blocked and their jobs go
 	 * elsewhere, days back on take work again, new working days come in. Other edits count from the next rebuild.
 	 */
-	@ApplicationModuleListener
+	@Async
+	@TransactionalEventListener
 	void on(InstallerChanged changed) {
-		long installer = changed.installerId();
-		List<LocalDate> days = problems.horizon();
-		for (RegionPlanner region : planner.planners()) {
-			List<Shift> current = problems.shifts(region.region(), days)
-				.stream()
-				.filter(shift -> ShiftIds.isOf(shift.getId(), installer))
-				.toList();
-			planner.submit(region.region(), PlanChanges.syncInstaller(installer, days, current));
-		}
+		retry.run("installer changed", () -> {
+			long installer = changed.installerId();
+			for (RegionPlanner region : planner.planners()) {
+				List<LocalDate> days = problems.horizon(region.region());
+				List<Shift> current = problems.shifts(region.region(), days)
+					.stream()
+					.filter(shift -> ShiftIds.isOf(shift.getId(), installer))
+					.toList();
+				planner.submit(region.region(), PlanChanges.syncInstaller(installer, days, current));
+			}
+		});
 	}
 
 	/** A provider suspended or back: each region is rebuilt warm with the network as it is now. */
-	@ApplicationModuleListener
+	@Async
+	@TransactionalEventListener
 	void on(ProviderChanged changed) {
-		planner.planners().forEach(planner::rebuild);
+		retry.run("provider changed", () -> planner.planners().forEach(planner::rebuild));
 	}
 
 	private void replan(ScheduleJob row) {
-		planner.replace(row.getRegion(), row.jobId(), problems.job(row, problems.horizon()).orElse(null));
+		planner.replace(row.getRegion(), row.jobId(), problems.job(row, problems.horizon(row.getRegion())).orElse(null));
 	}
 
 }

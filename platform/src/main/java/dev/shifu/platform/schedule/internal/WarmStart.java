@@ -40,7 +40,7 @@ class WarmStart {
 	 * pinned in this problem only
 	 */
 	Schedule build(String region, PlanRoutes routes, LocalDate movableDay) {
-		List<LocalDate> days = problems.horizon();
+		List<LocalDate> days = problems.horizon(region);
 		Map<Long, ScheduleJob> rows = jobs.findByRegion(region)
 			.stream()
 			.collect(Collectors.toMap(ScheduleJob::getOrderId, Function.identity(), (a, b) -> a, LinkedHashMap::new));

@@ -46,7 +46,9 @@ import static org.mockito.Mockito.verify;
  */
 @Import(MovableClock.Config.class)
 @TestPropertySource(properties = { "shifu.events.resubmit-interval=PT0.2S", "shifu.events.resubmit-after=PT2M",
-		"shifu.events.alert-age=PT1M" })
+		"shifu.events.alert-age=PT1M", "shifu.events.backoff-max=PT1H",
+		// The production cron: the test reads the registered task's next time on the app's clock and runs it then.
+		"shifu.retention.cron=0 30 3 * * *" })
 class HousekeepingTests extends PlatformIntegrationTest {
 
 	/** The real engine, with one start made to fail like a Camunda or database blip would. */
@@ -178,6 +180,90 @@ class HousekeepingTests extends PlatformIntegrationTest {
 		assertThat(count("select count(*) from webhook_delivery where event_id = ?", recentEvent)).isEqualTo(1);
 		assertThat(count("select count(*) from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id where d.order_id = ?", order)).isZero();
 		receiver.close();
+	}
+
+	@Test
+	void aListenerThatKeepsFailingIsResubmittedAfterWaitsThatDoubleUntilItSucceeds() {
+		OptimisticLockingException blip = new OptimisticLockingException("test: the engine's database blinked");
+		org.mockito.Mockito.doThrow(blip).doThrow(blip).doThrow(blip)
+			.doCallRealMethod()
+			.when(runtime)
+			.startProcessInstanceByKey(eq(ServiceOrderProcess.PROCESS_ID), anyString(), anyMap());
+		long order = postOrder(null);
+		verify(runtime, timeout(20_000).times(1)).startProcessInstanceByKey(eq(ServiceOrderProcess.PROCESS_ID),
+				eq(String.valueOf(order)), anyMap());
+
+		// resubmit-after (2 min) after the publication: the first resubmission, which fails again
+		clock.advance(Duration.ofMinutes(2));
+		starts(order, 2);
+		// then twice that wait (4 min): nothing at 3 min, the next at 4
+		clock.advance(Duration.ofMinutes(3));
+		noMoreStartsThan(order, 2);
+		clock.advance(Duration.ofMinutes(1));
+		starts(order, 3);
+		// then 8 min
+		clock.advance(Duration.ofMinutes(7));
+		noMoreStartsThan(order, 3);
+		clock.advance(Duration.ofMinutes(1));
+		starts(order, 4);
+
+		eventually(() -> processOf(order) != null, "the process started at the fourth attempt");
+		eventually(() -> pending() == 0, "no publication pending");
+	}
+
+	private void starts(long order, int times) {
+		verify(runtime, timeout(20_000).atLeast(times)).startProcessInstanceByKey(eq(ServiceOrderProcess.PROCESS_ID),
+				eq(String.valueOf(order)), anyMap());
+		noMoreStartsThan(order, times);
+	}
+
+	/** The resubmission runs every 0.2 s: a second of it is five chances to resubmit too early. */
+	private void noMoreStartsThan(long order, int times) {
+		verify(runtime, org.mockito.Mockito.after(1_000).times(times)).startProcessInstanceByKey(
+				eq(ServiceOrderProcess.PROCESS_ID), eq(String.valueOf(order)), anyMap());
+	}
+
+	/**
+	 * The nightly cleanup as scheduled: its registered cron task, run at the cron's next time on the app's clock. The
+	 * app stamps what it writes with that clock too (here 100 days behind the system's time), so the records age on
+	 * the clock the retention measures them with.
+	 */
+	@Test
+	void theNightlyCleanupAtItsCronTimeRemovesWhatTheAppStampedPastRetentionOnItsOwnClock() {
+		clock.set(Instant.now().minus(Duration.ofDays(100)));
+		String key = unique("idem");
+		long order = postOrder(key);
+		eventually(() -> processOf(order) != null, "the process");
+		eventually(() -> {
+			management.createJobQuery().processInstanceId(processOf(order)).executable().list()
+				.forEach(job -> management.executeJob(job.getId()));
+			return count("select count(*) from notification where order_id = ? and status = 'SENT'", order) > 0;
+		}, "the booking link sent");
+		assertThat(count("select count(*) from idempotency_record where idem_key = ?", key)).isEqualTo(1);
+		org.springframework.scheduling.config.CronTask cleanup = retentionTask();
+
+		// 91 days on the app's clock: past the key's 7 days and the message's 90, still 9 days before the system's now
+		clock.advance(Duration.ofDays(91));
+		Instant due = cleanup.getTrigger().nextExecution(new org.springframework.scheduling.support.SimpleTriggerContext(clock));
+		assertThat(due).isAfter(clock.instant()).isBefore(clock.instant().plus(Duration.ofDays(1)));
+		clock.set(due);
+		cleanup.getRunnable().run();
+
+		assertThat(count("select count(*) from idempotency_record where idem_key = ?", key)).isZero();
+		assertThat(count("select count(*) from notification where order_id = ? and status = 'SENT'", order)).isZero();
+	}
+
+	private org.springframework.scheduling.config.CronTask retentionTask() {
+		return context.getBeansOfType(org.springframework.scheduling.config.ScheduledTaskHolder.class)
+			.values()
+			.stream()
+			.flatMap(holder -> holder.getScheduledTasks().stream())
+			.map(org.springframework.scheduling.config.ScheduledTask::getTask)
+			.filter(org.springframework.scheduling.config.CronTask.class::isInstance)
+			.map(org.springframework.scheduling.config.CronTask.class::cast)
+			.filter(task -> task.toString().contains(RetentionJob.class.getName() + ".run"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no cron task runs RetentionJob.run"));
 	}
 
 	private long postOrder(String idempotencyKey) {

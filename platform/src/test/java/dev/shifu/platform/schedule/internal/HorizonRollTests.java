@@ -20,8 +20,8 @@ class HorizonRollTests extends LivePlanTest {
 
 	@Test
 	void acrossMidnightYesterdayDropsOutTodayStaysAndANewDayComesIn() {
-		LocalDate day = LocalDate.now(ProblemFactory.ZONE).plusDays(20);
-		at(day.minusDays(1).atTime(7, 0).atZone(ProblemFactory.ZONE));
+		LocalDate day = LocalDate.now(HANGZHOU).plusDays(20);
+		at(day.minusDays(1).atTime(7, 0).atZone(HANGZHOU));
 		long provider = provider("320506");
 		long installer = installer(provider, 31.26, 120.63);
 		long yesterdays = order("320506", 31.261, 120.631);
@@ -32,7 +32,7 @@ class HorizonRollTests extends LivePlanTest {
 		planWhen(SUZHOU, day, plan -> visit(plan, todays) != null, "the visit of the day planned");
 		await(() -> storedDays(todays).contains(day), "the visit stored");
 
-		at(day.atTime(0, 30).atZone(ProblemFactory.ZONE));
+		at(day.atTime(0, 30).atZone(HANGZHOU));
 
 		JsonNode yesterday = plan(SUZHOU, day.minusDays(1));
 		assertThat(yesterday.get("installers")).as("yesterday dropped out").isEmpty();
@@ -49,8 +49,8 @@ class HorizonRollTests extends LivePlanTest {
 
 	@Test
 	void todaysUnstartedWorkMovesPastNowWhileWorkUnderWayAndDoneStaysAtTheHeadOfTheRoute() {
-		LocalDate day = LocalDate.now(ProblemFactory.ZONE).plusDays(30);
-		at(day.atTime(7, 0).atZone(ProblemFactory.ZONE));
+		LocalDate day = LocalDate.now(HANGZHOU).plusDays(30);
+		at(day.atTime(7, 0).atZone(HANGZHOU));
 		long provider = provider("330303");
 		long installer = installer(provider, 28.0, 120.65);
 		long first = order("330303", 28.01, 120.66);
@@ -68,7 +68,7 @@ class HorizonRollTests extends LivePlanTest {
 				"the visit under way pinned");
 		status(started, OrderStatus.COMPLETED);
 		await(() -> jobs.findById(started).map(ScheduleJob::isDone).orElse(false), "the visit done");
-		at(day.atTime(15, 0).atZone(ProblemFactory.ZONE));
+		at(day.atTime(15, 0).atZone(HANGZHOU));
 
 		JsonNode afternoon = planWhen(CITY, day, plan -> visit(plan, waiting) != null, "the waiting visit planned");
 		assertThat(route(afternoon, shift)).as("the done visit heads the route").startsWith(started);
@@ -77,6 +77,29 @@ class HorizonRollTests extends LivePlanTest {
 		assertThat(LocalTime.parse(visit(afternoon, waiting).get("start").asText().substring(11)))
 			.as("nothing unstarted is planned before now")
 			.isAfterOrEqualTo(LocalTime.of(15, 0));
+	}
+
+	/**
+	 * A region's days are its own zone's (the test district 990101 is on New York time): at noon in New York it is
+	 * already 01:00 of the next day in Hangzhou, and New York's today is still planned, from its own noon on.
+	 */
+	@Test
+	void aRegionPlansTodayByItsOwnZone() {
+		java.time.ZoneId newYork = java.time.ZoneId.of("America/New_York");
+		LocalDate day = LocalDate.now(newYork).plusDays(40);
+		at(day.atTime(12, 0).atZone(newYork));
+		assertThat(LocalDate.now(clock.withZone(HANGZHOU))).as("already the next day in Hangzhou").isEqualTo(day.plusDays(1));
+		long provider = provider("990101");
+		long installer = installer(provider, 40.71, -74.0);
+		long order = order("990101", 40.711, -74.001);
+
+		book(order, day);
+
+		JsonNode today = planWhen("990100", day, plan -> visit(plan, order) != null, "New York's today planned");
+		assertThat(shiftOf(today, order)).isEqualTo(ShiftIds.of(installer, day));
+		assertThat(LocalTime.parse(visit(today, order).get("start").asText().substring(11)))
+			.as("not before now, New York time")
+			.isAfterOrEqualTo(LocalTime.of(12, 0));
 	}
 
 	private java.util.List<LocalDate> storedDays(long order) {

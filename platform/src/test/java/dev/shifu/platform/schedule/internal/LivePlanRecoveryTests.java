@@ -30,7 +30,7 @@ class LivePlanRecoveryTests extends LivePlanTest {
 	@Autowired
 	private MeterRegistry meters;
 
-	private final LocalDate day = LocalDate.now(ProblemFactory.ZONE).plusDays(1);
+	private final LocalDate day = LocalDate.now(HANGZHOU).plusDays(1);
 
 	@Test
 	void aRestartKeepsPinsMovesAndRoutes() {

@@ -1,0 +1,62 @@
+package dev.shifu.platform.schedule.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs a schedule update in a transaction of its own and runs it again, on fresh reads, when it collided with another
+ * update of the same rows. The events of one order (accepted, booked, offer accepted, under way) reach their
+ * listeners at nearly the same time on different threads, and they write the same {@code schedule_job} row: without
+ * this the loser's publication stays incomplete until the housekeeping resubmits it a minute or more later, and the
+ * plan waits that long for the job.
+ */
+@Component
+class RowRetry {
+
+	private static final Logger log = LoggerFactory.getLogger(RowRetry.class);
+
+	static final int ATTEMPTS = 5;
+
+	private final TransactionTemplate transaction;
+
+	RowRetry(PlatformTransactionManager transactions) {
+		this.transaction = new TransactionTemplate(transactions);
+		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/** After the last attempt the failure is thrown: the event's publication stays incomplete and is resubmitted. */
+	void run(String what, Runnable update) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				transaction.executeWithoutResult(status -> update.run());
+				return;
+			}
+			// Optimistic version clash, lock timeout, or the same new row inserted by the other update first.
+			catch (ConcurrencyFailureException | DataIntegrityViolationException clash) {
+				if (attempt >= ATTEMPTS) {
+					throw clash;
+				}
+				log.debug("Schedule update {} collided (attempt {}): {}", what, attempt, clash.getMessage());
+				pause(attempt);
+			}
+		}
+	}
+
+	private static void pause(int attempt) {
+		try {
+			Thread.sleep(50L * attempt);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
