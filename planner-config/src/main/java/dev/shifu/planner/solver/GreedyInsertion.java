@@ -54,6 +54,9 @@ public final class GreedyInsertion {
             ScheduleConstraints.VEHICLE_CAPACITY, ScheduleConstraints.TIME_WINDOW,
             ScheduleConstraints.BACK_AT_BASE, ScheduleConstraints.PROVIDER_DAILY_CAPACITY);
 
+    /** What {@link #diagnose} says of a job that some route could take as it is. */
+    public static final String FITS = "none (fits on a route as it is)";
+
     /** Built once: compiling the constraint streams costs more than a small greedy run. */
     private static volatile InnerScoreDirectorFactory<Schedule, HardMediumSoftLongScore> scoring;
 
@@ -119,6 +122,30 @@ public final class GreedyInsertion {
         Shift bucket = working.getUnassignedBucket();
         List<Job> todo = new ArrayList<>(jobs.stream().filter(j -> j.getShift() == bucket).toList());
         return place(director, working, todo, true);
+    }
+
+    /**
+     * Why the job is not on a route now, by the same checks as the insertion (without inserting): per
+     * hard constraint, how many shifts it rules out. When some position passes them all, only a rule
+     * across shifts can block it, the provider's daily capacity; without capacities it says {@link #FITS}.
+     */
+    public static Placement diagnose(Schedule schedule, Job job) {
+        Map<String, Integer> ruledOut = new LinkedHashMap<>();
+        int open = 0;
+        for (Shift shift : schedule.getRealShifts()) {
+            if (bestPosition(shift, job, 0, ruledOut) != null) {
+                open++;
+            }
+        }
+        if (open > 0) {
+            // A position passes every rule of its shift: only a provider's daily capacity can block it, if any.
+            ruledOut.put(schedule.getProviderCapacities().isEmpty() ? FITS : ScheduleConstraints.PROVIDER_DAILY_CAPACITY,
+                    open);
+            if (schedule.getProviderCapacities().isEmpty()) {
+                return new Placement(job, null, FITS, Map.copyOf(ruledOut));
+            }
+        }
+        return new Placement(job, null, blocking(ruledOut), Map.copyOf(ruledOut));
     }
 
     private static List<Placement> place(InnerScoreDirector<Schedule, HardMediumSoftLongScore> director,
