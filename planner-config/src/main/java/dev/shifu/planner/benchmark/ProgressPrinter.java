@@ -18,6 +18,7 @@ public final class ProgressPrinter implements Consumer<BestSolutionChangedEvent<
     private final long startNanos = System.nanoTime();
     private long lastPrintMillis = -1;
     private volatile long firstFeasibleMillis = -1;
+    private volatile long completeMillis = -1;
     private volatile HardMediumSoftLongScore lastScore;
 
     public ProgressPrinter(String label, long intervalMillis) {
@@ -35,6 +36,9 @@ public final class ProgressPrinter implements Consumer<BestSolutionChangedEvent<
             firstFeasibleMillis = now;
             firstFeasible = true;
         }
+        if (completeMillis < 0 && score.isSolutionInitialized() && score.hardScore() == 0 && score.mediumScore() == 0) {
+            completeMillis = now;
+        }
         if (firstFeasible || lastPrintMillis < 0 || now - lastPrintMillis >= intervalMillis) {
             lastPrintMillis = now;
             System.out.printf("  [%s] %6.1f s  best %s%s%n", label, now / 1000.0, score,
@@ -45,6 +49,11 @@ public final class ProgressPrinter implements Consumer<BestSolutionChangedEvent<
     /** Milliseconds from creation to the first feasible best solution, or -1. */
     public long firstFeasibleMillis() {
         return firstFeasibleMillis;
+    }
+
+    /** Milliseconds from creation to the first best solution that is feasible with no job unassigned, or -1. */
+    public long completeMillis() {
+        return completeMillis;
     }
 
     public HardMediumSoftLongScore lastScore() {

@@ -17,6 +17,6 @@ public record CancelJobChange(String jobId) implements ProblemChange<Schedule> {
     public void doChange(Schedule working, ProblemChangeDirector director) {
         Job job = RouteEdits.requireJob(working, jobId);
         RouteEdits.detach(working, director, job);
-        director.removeEntity(job, working.getJobs()::remove);
+        RouteEdits.removeJob(working, director, job);
     }
 }

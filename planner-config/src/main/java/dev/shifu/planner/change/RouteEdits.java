@@ -1,13 +1,18 @@
 package dev.shifu.planner.change;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.solver.change.ProblemChangeDirector;
+import org.optaplanner.core.impl.score.director.InnerScoreDirector;
 
 import dev.shifu.planner.domain.Job;
 import dev.shifu.planner.domain.Schedule;
 import dev.shifu.planner.domain.Shift;
+import dev.shifu.planner.solver.GreedyInsertion;
+import dev.shifu.planner.solver.GreedyInsertion.Placement;
 
 /**
  * Safe edits of a shift's job list from inside a {@code ProblemChange}.
@@ -24,6 +29,7 @@ final class RouteEdits {
     }
 
     static void editRoute(ProblemChangeDirector director, Shift shift, Consumer<Shift> edit) {
+        settle(director);
         director.removeEntity(shift, s -> {
         });
         // Listeners run deferred: flush now, while the list still holds the jobs being taken off.
@@ -66,10 +72,25 @@ final class RouteEdits {
 
     /**
      * Parks jobs in the unassigned bucket. Every job stays in some list at all times, so the solution
-     * stays complete and local search takes the jobs out of the bucket to their best place.
+     * stays complete; {@link #placeParked} or local search takes the jobs out to their best place.
      */
     static void park(Schedule working, ProblemChangeDirector director, List<Job> jobs) {
         editRoute(director, working.getUnassignedBucket(), bucket -> bucket.getJobs().addAll(jobs));
+    }
+
+    /**
+     * Places parked jobs by greedy insertion through the running solver's score director (see
+     * {@link GreedyInsertion#placeFromBucket}). Without access to it they stay parked, for local search.
+     */
+    static List<Placement> placeParked(Schedule working, ProblemChangeDirector director, List<Job> jobs) {
+        InnerScoreDirector<Schedule, HardMediumSoftLongScore> scoreDirector = WorkingScoreDirector.of(director);
+        if (scoreDirector == null) {
+            return jobs.stream().map(job -> new Placement(job, null, "not placed: no score director", Map.of()))
+                    .toList();
+        }
+        // Shadow variables of the edits so far must be in place before positions are timed.
+        director.updateShadowVariables();
+        return GreedyInsertion.placeFromBucket(scoreDirector, working, jobs);
     }
 
     /** Pins the job and every job before it on its shift: they become a fixed prefix of the route. */
@@ -83,13 +104,34 @@ final class RouteEdits {
         }
         int index = shift.getJobs().indexOf(job);
         var prefix = List.copyOf(shift.getJobs().subList(0, index + 1));
+        // Off the route and out of the planning values first, while the score director still sees them
+        // as plain unassigned jobs; only then do they become the prefix (which sets their shadows directly).
+        editRoute(director, shift, s -> s.getJobs().subList(0, index + 1).clear());
+        for (Job pinned : prefix) {
+            removeJob(working, director, pinned);
+        }
         editRoute(director, shift, s -> {
-            s.getJobs().subList(0, index + 1).clear();
             s.getPinnedJobs().addAll(prefix);
             s.refreshPinnedPrefix();
         });
-        for (Job pinned : prefix) {
-            director.removeEntity(pinned, working.getJobs()::remove);
+    }
+
+    /** Takes a job out of the planning values (see {@link #settle}). */
+    static void removeJob(Schedule working, ProblemChangeDirector director, Job job) {
+        settle(director);
+        director.removeEntity(job, working.getJobs()::remove);
+    }
+
+    /**
+     * Scores the edits so far. Bavet 10.1 loses the retraction of a fact that was updated since the last
+     * score calculation (it marks the tuple ABORTING instead of DYING, so its matches stay in the score
+     * for good): every removal of a job or a shift is preceded by this.
+     */
+    private static void settle(ProblemChangeDirector director) {
+        director.updateShadowVariables();
+        InnerScoreDirector<Schedule, HardMediumSoftLongScore> scoreDirector = WorkingScoreDirector.of(director);
+        if (scoreDirector != null) {
+            scoreDirector.calculateScore();
         }
     }
 

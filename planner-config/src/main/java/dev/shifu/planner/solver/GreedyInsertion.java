@@ -1,9 +1,12 @@
 package dev.shifu.planner.solver;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
@@ -16,33 +19,71 @@ import dev.shifu.planner.domain.Job;
 import dev.shifu.planner.domain.Location;
 import dev.shifu.planner.domain.RouteClock;
 import dev.shifu.planner.domain.Schedule;
+import dev.shifu.planner.domain.ScheduleConstraints;
 import dev.shifu.planner.domain.Shift;
 
 /**
- * A fast first plan before the solver starts: each job not yet in a route (tightest window first,
- * then highest priority) goes to the cheapest position that keeps the hard score where it was, or
- * to the unassigned bucket. Cost = extra driving, plus the shift-used weight when it opens an empty
- * shift.
+ * Cheapest insertion that never breaks a hard constraint: each job (tightest window first, then
+ * highest priority) goes to the cheapest position that keeps the hard score where it was, or to the
+ * unassigned bucket. Cost = extra driving, plus the shift-used weight when it opens an empty shift.
+ * It makes the first plan ({@link #planUnplacedJobs}) and places new or handed-back jobs inside a
+ * running solver's problem change ({@link #placeFromBucket}).
  * <p>
  * Why: OptaPlanner 10.1's construction heuristic for list variables tries every position of every
  * route for each job and cannot use nearby selection (its nearby iterator fails while values are
  * still unassigned), which takes minutes for 2 000 jobs.
  * <p>
  * How it stays true to the constraints without a second copy of them: candidate positions are
- * found with the rules the constraints themselves use ({@link AssignmentRule}, {@link RouteClock},
- * {@link Job#lateIfStartingAt}, {@link Shift#overtimeIfBackAt}, {@link Shift#capacityExcessWith}),
- * and the chosen insertion is then scored by the real {@link ScheduleConstraintProvider}
- * incrementally; if the hard score drops (a rule that spans shifts, such as a provider's daily
- * capacity), it is undone and the next shift is tried.
+ * found cheaply with the rules the constraints themselves use ({@link AssignmentRule},
+ * {@link RouteClock}, {@link Job#lateIfStartingAt}, {@link Shift#overtimeIfBackAt},
+ * {@link Shift#capacityExcessWith}); the candidates are then tried cheapest first through the score
+ * director, which recalculates incrementally with the real {@link ScheduleConstraintProvider}; if the
+ * hard score drops (a rule that spans shifts, such as a provider's daily capacity), the insertion is
+ * undone and the next candidate is tried.
  */
 public final class GreedyInsertion {
 
     private static final String JOBS = "jobs";
+    /** Why a job fits nowhere in a route: blocked on time, not by a rule of the shift. */
+    private static final long LATE = -1;
+    private static final long OVERTIME = -2;
+    /** Order in which a shift's checks run: the blocking constraint is the one the furthest shifts stopped at. */
+    private static final List<String> CHECK_ORDER = List.of(ScheduleConstraints.INSTALLER_LEAVE,
+            ScheduleConstraints.SKILL_MATCH, ScheduleConstraints.CREW_SIZE, ScheduleConstraints.PROVIDER_ACCEPTED,
+            ScheduleConstraints.CERTIFICATE_VALID, ScheduleConstraints.GOODS_ARRIVAL,
+            ScheduleConstraints.VEHICLE_CAPACITY, ScheduleConstraints.TIME_WINDOW,
+            ScheduleConstraints.BACK_AT_BASE, ScheduleConstraints.PROVIDER_DAILY_CAPACITY);
+
+    /** What {@link #diagnose} says of a job that some route could take as it is. */
+    public static final String FITS = "none (fits on a route as it is)";
 
     /** Built once: compiling the constraint streams costs more than a small greedy run. */
     private static volatile InnerScoreDirectorFactory<Schedule, HardMediumSoftLongScore> scoring;
 
     private GreedyInsertion() {
+    }
+
+    /**
+     * Where one job went.
+     *
+     * @param job the job
+     * @param shift the real shift it is planned on, or null when it stays in the unassigned bucket
+     * @param blockedBy when unassigned: the hard constraint that ruled out the shifts that came
+     *        closest to taking it (checks run rules of the shift first, then the van, the window, the
+     *        shift end and the provider's daily capacity); null when placed
+     * @param ruledOut when unassigned: per hard constraint, how many shifts it ruled out
+     */
+    public record Placement(Job job, Shift shift, String blockedBy, Map<String, Integer> ruledOut) {
+
+        public boolean isPlaced() {
+            return shift != null;
+        }
+
+        @Override
+        public String toString() {
+            return isPlaced() ? job.getId() + " -> " + shift.getId()
+                    : job.getId() + " unassigned, blocked by " + blockedBy + " " + ruledOut;
+        }
     }
 
     private record Candidate(Shift shift, int index, long cost) {
@@ -58,78 +99,163 @@ public final class GreedyInsertion {
         if (todo.isEmpty()) {
             return 0;
         }
-        todo.sort(Comparator.comparingLong((Job j) -> j.getWindowEnd() == null ? Long.MAX_VALUE : j.getWindowEnd())
-                .thenComparing(Comparator.comparingInt(Job::getPriorityWeight).reversed()));
-        long travelWeight = Math.max(1, schedule.getWeights().getTravelTime().softScore());
-        long openCost = schedule.getWeights().getShiftUsed().softScore() / travelWeight;
-        List<Shift> shifts = schedule.getRealShifts();
         schedule.getShifts().forEach(Shift::updateRouteShadows);
-        Shift bucket = schedule.getUnassignedBucket();
         int planned = 0;
         try (InnerScoreDirector<Schedule, HardMediumSoftLongScore> director = scoring().buildScoreDirector(false, false)) {
             director.setWorkingSolution(schedule);
-            long hard = director.calculateScore().hardScore();
-            for (Job job : todo) {
-                List<Candidate> candidates = new ArrayList<>();
-                for (Shift shift : shifts) {
-                    Candidate best = bestPosition(shift, job, openCost);
-                    if (best != null) {
-                        candidates.add(best);
-                    }
-                }
-                candidates.sort(Comparator.comparingLong(Candidate::cost));
-                boolean done = false;
-                for (Candidate candidate : candidates) {
-                    insert(director, candidate.shift(), candidate.index(), job);
-                    if (director.calculateScore().hardScore() >= hard) {
-                        done = true;
-                        planned++;
-                        break;
-                    }
-                    remove(director, candidate.shift(), candidate.index(), job);
-                }
-                if (!done) {
-                    insert(director, bucket, bucket.getJobs().size(), job);
-                }
+            for (Placement placement : place(director, schedule, todo, false)) {
+                planned += placement.isPlaced() ? 1 : 0;
             }
             schedule.setScore(director.calculateScore());
         }
         return planned;
     }
 
-    /** The cheapest position on the shift that keeps its rules, or null when there is none. */
-    private static Candidate bestPosition(Shift shift, Job job, long openCost) {
-        if (!AssignmentRule.allHold(job, shift) || shift.capacityExcessWith(job.getDemand()) > 0) {
+    /**
+     * Moves jobs that wait in the unassigned bucket to their cheapest place that keeps every hard
+     * constraint the plan satisfies, through the given score director (in a problem change: the
+     * running solver's own, so its incremental score stays exact). Jobs that fit nowhere stay in the
+     * bucket; pinned jobs are never touched.
+     */
+    public static List<Placement> placeFromBucket(InnerScoreDirector<Schedule, HardMediumSoftLongScore> director,
+            Schedule working, Collection<Job> jobs) {
+        Shift bucket = working.getUnassignedBucket();
+        List<Job> todo = new ArrayList<>(jobs.stream().filter(j -> j.getShift() == bucket).toList());
+        return place(director, working, todo, true);
+    }
+
+    /**
+     * Why the job is not on a route now, by the same checks as the insertion (without inserting): per
+     * hard constraint, how many shifts it rules out. When some position passes them all, only a rule
+     * across shifts can block it, the provider's daily capacity; without capacities it says {@link #FITS}.
+     */
+    public static Placement diagnose(Schedule schedule, Job job) {
+        Map<String, Integer> ruledOut = new LinkedHashMap<>();
+        int open = 0;
+        for (Shift shift : schedule.getRealShifts()) {
+            if (bestPosition(shift, job, 0, ruledOut) != null) {
+                open++;
+            }
+        }
+        if (open > 0) {
+            // A position passes every rule of its shift: only a provider's daily capacity can block it, if any.
+            ruledOut.put(schedule.getProviderCapacities().isEmpty() ? FITS : ScheduleConstraints.PROVIDER_DAILY_CAPACITY,
+                    open);
+            if (schedule.getProviderCapacities().isEmpty()) {
+                return new Placement(job, null, FITS, Map.copyOf(ruledOut));
+            }
+        }
+        return new Placement(job, null, blocking(ruledOut), Map.copyOf(ruledOut));
+    }
+
+    private static List<Placement> place(InnerScoreDirector<Schedule, HardMediumSoftLongScore> director,
+            Schedule schedule, List<Job> todo, boolean fromBucket) {
+        todo.sort(Comparator.comparingLong((Job j) -> j.getWindowEnd() == null ? Long.MAX_VALUE : j.getWindowEnd())
+                .thenComparing(Comparator.comparingInt(Job::getPriorityWeight).reversed()));
+        long travelWeight = Math.max(1, schedule.getWeights().getTravelTime().softScore());
+        long openCost = schedule.getWeights().getShiftUsed().softScore() / travelWeight;
+        List<Shift> shifts = schedule.getRealShifts();
+        Shift bucket = schedule.getUnassignedBucket();
+        long hard = director.calculateScore().hardScore();
+        List<Placement> placements = new ArrayList<>(todo.size());
+        for (Job job : todo) {
+            Map<String, Integer> ruledOut = new LinkedHashMap<>();
+            List<Candidate> candidates = new ArrayList<>();
+            for (Shift shift : shifts) {
+                Candidate best = bestPosition(shift, job, openCost, ruledOut);
+                if (best != null) {
+                    candidates.add(best);
+                }
+            }
+            // Cheapest, hence nearest, routes first: usually the first candidate holds.
+            candidates.sort(Comparator.comparingLong(Candidate::cost));
+            int bucketIndex = fromBucket ? bucket.getJobs().indexOf(job) : -1;
+            Shift chosen = null;
+            for (Candidate candidate : candidates) {
+                if (fromBucket) {
+                    move(director, bucket, bucketIndex, candidate.shift(), candidate.index());
+                } else {
+                    assign(director, candidate.shift(), candidate.index(), job);
+                }
+                long after = director.calculateScore().hardScore();
+                if (after >= hard) {
+                    hard = after;
+                    chosen = candidate.shift();
+                    break;
+                }
+                if (fromBucket) {
+                    move(director, candidate.shift(), candidate.index(), bucket, bucketIndex);
+                } else {
+                    unassign(director, candidate.shift(), candidate.index(), job);
+                }
+                ruledOut.merge(ScheduleConstraints.PROVIDER_DAILY_CAPACITY, 1, Integer::sum);
+            }
+            if (chosen == null && !fromBucket) {
+                assign(director, bucket, bucket.getJobs().size(), job);
+            }
+            placements.add(chosen != null ? new Placement(job, chosen, null, Map.of())
+                    : new Placement(job, null, blocking(ruledOut), Map.copyOf(ruledOut)));
+        }
+        return placements;
+    }
+
+    /** The constraint at which the shifts that came closest stopped. */
+    private static String blocking(Map<String, Integer> ruledOut) {
+        String last = null;
+        for (String name : CHECK_ORDER) {
+            if (ruledOut.containsKey(name)) {
+                last = name;
+            }
+        }
+        return last == null ? "no shift in the region" : last;
+    }
+
+    /** The cheapest position on the shift that keeps its rules, or null (with the reason counted) when there is none. */
+    private static Candidate bestPosition(Shift shift, Job job, long openCost, Map<String, Integer> ruledOut) {
+        for (AssignmentRule rule : AssignmentRule.values()) {
+            if (rule.violation(job, shift) > 0) {
+                ruledOut.merge(rule.constraintName(), 1, Integer::sum);
+                return null;
+            }
+        }
+        if (shift.capacityExcessWith(job.getDemand()) > 0) {
+            ruledOut.merge(ScheduleConstraints.VEHICLE_CAPACITY, 1, Integer::sum);
             return null;
         }
         List<Job> route = shift.getJobs();
         Candidate best = null;
+        boolean late = false;
         for (int index = 0; index <= route.size(); index++) {
             long cost = insertionCost(shift, route, index, job);
-            if (cost < Long.MAX_VALUE) {
+            if (cost >= 0) {
                 cost += route.isEmpty() && shift.getPinnedJobs().isEmpty() ? openCost : 0;
                 if (best == null || cost < best.cost()) {
                     best = new Candidate(shift, index, cost);
                 }
+            } else {
+                late |= cost == LATE;
             }
+        }
+        if (best == null) {
+            ruledOut.merge(late ? ScheduleConstraints.TIME_WINDOW : ScheduleConstraints.BACK_AT_BASE, 1, Integer::sum);
         }
         return best;
     }
 
-    /** Extra driving of inserting the job at the index, or MAX_VALUE if a window or the shift end breaks. */
+    /** Extra driving of inserting the job at the index, or {@link #LATE} / {@link #OVERTIME} if a window or the shift end breaks. */
     private static long insertionCost(Shift shift, List<Job> route, int index, Job job) {
         RouteClock clock = index == 0
                 ? RouteClock.leaving(shift.getRouteStartLocation(), shift.getRouteStartTime())
                 : RouteClock.leaving(route.get(index - 1).getLocation(), route.get(index - 1).getDepartureTime());
         Location previous = clock.location();
         if (job.lateIfStartingAt(clock.visit(job).start()) > 0) {
-            return Long.MAX_VALUE;
+            return LATE;
         }
         for (int k = index; k < route.size(); k++) {
             Job next = route.get(k);
             long start = clock.visit(next).start();
             if (next.lateIfStartingAt(start) > 0) {
-                return Long.MAX_VALUE;
+                return LATE;
             }
             if (start == next.getStartTime()) {
                 // The rest of the route keeps its times, and with them its overtime.
@@ -137,7 +263,7 @@ public final class GreedyInsertion {
             }
         }
         if (shift.overtimeIfBackAt(clock.backAt(shift.getBase())) > 0) {
-            return Long.MAX_VALUE;
+            return OVERTIME;
         }
         return detour(shift, route, index, job, previous);
     }
@@ -148,7 +274,7 @@ public final class GreedyInsertion {
                 - previous.travelSecondsTo(following);
     }
 
-    private static void insert(InnerScoreDirector<Schedule, ?> director, Shift shift, int index, Job job) {
+    private static void assign(InnerScoreDirector<Schedule, ?> director, Shift shift, int index, Job job) {
         director.beforeListVariableElementAssigned(shift, JOBS, job);
         director.beforeListVariableChanged(shift, JOBS, index, index);
         shift.getJobs().add(index, job);
@@ -157,12 +283,23 @@ public final class GreedyInsertion {
         director.triggerVariableListeners();
     }
 
-    private static void remove(InnerScoreDirector<Schedule, ?> director, Shift shift, int index, Job job) {
+    private static void unassign(InnerScoreDirector<Schedule, ?> director, Shift shift, int index, Job job) {
         director.beforeListVariableChanged(shift, JOBS, index, index + 1);
         shift.getJobs().remove(index);
         director.afterListVariableChanged(shift, JOBS, index, index);
         director.beforeListVariableElementUnassigned(shift, JOBS, job);
         director.afterListVariableElementUnassigned(shift, JOBS, job);
+        director.triggerVariableListeners();
+    }
+
+    /** Moves a job between two lists the way OptaPlanner's own list change move does. */
+    private static void move(InnerScoreDirector<Schedule, ?> director, Shift from, int fromIndex, Shift to, int toIndex) {
+        director.beforeListVariableChanged(from, JOBS, fromIndex, fromIndex + 1);
+        Job job = from.getJobs().remove(fromIndex);
+        director.afterListVariableChanged(from, JOBS, fromIndex, fromIndex);
+        director.beforeListVariableChanged(to, JOBS, toIndex, toIndex);
+        to.getJobs().add(toIndex, job);
+        director.afterListVariableChanged(to, JOBS, toIndex, toIndex + 1);
         director.triggerVariableListeners();
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,29 +52,14 @@ class ProblemChangeTest {
         return solver.submit(change).get(30, TimeUnit.SECONDS);
     }
 
-    /** Waits for a later best solution that satisfies the condition (jobs leave the bucket quickly). */
-    private Schedule awaitBest(Predicate<Schedule> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.test(best.get()) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        return best.get();
-    }
-
-    private static boolean assigned(Schedule schedule, String jobId) {
-        return schedule.findJob(jobId).map(Job::isAssigned).orElse(false);
-    }
-
     @Test
-    void addedUrgentJobIsPlannedOnARealShift() throws Exception {
+    void addedUrgentJobIsOnARealShiftInTheFirstPublishedPlan() throws Exception {
         Schedule published = apply(new AddJobChange(TinyCity.job("URGENT", 30.27, 120.15, 14)));
-        assertThat(published.findJob("URGENT")).isPresent();
 
-        Schedule after = awaitBest(s -> assigned(s, "URGENT"));
-        Job urgent = after.findJob("URGENT").orElseThrow();
+        Job urgent = published.findJob("URGENT").orElseThrow();
         assertThat(urgent.isAssigned()).isTrue();
         assertThat(urgent.getStartTime()).isBetween(urgent.getWindowStart(), urgent.getWindowEnd());
-        assertThat(after.getScore().isFeasible()).isTrue();
+        assertThat(published.getScore().isFeasible()).isTrue();
     }
 
     @Test
@@ -88,19 +72,18 @@ class ProblemChangeTest {
     }
 
     @Test
-    void sickInstallersJobsAreReassignedAndTheShiftIsBlocked() throws Exception {
+    void sickInstallersJobsAreOnOtherShiftsInTheFirstPublishedPlan() throws Exception {
         Shift s1Before = best.get().findShift("S1").orElseThrow();
         List<String> s1Jobs = s1Before.getJobs().stream().map(Job::getId).toList();
 
-        apply(InstallerLeaveChange.sickOn("I-S1", TinyCity.DAY));
+        Schedule after = apply(InstallerLeaveChange.sickOn("I-S1", TinyCity.DAY));
 
-        Schedule after = awaitBest(s -> s1Jobs.stream().allMatch(id -> assigned(s, id)));
         Shift s1 = after.findShift("S1").orElseThrow();
         assertThat(s1.isOnLeave()).isTrue();
         assertThat(s1.getJobs()).isEmpty();
         for (String id : s1Jobs) {
             Job job = after.findJob(id).orElseThrow();
-            assertThat(job.getShift()).isNotNull();
+            assertThat(job.isAssigned()).as(id).isTrue();
             assertThat(job.getShift().getId()).isNotEqualTo("S1");
         }
         assertThat(after.getScore().hardScore()).isZero();
@@ -114,9 +97,8 @@ class ProblemChangeTest {
         List<String> head = busiest.getJobs().subList(0, 2).stream().map(Job::getId).toList();
 
         apply(new PinJobChange(head.get(1)));
-        apply(new AddJobChange(TinyCity.job("LATE", 30.28, 120.15, 14)));
+        Schedule after = apply(new AddJobChange(TinyCity.job("LATE", 30.28, 120.15, 14)));
 
-        Schedule after = awaitBest(s -> assigned(s, "LATE"));
         Shift shift = after.findShift(shiftId).orElseThrow();
         assertThat(shift.getPinnedJobs()).extracting(Job::getId).containsExactlyElementsOf(head);
         assertThat(after.getJobs()).extracting(Job::getId).doesNotContainAnyElementsOf(head);

@@ -1,0 +1,203 @@
+package dev.shifu.planner.change;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.score.constraint.ConstraintMatchTotal;
+import org.optaplanner.core.api.solver.SolutionManager;
+import org.optaplanner.core.api.solver.SolutionUpdatePolicy;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.api.solver.change.ProblemChange;
+import org.optaplanner.core.impl.score.director.InnerScoreDirector;
+import org.optaplanner.core.impl.score.director.InnerScoreDirectorFactory;
+import org.optaplanner.core.impl.solver.DefaultSolverFactory;
+import org.optaplanner.core.impl.solver.change.DefaultProblemChangeDirector;
+
+import dev.shifu.planner.RandomDay;
+import dev.shifu.planner.TinyCity;
+import dev.shifu.planner.domain.Job;
+import dev.shifu.planner.domain.Location;
+import dev.shifu.planner.domain.Schedule;
+import dev.shifu.planner.domain.ScheduleConstraints;
+import dev.shifu.planner.domain.Shift;
+import dev.shifu.planner.solver.GreedyInsertion;
+import dev.shifu.planner.solver.GreedyInsertion.Placement;
+
+/**
+ * The changes that hand a job to the plan (a new job, a sick installer's jobs) place it themselves,
+ * through the score director the solver passes them: applied exactly as the solver applies a
+ * problem change, on random days that touch every hard rule.
+ */
+class PlacingChangesTest {
+
+    private static final SolverFactory<Schedule> FACTORY = SolverFactory.create(TinyCity.quickConfig());
+    private static final SolutionManager<Schedule, HardMediumSoftLongScore> SCORING = SolutionManager.create(FACTORY);
+
+    @SuppressWarnings("unchecked")
+    private static InnerScoreDirector<Schedule, HardMediumSoftLongScore> director(Schedule schedule) {
+        InnerScoreDirectorFactory<Schedule, HardMediumSoftLongScore> factory =
+                ((DefaultSolverFactory<Schedule>) FACTORY).getScoreDirectorFactory();
+        InnerScoreDirector<Schedule, HardMediumSoftLongScore> director = factory.buildScoreDirector(true, true);
+        director.setWorkingSolution(schedule);
+        director.calculateScore();
+        return director;
+    }
+
+    /** Applies the change the way the solver does, and checks the incremental score against a full recalculation. */
+    private static void apply(Schedule schedule, ProblemChange<Schedule> change) {
+        try (InnerScoreDirector<Schedule, HardMediumSoftLongScore> director = director(schedule)) {
+            HardMediumSoftLongScore incremental =
+                    (HardMediumSoftLongScore) new DefaultProblemChangeDirector<>(director).doProblemChange(change);
+            Map<String, String> incrementalTotals = new TreeMap<>();
+            director.getConstraintMatchTotalMap().values()
+                    .forEach(t -> incrementalTotals.put(t.getConstraintName(), t.getScore().toString()));
+            Map<String, String> fullTotals = new TreeMap<>();
+            SCORING.explain(schedule, SolutionUpdatePolicy.UPDATE_ALL).getConstraintMatchTotalMap().values()
+                    .forEach(t -> fullTotals.put(t.getConstraintName(), t.getScore().toString()));
+            assertThat(incrementalTotals).as("incremental totals after %s", change).isEqualTo(fullTotals);
+            assertThat(SCORING.update(schedule)).as("incremental score is exact").isEqualTo(incremental);
+        }
+    }
+
+    @Test
+    void addedJobIsOnARouteRightAfterTheChange() {
+        Schedule schedule = TinyCity.schedule();
+        GreedyInsertion.planUnplacedJobs(schedule);
+        List<Placement> placements = new ArrayList<>();
+
+        apply(schedule, new AddJobChange(TinyCity.job("URGENT", 30.27, 120.15, 14), placements::add));
+
+        Job urgent = schedule.findJob("URGENT").orElseThrow();
+        assertThat(urgent.isAssigned()).isTrue();
+        assertThat(urgent.getStartTime()).isBetween(urgent.getWindowStart(), urgent.getWindowEnd());
+        assertThat(schedule.getScore().hardScore()).isZero();
+        assertThat(schedule.getUnassignedJobs()).isEmpty();
+        assertThat(placements).singleElement().satisfies(p -> assertThat(p.shift()).isSameAs(urgent.getShift()));
+    }
+
+    @Test
+    void jobNoShiftCanTakeStaysUnassignedWithTheBlockingConstraint() {
+        Schedule schedule = TinyCity.schedule();
+        GreedyInsertion.planUnplacedJobs(schedule);
+        List<Placement> placements = new ArrayList<>();
+
+        apply(schedule, new AddJobChange(TinyCity.job("PLUMBING", 30.27, 120.15, 14).withSkills(Set.of("plumbing")),
+                placements::add));
+
+        assertThat(schedule.getUnassignedJobs()).extracting(Job::getId).containsExactly("PLUMBING");
+        assertThat(schedule.getScore().hardScore()).isZero();
+        assertThat(placements).singleElement().satisfies(p -> {
+            assertThat(p.isPlaced()).isFalse();
+            assertThat(p.blockedBy()).isEqualTo(ScheduleConstraints.SKILL_MATCH);
+            assertThat(p.ruledOut()).containsEntry(ScheduleConstraints.SKILL_MATCH, 3);
+        });
+    }
+
+    @Test
+    void sickInstallersJobsAreOnOtherRoutesRightAfterTheChange() {
+        Schedule schedule = TinyCity.schedule();
+        GreedyInsertion.planUnplacedJobs(schedule);
+        Shift s1 = schedule.findShift("S1").orElseThrow();
+        List<Job> handedBack = List.copyOf(s1.getJobs());
+        assertThat(handedBack).isNotEmpty();
+        List<Placement> placements = new ArrayList<>();
+
+        apply(schedule, new InstallerLeaveChange("I-S1", TinyCity.DAY, TinyCity.DAY, placements::addAll));
+
+        assertThat(s1.isOnLeave()).isTrue();
+        assertThat(s1.getJobs()).isEmpty();
+        assertThat(handedBack).allSatisfy(job -> {
+            assertThat(job.isAssigned()).as(job.getId()).isTrue();
+            assertThat(job.getShift()).isNotSameAs(s1);
+        });
+        assertThat(schedule.getScore().hardScore()).isZero();
+        assertThat(placements).hasSize(handedBack.size()).allMatch(Placement::isPlaced);
+    }
+
+    @Test
+    void placingNeverBreaksASatisfiedHardConstraintAndNeverMovesPinnedJobs() {
+        int placed = 0;
+        for (long day = 1; day <= 30; day++) {
+            long seed = day;
+            Schedule schedule = RandomDay.of(seed);
+            GreedyInsertion.planUnplacedJobs(schedule);
+            Random random = new Random(seed);
+            // Pin the head of one route on top of the day's own pinned job.
+            schedule.getRealShifts().stream().filter(s -> !s.getJobs().isEmpty()).findFirst()
+                    .ifPresent(s -> apply(schedule, new PinJobChange(s.getJobs().get(0).getId())));
+            Map<String, Long> before = hardImpacts(schedule);
+            Map<String, List<String>> pinnedBefore = pinnedIds(schedule);
+            Map<String, Long> pinnedStarts = pinnedStarts(schedule);
+            List<Placement> placements = new ArrayList<>();
+
+            for (int k = 0; k < 3; k++) {
+                int from = 8 + random.nextInt(8);
+                Job job = new Job("NEW" + k, new Location("NEW" + k, RandomDay.lat(random), RandomDay.lon(random)), 1800)
+                        .withSkills(Set.of("ac")).withWindow(TinyCity.at(from), TinyCity.at(from + 2))
+                        .withServiceType(random.nextBoolean() ? "INSTALLATION" : "REPAIR").withDemand(1);
+                apply(schedule, new AddJobChange(job, placements::add));
+            }
+            // A sick installer whose shift holds no pinned job (leave hands pinned jobs back too).
+            Shift sick = schedule.getRealShifts().stream()
+                    .filter(s -> !s.getJobs().isEmpty() && s.getPinnedJobs().isEmpty()).findFirst().orElse(null);
+            if (sick != null) {
+                pinnedBefore.put(sick.getId(), List.of());
+                apply(schedule, new InstallerLeaveChange(sick.getInstallerIds().get(0), TinyCity.DAY, TinyCity.DAY,
+                        placements::addAll));
+            }
+
+            Map<String, Long> after = hardImpacts(schedule);
+            for (Map.Entry<String, Long> entry : after.entrySet()) {
+                assertThat(entry.getValue()).as("seed %d: %s", seed, entry.getKey())
+                        .isGreaterThanOrEqualTo(before.getOrDefault(entry.getKey(), 0L));
+            }
+            assertThat(pinnedIds(schedule)).as("seed %d: pinned jobs", seed).isEqualTo(pinnedBefore);
+            pinnedStarts(schedule).forEach((id, start) ->
+                    assertThat(start).as("seed %d: pinned time of %s", seed, id).isEqualTo(pinnedStarts.get(id)));
+            // A job placed by one change may be handed back by a later one: the last word counts.
+            Map<String, Placement> last = new HashMap<>();
+            placements.forEach(p -> last.put(p.job().getId(), p));
+            for (Placement placement : last.values()) {
+                assertThat(placement.job().isAssigned()).as("seed %d: %s", seed, placement).isEqualTo(placement.isPlaced());
+                if (!placement.isPlaced()) {
+                    assertThat(placement.blockedBy()).as("seed %d: %s", seed, placement).isNotNull();
+                }
+            }
+            placed += (int) placements.stream().filter(Placement::isPlaced).count();
+        }
+        assertThat(placed).as("the changes place jobs at all").isGreaterThan(30);
+    }
+
+    /** Hard impact per constraint (negative numbers), recomputed from the routes. */
+    private static Map<String, Long> hardImpacts(Schedule schedule) {
+        Map<String, Long> impacts = new HashMap<>();
+        for (ConstraintMatchTotal<HardMediumSoftLongScore> total : SCORING
+                .explain(schedule, SolutionUpdatePolicy.UPDATE_ALL).getConstraintMatchTotalMap().values()) {
+            if (total.getScore().hardScore() != 0) {
+                impacts.put(total.getConstraintName(), total.getScore().hardScore());
+            }
+        }
+        return impacts;
+    }
+
+    private static Map<String, List<String>> pinnedIds(Schedule schedule) {
+        Map<String, List<String>> ids = new HashMap<>();
+        schedule.getRealShifts().forEach(s -> ids.put(s.getId(), s.getPinnedJobs().stream().map(Job::getId).toList()));
+        return ids;
+    }
+
+    private static Map<String, Long> pinnedStarts(Schedule schedule) {
+        Map<String, Long> starts = new HashMap<>();
+        schedule.getRealShifts().forEach(s -> s.getPinnedJobs().forEach(j -> starts.put(j.getId(), j.getStartTime())));
+        return starts;
+    }
+}
