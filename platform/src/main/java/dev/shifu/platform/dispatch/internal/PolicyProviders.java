@@ -54,6 +54,8 @@ class PolicyProviders implements ProviderPolicy {
 		OrderSnapshot order = orders.find(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
 		Set<Long> allowed = network.activeProviders()
 			.stream()
+			// The cheap rules first: the full check reads each provider's installers.
+			.filter(p -> p.covers(order.regionCode(), order.location()) && p.mayServe(order.brandId()))
 			.filter(p -> eligibility.eligible(p, order))
 			.map(p -> p.id())
 			.collect(Collectors.toUnmodifiableSet());
