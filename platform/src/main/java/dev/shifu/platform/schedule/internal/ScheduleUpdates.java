@@ -9,7 +9,6 @@ import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import dev.shifu.platform.booking.BookingEvents.VisitBooked;
 import dev.shifu.planner.domain.Shift;
 import dev.shifu.platform.network.NetworkEvents.InstallerChanged;
 import dev.shifu.platform.network.NetworkEvents.ProviderChanged;
@@ -58,14 +57,16 @@ class ScheduleUpdates {
 		});
 	}
 
-	@Async
-	@TransactionalEventListener
-	void on(VisitBooked booked) {
-		retry.run("visit booked", () -> {
-			jobs.findById(booked.orderId()).ifPresent(row -> {
-				row.booked(booked.date());
-				replan(row);
-			});
+	/**
+	 * A visit booked (or moved) for a day, without a window: booking calls this through {@link
+	 * dev.shifu.platform.schedule.WindowCapacity}'s day booking; the schedule does not listen to booking.
+	 */
+	@org.springframework.transaction.annotation.Transactional(
+			propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+	void booked(long orderId, LocalDate date) {
+		jobs.findById(orderId).ifPresent(row -> {
+			row.booked(date);
+			replan(row);
 		});
 	}
 
