@@ -49,6 +49,9 @@ class ScheduleJob {
 	/** Who should preferably not do the visit (a rework's original installer). */
 	private Long avoidedInstallerId;
 
+	/** Taken off the plan by a dispatcher: no route gets it until a dispatcher moves it onto one. */
+	private boolean held;
+
 	@Version
 	private long version;
 
@@ -97,7 +100,22 @@ class ScheduleJob {
 		this.bookedDate = null;
 		this.providerId = null;
 		this.done = false;
+		this.held = false;
 		unpin();
+	}
+
+	void hold() {
+		this.held = true;
+		unpin();
+		this.movedShiftId = null;
+	}
+
+	void unhold() {
+		this.held = false;
+	}
+
+	boolean isHeld() {
+		return held;
 	}
 
 	/** Started before the plan had it on a shift: pinned wherever it gets planned. */
