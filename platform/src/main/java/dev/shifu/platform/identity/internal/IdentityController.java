@@ -32,8 +32,11 @@ class IdentityController {
 
 	private final AccountService identity;
 
-	IdentityController(AccountService identity) {
+	private final dev.shifu.platform.identity.StaffRegions staffRegions;
+
+	IdentityController(AccountService identity, dev.shifu.platform.identity.StaffRegions staffRegions) {
 		this.identity = identity;
+		this.staffRegions = staffRegions;
 	}
 
 	record CreateBrand(@NotBlank @Pattern(regexp = "[a-z0-9-]{2,40}", message = "must be 2-40 of a-z, 0-9 and -") String code,
@@ -104,6 +107,22 @@ class IdentityController {
 		long id = identity.createUser(request.username(), request.password(), request.displayName(), request.roles(),
 				request.providerId(), null);
 		return new UserCreated(id, request.username());
+	}
+
+	record UserRegions(@jakarta.validation.constraints.NotNull Set<String> regions) {
+	}
+
+	@org.springframework.web.bind.annotation.PutMapping("/api/v1/users/{username}/regions")
+	@Operation(summary = "The regions (city codes, e.g. 330100) a dispatcher works in; empty: every region")
+	UserRegions assignRegions(@PathVariable String username, @Valid @RequestBody UserRegions request) {
+		staffRegions.assign(username, request.regions());
+		return new UserRegions(staffRegions.assigned(username));
+	}
+
+	@GetMapping("/api/v1/users/{username}/regions")
+	@Operation(summary = "The regions a dispatcher works in; empty: every region")
+	UserRegions regions(@PathVariable String username) {
+		return new UserRegions(staffRegions.assigned(username));
 	}
 
 	private static long brandId() {

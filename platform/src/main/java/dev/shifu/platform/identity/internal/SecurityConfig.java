@@ -80,7 +80,7 @@ class SecurityConfig {
 				.hasAnyRole(ADMIN, DISPATCHER, PROVIDER_ADMIN)
 				.requestMatchers(path("/api/v1/offers/**"))
 				.hasAnyRole(ADMIN, PROVIDER_ADMIN)
-				.requestMatchers(path("/api/v1/schedules"), path("/api/v1/schedules/**"))
+				.requestMatchers(path("/api/v1/schedules"), path("/api/v1/schedules/**"), path("/api/v1/dispatch/**"))
 				.hasAnyRole(ADMIN, DISPATCHER)
 				.requestMatchers(path("/api/v1/notifications"), path("/api/v1/complaints"))
 				.hasAnyRole(ADMIN, DISPATCHER, CUSTOMER_SERVICE)
@@ -141,6 +141,9 @@ class SecurityConfig {
 				.hasAnyRole(ADMIN, OPS)
 				.requestMatchers(path("/camunda/**"))
 				.hasAnyRole(ADMIN, DISPATCHER, CUSTOMER_SERVICE)
+				// The dispatcher's route board page and the board API it calls with the session (CSRF header).
+				.requestMatchers(path("/console/**"))
+				.hasAnyRole(ADMIN, DISPATCHER)
 				.anyRequest()
 				.authenticated());
 		return http.build();

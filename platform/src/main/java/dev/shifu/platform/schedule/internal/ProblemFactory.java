@@ -55,13 +55,16 @@ class ProblemFactory {
 
 	private final Clock clock;
 
+	private final ShiftCutoffs cutoffs;
+
 	ProblemFactory(NetworkDirectory network, OrderLifecycle orders, ScheduleProperties properties, Regions regions,
-			Optional<Clock> clock) {
+			Optional<Clock> clock, ShiftCutoffs cutoffs) {
 		this.network = network;
 		this.orders = orders;
 		this.properties = properties;
 		this.regions = regions;
 		this.clock = clock.orElse(Clock.systemUTC());
+		this.cutoffs = cutoffs;
 	}
 
 	/** The region a region code plans in: its city (330106 → 330100). */
@@ -129,17 +132,19 @@ class ProblemFactory {
 	/** Shift days of every active installer of an active provider that covers the region. */
 	List<Shift> shifts(String region, List<LocalDate> days) {
 		List<Shift> shifts = new ArrayList<>();
+		Map<String, LocalDateTime> cutShort = cutoffs.of(region);
 		for (ProviderView provider : providers(region)) {
 			for (InstallerView installer : network.activeInstallers(provider.id())) {
 				for (LocalDate day : days) {
-					shift(provider, installer, day).ifPresent(shifts::add);
+					shift(provider, installer, day, cutShort).ifPresent(shifts::add);
 				}
 			}
 		}
 		return shifts;
 	}
 
-	private Optional<Shift> shift(ProviderView provider, InstallerView installer, LocalDate day) {
+	private Optional<Shift> shift(ProviderView provider, InstallerView installer, LocalDate day,
+			Map<String, LocalDateTime> cutShort) {
 		Optional<InstallerRequest.Shift> hours = installer.shifts()
 			.stream()
 			.filter(s -> s.day() == day.getDayOfWeek())
@@ -151,8 +156,14 @@ class ProblemFactory {
 		installer.certificates().forEach(c -> certificates.merge(c.skill().name(), c.expiresOn(),
 				(a, b) -> a.isAfter(b) ? a : b));
 		Location base = new Location("base-" + installer.id(), installer.homeBase().lat(), installer.homeBase().lng());
-		return Optional.of(new Shift(ShiftIds.of(installer.id(), day), base, day, Times.of(day.atTime(hours.get().start())),
-				Times.of(day.atTime(hours.get().end())))
+		String id = ShiftIds.of(installer.id(), day);
+		long start = Times.of(day.atTime(hours.get().start()));
+		long end = Times.of(day.atTime(hours.get().end()));
+		if (cutShort.containsKey(id)) {
+			// A dispatcher locked the day or the installer stopped early: the shift ends there.
+			end = Math.max(start, Math.min(end, Times.of(cutShort.get(id))));
+		}
+		return Optional.of(new Shift(id, base, day, start, end)
 			.withInstallers(List.of(String.valueOf(installer.id())))
 			.withProvider(String.valueOf(provider.id()))
 			.withSkills(installer.skills().stream().map(Skill::name).collect(Collectors.toSet()))
@@ -173,6 +184,11 @@ class ProblemFactory {
 	 * day's route keeps it; today's other work starts no earlier than now.
 	 */
 	Optional<Job> job(ScheduleJob row, List<LocalDate> days) {
+		return row.isHeld() ? Optional.empty() : job(row, days, true);
+	}
+
+	/** The order as a job, also when a dispatcher holds it off the plan ({@code ignoreHold}): to move it back. */
+	Optional<Job> job(ScheduleJob row, List<LocalDate> days, boolean ignoreHold) {
 		Optional<OrderSnapshot> found = orders.find(row.getOrderId());
 		if (found.isEmpty() || found.get().status() == OrderStatus.CANCELLED) {
 			return Optional.empty();

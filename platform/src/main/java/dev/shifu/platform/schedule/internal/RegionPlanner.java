@@ -29,8 +29,9 @@ class RegionPlanner implements AutoCloseable {
 	/** At most one progress event per subscriber in this many milliseconds; the last one always goes out. */
 	private static final long STREAM_GAP_MILLIS = 500;
 
+	/** @param timeLeftMillis of a re-optimization; null for the live solver */
 	record Progress(String region, String score, boolean feasible, int unassigned, long timeSpentMillis,
-			String phase) {
+			String phase, Long timeLeftMillis) {
 	}
 
 	private final String region;
@@ -91,11 +92,16 @@ class RegionPlanner implements AutoCloseable {
 				: schedule.getJobs().isEmpty() ? Solvers.ALL_PINNED : "uninitialized";
 		return new Progress(region, text,
 				score == null ? schedule.getJobs().isEmpty() : score.isFeasible(), schedule.getUnassignedJobs().size(),
-				timeSpent, phase);
+				timeSpent, phase, null);
 	}
 
 	Progress progress(Schedule schedule, long timeSpent, String phase) {
 		return progress(region, schedule, timeSpent, phase);
+	}
+
+	Progress progress(Schedule schedule, long timeSpent, String phase, Long timeLeft) {
+		Progress p = progress(region, schedule, timeSpent, phase);
+		return new Progress(p.region(), p.score(), p.feasible(), p.unassigned(), p.timeSpentMillis(), p.phase(), timeLeft);
 	}
 
 	void publish(Progress progress) {

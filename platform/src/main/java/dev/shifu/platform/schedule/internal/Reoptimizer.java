@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import dev.shifu.planner.domain.Schedule;
+import dev.shifu.platform.schedule.RouteBoard;
 import dev.shifu.platform.shared.ConflictException;
 import dev.shifu.platform.shared.NotFoundException;
 
@@ -49,15 +50,30 @@ class Reoptimizer {
 		return thread;
 	});
 
-	/** One re-optimization: its solver once built, whether a stop was asked for, and the edits made meanwhile. */
+	/**
+	 * One re-optimization: its solver once built, whether a stop was asked for, the edits made meanwhile, and (when
+	 * the dispatcher decides) its state and the plan it found.
+	 */
 	private record Run(AtomicReference<Solver<Schedule>> solver, AtomicBoolean stop,
-			List<ProblemChange<Schedule>> edits) {
+			List<ProblemChange<Schedule>> edits, LocalDate day, boolean awaitDecision, String scoreBefore,
+			AtomicReference<String> state, AtomicReference<Schedule> found) {
 
-		Run() {
-			this(new AtomicReference<>(), new AtomicBoolean(), new CopyOnWriteArrayList<>());
+		Run(LocalDate day, boolean awaitDecision, String scoreBefore) {
+			this(new AtomicReference<>(), new AtomicBoolean(), new CopyOnWriteArrayList<>(), day, awaitDecision,
+					scoreBefore, new AtomicReference<>("RUNNING"), new AtomicReference<>());
+		}
+
+		RouteBoard.Reoptimization view(String region) {
+			Schedule plan = found.get();
+			return new RouteBoard.Reoptimization(region, day, state.get(), scoreBefore,
+					plan == null || plan.getScore() == null ? null : plan.getScore().toString(),
+					plan == null ? 0 : plan.getUnassignedJobs().size());
 		}
 
 	}
+
+	/** The last finished or decided re-optimization per region, for the board. */
+	private final Map<String, RouteBoard.Reoptimization> outcomes = new ConcurrentHashMap<>();
 
 	Reoptimizer(RegionRegistry registry, WarmStart warmStart, Solvers solvers) {
 		this.registry = registry;
@@ -75,9 +91,17 @@ class Reoptimizer {
 	}
 
 	void reoptimize(String region, LocalDate day, Duration limit) {
+		reoptimize(region, day, limit, false);
+	}
+
+	/**
+	 * @param awaitDecision keep the found plan aside until {@link #decide}; otherwise it replaces the live plan at once
+	 */
+	void reoptimize(String region, LocalDate day, Duration limit, boolean awaitDecision) {
 		RegionPlanner current = registry.find(region)
 			.orElseThrow(() -> new NotFoundException("schedule of region", region));
-		Run run = new Run();
+		String scoreBefore = RegionPlanner.progress(region, current.best(), 0, "live").score();
+		Run run = new Run(day, awaitDecision, scoreBefore);
 		if (running.putIfAbsent(region, run) != null) {
 			throw new ConflictException("reoptimization-running", "A re-optimization of " + region + " is running");
 		}
@@ -93,11 +117,23 @@ class Reoptimizer {
 			if (run.stop().get()) {
 				solver.terminateEarly();
 			}
-			current.publish(current.progress(event.getNewBestSolution(), event.getTimeMillisSpent(), "reoptimize " + day));
+			run.found().set(event.getNewBestSolution());
+			long left = Math.max(0, limit.toMillis() - event.getTimeMillisSpent());
+			current.publish(current.progress(event.getNewBestSolution(), event.getTimeMillisSpent(), "reoptimize " + day,
+					left));
 		});
 		executor.submit(() -> {
+			boolean waits = false;
 			try {
 				Schedule result = run.stop().get() ? problem : solver.solve(problem);
+				run.found().set(result);
+				if (awaitDecision) {
+					run.state().set("AWAITING_DECISION");
+					waits = true;
+					outcomes.put(region, run.view(region));
+					current.publish(current.progress(result, limit.toMillis(), "awaiting decision " + day, 0L));
+					return;
+				}
 				current.publish(current.progress(result, limit.toMillis(), "reoptimized " + day));
 				RegionPlanner replacement = RegionPlanner.start(region, solvers,
 						warmStart.build(region, PlanRoutes.of(result), null));
@@ -107,16 +143,61 @@ class Reoptimizer {
 			}
 			catch (RuntimeException ex) {
 				log.error("Re-optimization of {} on {} failed", region, day, ex);
+				run.state().set("FAILED");
+				outcomes.put(region, run.view(region));
 			}
 			finally {
-				running.remove(region);
+				if (!waits) {
+					running.remove(region);
+				}
 			}
 		});
 	}
 
+	/**
+	 * The dispatcher's word on a finished re-optimization: keep puts its plan in place of the live one (rebuilt with
+	 * the stored pins, then the edits made meanwhile replayed); discard drops it.
+	 */
+	RouteBoard.Reoptimization decide(String region, boolean keep) {
+		Run run = running.get(region);
+		if (run == null || !"AWAITING_DECISION".equals(run.state().get())) {
+			throw new ConflictException("no-reoptimization-to-decide",
+					"No finished re-optimization of " + region + " waits for a decision");
+		}
+		try {
+			if (keep) {
+				RegionPlanner current = registry.find(region)
+					.orElseThrow(() -> new NotFoundException("schedule of region", region));
+				RegionPlanner replacement = RegionPlanner.start(region, solvers,
+						warmStart.build(region, PlanRoutes.of(run.found().get()), null));
+				if (registry.replace(current, replacement)) {
+					run.edits().forEach(replacement::submit);
+				}
+			}
+			run.state().set(keep ? "KEPT" : "DISCARDED");
+			RouteBoard.Reoptimization outcome = run.view(region);
+			outcomes.put(region, outcome);
+			registry.find(region).ifPresent(planner -> planner
+				.publish(planner.progress(planner.best(), 0, (keep ? "kept " : "discarded ") + run.day())));
+			return outcome;
+		}
+		finally {
+			running.remove(region);
+		}
+	}
+
+	/** The running, waiting or last finished re-optimization of the region. */
+	Optional<RouteBoard.Reoptimization> status(String region) {
+		Run run = running.get(region);
+		if (run != null) {
+			return Optional.of(run.view(region));
+		}
+		return Optional.ofNullable(outcomes.get(region));
+	}
+
 	boolean stop(String region) {
 		Run run = running.get(region);
-		if (run == null || run.solver().get() == null) {
+		if (run == null || run.solver().get() == null || !"RUNNING".equals(run.state().get())) {
 			return false;
 		}
 		run.stop().set(true);

@@ -57,6 +57,9 @@ class ScheduleJob {
 
 	private LocalTime windowEnd;
 
+	/** Taken off the plan by a dispatcher: no route gets it until a dispatcher moves it onto one. */
+	private boolean held;
+
 	@Version
 	private long version;
 
@@ -133,7 +136,22 @@ class ScheduleJob {
 		this.windowEnd = null;
 		this.providerId = null;
 		this.done = false;
+		this.held = false;
 		unpin();
+	}
+
+	void hold() {
+		this.held = true;
+		unpin();
+		this.movedShiftId = null;
+	}
+
+	void unhold() {
+		this.held = false;
+	}
+
+	boolean isHeld() {
+		return held;
 	}
 
 	/** Started before the plan had it on a shift: pinned wherever it gets planned. */

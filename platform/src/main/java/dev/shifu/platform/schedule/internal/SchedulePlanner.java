@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import org.optaplanner.core.api.solver.change.ProblemChange;
 
@@ -14,6 +15,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.shifu.planner.domain.Job;
 import dev.shifu.planner.domain.Schedule;
 import dev.shifu.planner.domain.Shift;
+import dev.shifu.planner.domain.Times;
+import dev.shifu.platform.schedule.RouteBoard.Edit;
+import dev.shifu.platform.schedule.RouteBoard.EditKind;
+import dev.shifu.platform.shared.InvalidFieldException;
+import dev.shifu.platform.shared.NotFoundException;
 
 /**
  * Where changes enter a region's live plan: jobs in and out, dispatcher pins and moves, network changes. Pins and moves
@@ -37,8 +43,15 @@ class SchedulePlanner {
 
 	private final TransactionTemplate transaction;
 
+	private final ProblemFactory problems;
+
+	private final ShiftCutoffs cutoffs;
+
 	SchedulePlanner(ScheduleProperties properties, RegionRegistry registry, RegionLifecycle lifecycle,
-			Reoptimizer reoptimizer, ScheduleJobRepository jobs, PlanStore store, PlatformTransactionManager transactions) {
+			Reoptimizer reoptimizer, ScheduleJobRepository jobs, PlanStore store, PlatformTransactionManager transactions,
+			ProblemFactory problems, ShiftCutoffs cutoffs) {
+		this.problems = problems;
+		this.cutoffs = cutoffs;
 		this.properties = properties;
 		this.registry = registry;
 		this.lifecycle = lifecycle;
@@ -88,18 +101,10 @@ class SchedulePlanner {
 
 	/** Pins a job where it is now, with the jobs before it on its route (a dispatcher's lock, or work under way). */
 	void pin(String region, String jobId) {
-		find(region).ifPresent(running -> {
-			Schedule plan = running.best();
-			plan.findJob(jobId).filter(job -> job.getShift() != null && !job.getShift().isUnassignedBucket())
-				.ifPresent(job -> {
-					Shift shift = job.getShift();
-					List<String> head = ids(shift.getPinnedJobs());
-					if (!head.contains(jobId)) {
-						head.addAll(ids(shift.getJobs().subList(0, shift.getJobs().indexOf(job) + 1)));
-					}
-					lock(running, shift, head);
-				});
-		});
+		find(region).ifPresent(running -> running.best()
+			.findJob(jobId)
+			.filter(job -> job.getShift() != null && !job.getShift().isUnassignedBucket())
+			.ifPresent(job -> apply(region, new Edit(EditKind.PIN, jobId, null, null, true, null))));
 	}
 
 	/**
@@ -121,27 +126,128 @@ class SchedulePlanner {
 
 	/** A dispatcher's move to a shift and position; pinned, it and the jobs before it there are locked. */
 	void move(String region, String jobId, String shiftId, int position, boolean pin) {
-		find(region).ifPresent(running -> {
-			Shift target = running.best().findShift(shiftId).orElse(null);
-			if (target == null) {
-				return;
+		find(region).filter(running -> running.best().findShift(shiftId).isPresent())
+			.ifPresent(running -> apply(region, new Edit(EditKind.MOVE, jobId, shiftId, position, pin, null)));
+	}
+
+	/**
+	 * Commits a dispatcher's edit (route board or schedule API): stores what it pins, holds or cuts short, then sends
+	 * the edit's change to the live solver. The future completes with the first published plan that contains it. An
+	 * edit that leaves nothing for the solver to move rebuilds the region instead, which keeps the plan without one.
+	 */
+	CompletableFuture<Schedule> apply(String region, Edit edit) {
+		RegionPlanner running = find(region).orElseThrow(() -> new NotFoundException("schedule of region", region));
+		Schedule plan = running.best();
+		ScheduleJob heldRow = held(plan, edit);
+		BoardEdits.check(plan, edit, heldRow != null);
+		Job back = heldRow == null ? null
+				: problems.job(heldRow, problems.horizon(), true)
+					.orElseThrow(() -> new InvalidFieldException("jobId", "is not open for planning any more"));
+		ProblemChange<Schedule> change = BoardEdits.change(plan, edit, back);
+		List<String> pinned = storeEdit(plan, edit, heldRow);
+		boolean nothingLeft = switch (edit.kind()) {
+			case PIN, LOCK_DAY -> isLastMovable(plan, pinned);
+			case MOVE -> edit.pin() && heldRow == null && isLastMovable(plan, pinned);
+			case UNASSIGN -> isLastMovable(plan, List.of(edit.jobId()));
+			default -> false;
+		};
+		boolean cutsShort = edit.kind() == EditKind.LOCK_DAY || edit.kind() == EditKind.UNAVAILABLE_FROM;
+		if (running.isIdle() || nothingLeft) {
+			if (cutsShort) {
+				Shift shift = plan.findShift(edit.shiftId()).orElseThrow();
+				Long backAtBase = shift.getBackAtBaseTime();
+				long end = edit.kind() == EditKind.UNAVAILABLE_FROM ? Times.of(edit.from())
+						: backAtBase != null ? backAtBase : shift.getStartTime();
+				cutoffs.store(region, shift.getId(), Times.toDateTime(end));
 			}
-			if (pin) {
-				List<String> head = ids(target.getPinnedJobs());
-				head.remove(jobId);
-				List<String> planned = ids(target.getJobs());
-				planned.remove(jobId);
-				head.addAll(planned.subList(0, Math.max(0, Math.min(position, planned.size()))));
-				head.add(jobId);
-				lock(running, target, head);
-				return;
+			lifecycle.rebuild(running);
+			store.storeNow(region);
+			return CompletableFuture.completedFuture(find(region).map(RegionPlanner::best).orElse(plan));
+		}
+		CompletableFuture<Schedule> applied = edit(running, change);
+		if (cutsShort) {
+			// The end the change gave the shift, so a rebuild or restart ends it there too.
+			applied = applied.thenApply(result -> {
+				result.findShift(edit.shiftId())
+					.ifPresent(shift -> cutoffs.store(region, shift.getId(), Times.toDateTime(shift.getEndTime())));
+				return result;
+			});
+		}
+		return applied;
+	}
+
+	/** The stored row of a job a dispatcher holds off the plan, when the edit moves it back. */
+	private ScheduleJob held(Schedule plan, Edit edit) {
+		if (edit.kind() != EditKind.MOVE || edit.jobId() == null || plan.findJob(edit.jobId()).isPresent()) {
+			return null;
+		}
+		try {
+			return jobs.findById(ScheduleJob.orderIdOf(edit.jobId())).filter(ScheduleJob::isHeld).orElse(null);
+		}
+		catch (IllegalArgumentException notAJobId) {
+			return null;
+		}
+	}
+
+	/** Stores what the edit pins, unpins, holds or moves; returns the pinned head it leaves, if any. */
+	private List<String> storeEdit(Schedule plan, Edit edit, ScheduleJob heldRow) {
+		List<String> head = switch (edit.kind()) {
+			case MOVE -> edit.pin() ? BoardEdits.pinnedHeadWith(plan, edit) : List.of();
+			case PIN -> BoardEdits.headUpTo(plan, edit.jobId());
+			case LOCK_DAY -> BoardEdits.route(plan.findShift(edit.shiftId()).orElseThrow());
+			case UNPIN -> {
+				List<String> rest = ids(plan.findJob(edit.jobId()).orElseThrow().getShift().getPinnedJobs());
+				rest.remove(edit.jobId());
+				yield rest;
 			}
-			transaction.executeWithoutResult(tx -> jobs.findById(ScheduleJob.orderIdOf(jobId)).ifPresent(row -> {
-				row.unpin();
-				row.movedTo(shiftId);
-			}));
-			edit(running, PlanChanges.move(jobId, shiftId, position, false));
+			case UNAVAILABLE_FROM -> {
+				long from = Times.of(edit.from());
+				yield BoardEdits.routeJobs(plan.findShift(edit.shiftId()).orElseThrow())
+					.stream()
+					.filter(job -> job.getStartTime() != null && job.getStartTime() < from)
+					.map(Job::getId)
+					.toList();
+			}
+			case UNASSIGN -> List.of();
+		};
+		String shiftId = switch (edit.kind()) {
+			case MOVE, LOCK_DAY, UNAVAILABLE_FROM -> edit.shiftId();
+			case PIN, UNPIN -> plan.findJob(edit.jobId()).map(job -> job.getShift().getId()).orElse(null);
+			case UNASSIGN -> null;
+		};
+		transaction.executeWithoutResult(tx -> {
+			if (heldRow != null) {
+				jobs.findById(heldRow.getOrderId()).ifPresent(ScheduleJob::unhold);
+			}
+			switch (edit.kind()) {
+				case MOVE -> {
+					if (!edit.pin()) {
+						row(edit.jobId()).ifPresent(row -> {
+							row.unpin();
+							row.movedTo(edit.shiftId());
+						});
+					}
+				}
+				case UNPIN -> row(edit.jobId()).ifPresent(ScheduleJob::unpin);
+				case UNASSIGN -> row(edit.jobId()).ifPresent(ScheduleJob::hold);
+				case UNAVAILABLE_FROM -> BoardEdits.route(plan.findShift(edit.shiftId()).orElseThrow())
+					.stream()
+					.filter(id -> !head.contains(id))
+					.forEach(id -> row(id).ifPresent(ScheduleJob::unpin));
+				default -> {
+				}
+			}
+			Shift shift = shiftId == null ? null : plan.findShift(shiftId).orElse(null);
+			for (int i = 0; shift != null && i < head.size(); i++) {
+				int position = i;
+				row(head.get(i)).ifPresent(row -> row.pinTo(shift.getId(), shift.getDate(), position));
+			}
 		});
+		return head;
+	}
+
+	private Optional<ScheduleJob> row(String jobId) {
+		return jobs.findById(ScheduleJob.orderIdOf(jobId));
 	}
 
 	/** Stores the pins, then has the solver put exactly those jobs, in that order, at the head of the shift. */
@@ -162,9 +268,11 @@ class SchedulePlanner {
 		edit(running, PlanChanges.pinAtHead(shift.getId(), head));
 	}
 
-	private void edit(RegionPlanner running, ProblemChange<Schedule> change) {
+	private CompletableFuture<Schedule> edit(RegionPlanner running, ProblemChange<Schedule> change) {
 		reoptimizer.recordEdit(running.region(), change);
-		running.submit(change).thenRunAsync(() -> store.storeNow(running.region()));
+		CompletableFuture<Schedule> applied = running.submit(change);
+		applied.thenRunAsync(() -> store.storeNow(running.region()));
+		return applied;
 	}
 
 	/** Network changes (shifts, leave): an idle region is rebuilt with the network as it is now. */

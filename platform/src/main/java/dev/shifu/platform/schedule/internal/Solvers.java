@@ -8,6 +8,7 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
 import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.impl.score.director.InnerScoreDirector;
 import org.optaplanner.core.impl.solver.DefaultSolverFactory;
 
 import org.springframework.stereotype.Component;
@@ -69,6 +70,15 @@ class Solvers {
 	 */
 	Schedule copy(Schedule plan) {
 		return ((DefaultSolverFactory<Schedule>) live).getSolutionDescriptor().getSolutionCloner().cloneSolution(plan);
+	}
+
+	/**
+	 * A score director on the live solver's constraints with constraint matches and look-ups on, for what-if edits on
+	 * a copy of a plan (problem changes need look-ups). Close it after use.
+	 */
+	InnerScoreDirector<Schedule, HardMediumSoftLongScore> scoreDirector() {
+		return ((DefaultSolverFactory<Schedule>) live).<HardMediumSoftLongScore>getScoreDirectorFactory()
+			.buildScoreDirector(true, true);
 	}
 
 	/**

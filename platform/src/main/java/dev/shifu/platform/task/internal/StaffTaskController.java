@@ -19,7 +19,8 @@ import dev.shifu.platform.task.internal.StaffTaskService.Completed;
 import dev.shifu.platform.task.internal.StaffTaskService.StaffTaskView;
 
 @RestController
-@RequestMapping("/api/v1/tasks")
+// The route board page lists the same tasks with its signed-in session under /console/tasks.
+@RequestMapping({ "/api/v1/tasks", "/console/tasks" })
 @Tag(name = "Staff tasks", description = "Dispatcher and customer-service tasks of the order process")
 class StaffTaskController {
 

@@ -1,0 +1,396 @@
+/* The dispatcher's route board: plain JavaScript over the board API (/console/board/api, the signed-in session).
+   One render builds each pane as one HTML/SVG string, so 100 lanes and 2,000 jobs render in one pass; drags use one
+   set of pointer handlers on the document. */
+(function () {
+  'use strict';
+
+  var API = '/console/board/api';
+  var DAY_FROM = 7 * 60, DAY_TO = 21 * 60; // minutes of the day the timeline shows
+  var PX_PER_MIN = 1.6;
+  var LABEL = 190;
+  var csrfHeader = meta('csrf-header'), csrfToken = meta('csrf-token'), tiles = meta('map-tiles');
+  var state = { board: null, pending: null, events: null, reloadTimer: null, timings: {} };
+
+  function meta(name) {
+    var el = document.querySelector('meta[name="' + name + '"]');
+    var value = el ? el.getAttribute('content') : '';
+    return value && value.indexOf('__') !== 0 ? value : '';
+  }
+
+  function $(id) { return document.getElementById(id); }
+
+  function esc(text) {
+    return String(text == null ? '' : text).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
+  function region() { return $('region').value.trim(); }
+
+  function call(method, path, body) {
+    var headers = { 'Accept': 'application/json' };
+    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
+    if (method !== 'GET' && csrfHeader) { headers[csrfHeader] = csrfToken; }
+    return fetch(path, { method: method, headers: headers, credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body) }).then(function (response) {
+      return response.text().then(function (text) {
+        var data = text ? JSON.parse(text) : null;
+        if (!response.ok) {
+          var error = new Error((data && (data.detail || data.title)) || response.statusText);
+          error.problem = data;
+          throw error;
+        }
+        return data;
+      });
+    });
+  }
+
+  function minutes(dateTime) {
+    if (!dateTime) { return null; }
+    var t = dateTime.substring(11, 16).split(':');
+    var day = dateTime.substring(0, 10);
+    var m = parseInt(t[0], 10) * 60 + parseInt(t[1], 10);
+    var date = $('date').value;
+    if (day < date) { return DAY_FROM; }
+    if (day > date) { return DAY_TO; }
+    return m;
+  }
+
+  function x(min) { return Math.max(0, (min - DAY_FROM) * PX_PER_MIN); }
+
+  function hhmm(dateTime) { return dateTime ? dateTime.substring(11, 16) : ''; }
+
+  // ----- rendering -----
+
+  function render(board) {
+    var started = performance.now();
+    state.board = board;
+    $('score').textContent = board.score + (board.feasible ? '' : ' (infeasible)');
+    renderAxis();
+    renderTimeline(board);
+    renderMap(board);
+    renderUnassigned(board);
+    renderConstraints(board);
+    renderReoptimization(board.reoptimization);
+    state.timings.lastRenderMs = performance.now() - started;
+    if (state.timings.firstRender == null) { state.timings.firstRender = performance.now(); }
+    document.body.setAttribute('data-version', board.version);
+    document.body.setAttribute('data-rendered', String(Date.now()));
+  }
+
+  function renderAxis() {
+    var html = '';
+    for (var h = DAY_FROM / 60; h <= DAY_TO / 60; h++) {
+      html += '<span style="left:' + x(h * 60) + 'px">' + (h < 10 ? '0' : '') + h + ':00</span>';
+    }
+    $('axis').innerHTML = html;
+    $('axis').style.width = x(DAY_TO) + 'px';
+  }
+
+  function renderTimeline(board) {
+    var width = x(DAY_TO) + 10;
+    var html = [];
+    board.lanes.forEach(function (lane) {
+      html.push('<div class="lane' + (lane.onLeave ? ' leave' : '') + '" data-shift="' + esc(lane.shiftId) + '">');
+      html.push('<div class="label" title="' + esc(lane.shiftId) + '">' + esc(lane.installerName) +
+        (lane.locked ? ' 🔒' : '') + ' <button data-act="lock" data-shift="' + esc(lane.shiftId) + '">lock</button>' +
+        '<button data-act="sick" data-shift="' + esc(lane.shiftId) + '">sick…</button></div>');
+      html.push('<div class="track" data-shift="' + esc(lane.shiftId) + '" style="width:' + width + 'px">');
+      var s = minutes(lane.start), e = minutes(lane.end);
+      html.push('<div class="shift" style="left:' + x(s) + 'px;width:' + Math.max(0, x(e) - x(s)) + 'px"></div>');
+      lane.visits.forEach(function (v) {
+        var ws = minutes(v.windowStart), we = minutes(v.windowEnd);
+        if (ws != null && we != null && we - ws < 12 * 60) {
+          html.push('<div class="window" style="left:' + x(ws) + 'px;width:' + (x(we) - x(ws)) + 'px"></div>');
+        }
+        var arrive = minutes(v.arrival), start = minutes(v.start), end = minutes(v.end);
+        var travel = Math.round(v.travelSeconds / 60);
+        if (travel > 0) {
+          html.push('<div class="travel" title="' + travel + ' min travel" style="left:' + x(arrive - travel) +
+            'px;width:' + (travel * PX_PER_MIN) + 'px"></div>');
+        }
+        var bad = v.reasons && v.reasons.some(function (r) { return /hard/.test(r.impact); });
+        var cls = 'job' + (v.pinned ? ' pinned' : '') + (v.status === 'DONE' ? ' done' : '') + (bad ? ' bad' : '');
+        html.push('<div class="' + cls + '" data-job="' + esc(v.jobId) + '" data-pinned="' + v.pinned + '" title="' +
+          esc(v.jobId + ' ' + hhmm(v.start) + '–' + hhmm(v.end) + (v.reasons || []).map(function (r) {
+            return '\n' + r.constraint + ' ' + r.impact + ': ' + r.text; }).join('')) +
+          '" style="left:' + x(start) + 'px;width:' + Math.max(6, x(end) - x(start)) + 'px">' +
+          '<span class="pin" data-act="pin" data-job="' + esc(v.jobId) + '">' + (v.pinned ? '📌' : '○') + '</span>' +
+          esc(v.jobId) + '</div>');
+      });
+      html.push('</div></div>');
+    });
+    if (!board.lanes.length) { html.push('<p class="muted">No installer works in this region on this day.</p>'); }
+    $('timeline').innerHTML = html.join('');
+  }
+
+  // Web Mercator, fitted to the day's coordinates; tiles (when configured) at the zoom that fits.
+  function renderMap(board) {
+    var points = [];
+    board.lanes.forEach(function (lane) {
+      points.push([lane.baseLat, lane.baseLng]);
+      lane.visits.forEach(function (v) { points.push([v.lat, v.lng]); });
+    });
+    board.unassigned.forEach(function (u) { if (u.lat != null) { points.push([u.lat, u.lng]); } });
+    var svg = $('map');
+    if (!points.length) { svg.innerHTML = ''; return; }
+    function merc(p) {
+      var lat = p[0] * Math.PI / 180;
+      return [(p[1] + 180) / 360, (1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2];
+    }
+    var min = [1, 1], max = [0, 0];
+    points.forEach(function (p) {
+      var m = merc(p);
+      min = [Math.min(min[0], m[0]), Math.min(min[1], m[1])];
+      max = [Math.max(max[0], m[0]), Math.max(max[1], m[1])];
+    });
+    var span = Math.max(max[0] - min[0], (max[1] - min[1]) * 4 / 3, 1e-5) * 1.1;
+    var cx = (min[0] + max[0]) / 2, cy = (min[1] + max[1]) / 2;
+    var scale = 400 / span;
+    function px(p) { var m = merc(p); return [((m[0] - cx) * scale + 200).toFixed(1), ((m[1] - cy) * scale + 150).toFixed(1)]; }
+    var html = [];
+    if (tiles) {
+      var zoom = Math.max(0, Math.min(18, Math.floor(Math.log(400 / 256 / span) / Math.LN2)));
+      var n = Math.pow(2, zoom), tileSize = scale / n;
+      var x0 = Math.floor((cx - 200 / scale) * n), x1 = Math.floor((cx + 200 / scale) * n);
+      var y0 = Math.floor((cy - 150 / scale) * n), y1 = Math.floor((cy + 150 / scale) * n);
+      for (var tx = x0; tx <= x1; tx++) {
+        for (var ty = y0; ty <= y1; ty++) {
+          var url = tiles.replace('{z}', zoom).replace('{x}', tx).replace('{y}', ty);
+          html.push('<image href="' + esc(url) + '" x="' + ((tx / n - cx) * scale + 200) + '" y="' + ((ty / n - cy) * scale + 150) +
+            '" width="' + tileSize + '" height="' + tileSize + '"/>');
+        }
+      }
+    }
+    board.lanes.forEach(function (lane, i) {
+      if (!lane.visits.length) { return; }
+      var color = 'hsl(' + ((i * 137) % 360) + ',65%,45%)';
+      var route = [px([lane.baseLat, lane.baseLng])];
+      lane.visits.forEach(function (v) { route.push(px([v.lat, v.lng])); });
+      route.push(route[0]);
+      html.push('<polyline fill="none" stroke="' + color + '" stroke-width="1.5" points="' +
+        route.map(function (p) { return p.join(','); }).join(' ') + '"><title>' + esc(lane.installerName) + '</title></polyline>');
+      html.push('<rect x="' + (route[0][0] - 3) + '" y="' + (route[0][1] - 3) + '" width="6" height="6" fill="' + color + '"/>');
+      lane.visits.forEach(function (v) {
+        var p = px([v.lat, v.lng]);
+        html.push('<circle cx="' + p[0] + '" cy="' + p[1] + '" r="2.5" fill="' + color + '"><title>' + esc(v.jobId) + '</title></circle>');
+      });
+    });
+    board.unassigned.forEach(function (u) {
+      if (u.lat == null) { return; }
+      var p = px([u.lat, u.lng]);
+      html.push('<circle cx="' + p[0] + '" cy="' + p[1] + '" r="3.5" fill="none" stroke="#e65100" stroke-width="1.5"><title>' +
+        esc(u.jobId) + ' unassigned</title></circle>');
+    });
+    svg.innerHTML = html.join('');
+  }
+
+  function renderUnassigned(board) {
+    $('unassigned-count').textContent = '(' + board.unassigned.length + ')';
+    $('unassigned').innerHTML = board.unassigned.map(function (u) {
+      return '<li><span class="job-chip" data-job="' + esc(u.jobId) + '">' + esc(u.jobId) + '</span> ' +
+        (u.held ? '<em>held</em> ' : '') + u.blockedBy.map(function (r) {
+          return '<div class="muted">' + esc(r.constraint) + ': ' + esc(r.text) + '</div>'; }).join('') + '</li>';
+    }).join('') || '<li class="muted">Every job is on a route.</li>';
+  }
+
+  function renderConstraints(board) {
+    $('constraints').innerHTML = board.constraints.map(function (c) {
+      return '<tr><td>' + esc(c.constraint) + '</td><td>' + esc(c.level) + '</td><td>' + c.impact + '</td><td>' +
+        c.matches + '×</td></tr>';
+    }).join('') || '<tr><td class="muted">Nothing costs anything.</td></tr>';
+  }
+
+  function renderReoptimization(r) {
+    var waiting = r && r.state === 'AWAITING_DECISION';
+    $('reopt-keep').disabled = !waiting;
+    $('reopt-discard').disabled = !waiting;
+    if (r) {
+      $('reopt-state').textContent = r.state + (r.scoreFound ? ' · found ' + r.scoreFound : '');
+    }
+  }
+
+  // ----- loading and live updates -----
+
+  function load() {
+    return call('GET', API + '?region=' + encodeURIComponent(region()) + '&date=' + $('date').value)
+      .then(render).catch(function (error) { $('score').textContent = error.message; });
+  }
+
+  function reloadSoon() {
+    if (state.reloadTimer) { return; }
+    state.reloadTimer = setTimeout(function () { state.reloadTimer = null; if (!state.pending) { load(); } }, 800);
+  }
+
+  function listen() {
+    if (state.events) { state.events.close(); }
+    if (!window.EventSource) { return; }
+    var events = new EventSource(API + '/' + encodeURIComponent(region()) + '/stream');
+    state.events = events;
+    events.onopen = function () { $('live').textContent = '● live'; $('live').className = 'live on'; };
+    events.onerror = function () { $('live').textContent = '○ reconnecting'; $('live').className = 'live'; };
+    events.addEventListener('best-score', function (message) {
+      var p = JSON.parse(message.data);
+      var text = p.phase + ': ' + p.score + ', ' + p.unassigned + ' unassigned';
+      if (p.timeLeftMillis != null) { text += ', ' + Math.round(p.timeLeftMillis / 1000) + ' s left'; }
+      $('reopt-state').textContent = text;
+      if (/awaiting decision/.test(p.phase)) { $('reopt-keep').disabled = false; $('reopt-discard').disabled = false; }
+      if (state.board && String(p.score) !== state.board.score) { reloadSoon(); }
+    });
+  }
+
+  function loadTasks() {
+    call('GET', '/console/tasks').then(function (tasks) {
+      var list = Array.isArray(tasks) ? tasks : (tasks && tasks.content) || [];
+      $('tasks').innerHTML = list.map(function (t) {
+        return '<li>' + esc(t.name || t.type) + ' · order ' + esc(t.orderId) +
+          ' <a href="/camunda/app/tasklist/default/#/?task=' + encodeURIComponent(t.id) + '" target="_blank">open</a></li>';
+      }).join('') || '<li class="muted">No open tasks.</li>';
+    }).catch(function () { $('tasks').innerHTML = '<li class="muted">Tasks are not available.</li>'; });
+  }
+
+  // ----- edits: preview, then confirm or cancel -----
+
+  function preview(edits) {
+    state.pending = edits;
+    $('preview').hidden = false;
+    $('preview-summary').textContent = 'Scoring…';
+    $('preview-detail').innerHTML = '';
+    return call('POST', API + '/' + region() + '/preview', { edits: edits }).then(function (p) {
+      $('preview-summary').textContent = p.summary.join(' ') + ' (' + p.difference + ')';
+      $('preview-detail').innerHTML = '<div>score ' + esc(p.scoreBefore) + ' → ' + esc(p.scoreAfter) + '</div>' +
+        p.created.map(function (m) { return '<div>+ ' + esc(m.constraint) + ' ' + esc(m.impact) + ': ' + esc(m.text) + '</div>'; }).join('') +
+        p.removed.map(function (m) { return '<div class="muted">− ' + esc(m.constraint) + ' ' + esc(m.impact) + ': ' + esc(m.text) + '</div>'; }).join('');
+      document.body.setAttribute('data-preview', 'ready');
+    }).catch(function (error) {
+      $('preview-summary').textContent = 'Not possible: ' + error.message;
+      document.body.setAttribute('data-preview', 'refused');
+    });
+  }
+
+  function commit(edits) {
+    return call('POST', API + '/' + region() + '/edits', { edits: edits }).then(function () {
+      return load();
+    }).catch(function (error) { alert(error.message); });
+  }
+
+  $('preview-confirm').onclick = function () {
+    var edits = state.pending;
+    closePreview();
+    if (edits) { commit(edits); }
+  };
+  $('preview-cancel').onclick = closePreview;
+
+  function closePreview() {
+    state.pending = null;
+    $('preview').hidden = true;
+    document.body.removeAttribute('data-preview');
+  }
+
+  document.addEventListener('click', function (event) {
+    var target = event.target.closest('[data-act]');
+    if (!target) { return; }
+    var act = target.getAttribute('data-act');
+    if (act === 'pin') {
+      var job = target.getAttribute('data-job');
+      var pinned = target.closest('.job').getAttribute('data-pinned') === 'true';
+      commit([{ kind: pinned ? 'UNPIN' : 'PIN', jobId: job }]);
+    } else if (act === 'lock') {
+      preview([{ kind: 'LOCK_DAY', shiftId: target.getAttribute('data-shift') }]);
+    } else if (act === 'sick') {
+      var at = prompt('Unavailable from (HH:MM)', '11:00');
+      if (at && /^\d{2}:\d{2}$/.test(at)) {
+        preview([{ kind: 'UNAVAILABLE_FROM', shiftId: target.getAttribute('data-shift'), from: $('date').value + 'T' + at }]);
+      }
+    }
+  });
+
+  // Drag a job (from a route or the unassigned list) onto a lane: preview the move there, pinned.
+  var drag = null;
+  document.addEventListener('pointerdown', function (event) {
+    if (event.target.closest('[data-act]')) { return; }
+    var block = event.target.closest('.job, .job-chip');
+    if (!block) { return; }
+    drag = { jobId: block.getAttribute('data-job'), x: event.clientX, y: event.clientY, moved: false };
+    event.preventDefault();
+  });
+  document.addEventListener('pointermove', function (event) {
+    if (!drag) { return; }
+    if (!drag.moved && Math.abs(event.clientX - drag.x) + Math.abs(event.clientY - drag.y) < 4) { return; }
+    drag.moved = true;
+    var ghost = $('ghost');
+    ghost.hidden = false;
+    ghost.textContent = drag.jobId;
+    ghost.style.left = (event.clientX + 8) + 'px';
+    ghost.style.top = (event.clientY + 8) + 'px';
+    var over = document.elementFromPoint(event.clientX, event.clientY);
+    var track = over && over.closest('.track');
+    document.querySelectorAll('.track.drop').forEach(function (t) { if (t !== track) { t.classList.remove('drop'); } });
+    if (track) { track.classList.add('drop'); }
+  });
+  document.addEventListener('pointerup', function (event) {
+    if (!drag) { return; }
+    var current = drag;
+    drag = null;
+    $('ghost').hidden = true;
+    document.querySelectorAll('.track.drop').forEach(function (t) { t.classList.remove('drop'); });
+    if (!current.moved) { return; }
+    var over = document.elementFromPoint(event.clientX, event.clientY);
+    var track = over && over.closest('.track');
+    if (!track) { return; }
+    var minute = (event.clientX - track.getBoundingClientRect().left) / PX_PER_MIN + DAY_FROM;
+    var shiftId = track.getAttribute('data-shift');
+    var lane = state.board.lanes.filter(function (l) { return l.shiftId === shiftId; })[0];
+    // The position counts the lane's unpinned visits that start before the drop point.
+    var position = lane.visits.filter(function (v) {
+      return !v.pinned && v.jobId !== current.jobId && minutes(v.start) < minute;
+    }).length;
+    preview([{ kind: 'MOVE', jobId: current.jobId, shiftId: shiftId, position: position, pin: true }]);
+  });
+
+  // ----- re-optimization -----
+
+  $('reopt-start').onclick = function () {
+    call('POST', API + '/' + region() + '/reoptimize', { date: $('date').value, seconds: parseInt($('reopt-seconds').value, 10) })
+      .then(renderReoptimization).catch(function (error) { $('reopt-state').textContent = error.message; });
+  };
+  $('reopt-stop').onclick = function () {
+    call('DELETE', API + '/' + region() + '/reoptimize').then(renderReoptimization)
+      .catch(function (error) { $('reopt-state').textContent = error.message; });
+  };
+  function decide(keep) {
+    call('POST', API + '/' + region() + '/reoptimize/decision', { keep: keep }).then(function (r) {
+      renderReoptimization(r);
+      load();
+    }).catch(function (error) { $('reopt-state').textContent = error.message; });
+  }
+  $('reopt-keep').onclick = function () { decide(true); };
+  $('reopt-discard').onclick = function () { decide(false); };
+
+  $('load').onclick = function () { load(); listen(); };
+
+  // For tests and measurements: render any board, and time it to the first frame and to the next idle turn.
+  window.ShifuBoard = {
+    render: render,
+    load: load,
+    timings: state.timings,
+    renderTimed: function (board, done) {
+      var t0 = performance.now();
+      render(board);
+      var rendered = performance.now() - t0;
+      requestAnimationFrame(function () {
+        var painted = performance.now() - t0;
+        setTimeout(function () { done({ renderMs: rendered, firstPaintMs: painted, interactiveMs: performance.now() - t0 }); }, 0);
+      });
+    }
+  };
+
+  load().then(function () {
+    requestAnimationFrame(function () {
+      state.timings.interactive = performance.now();
+      document.body.setAttribute('data-interactive', 'true');
+    });
+  });
+  listen();
+  loadTasks();
+})();

@@ -1,0 +1,196 @@
+package dev.shifu.platform.dispatch;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.shifu.platform.identity.BrandAccounts.IssuedBrand;
+import dev.shifu.platform.support.Api;
+
+/**
+ * A small network in Shanghai (310100, a city no other test plans): one dealer whose installers work only on
+ * tomorrow's weekday, so every open job of the city is planned on tomorrow, and orders through the brand API.
+ */
+final class BoardFixture {
+
+	static final String CITY = "310100";
+
+	static final String DISTRICT = "310104";
+
+	static final LocalDate DAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
+
+	private static final AtomicInteger PHONES = new AtomicInteger((int) (Instant.now().getEpochSecond() % 1000) * 10000 + 5000);
+
+	private final Api admin;
+
+	private final Api brandApi;
+
+	private final IssuedBrand brand;
+
+	final long providerId;
+
+	BoardFixture(Api admin, Api brandApi, IssuedBrand brand, String name) {
+		this.admin = admin;
+		this.brandApi = brandApi;
+		this.brand = brand;
+		this.providerId = admin.post("/api/v1/providers", Map.of("name", name, "type", "DEALER", "brandId", brand.brandId(),
+				"coverage", Map.of("regionCodes", List.of(DISTRICT)), "dailyCapacity", Map.of("INSTALLATION", 500)))
+			.json()
+			.get("id")
+			.asLong();
+	}
+
+	/** An installer with the DOOR skill who works tomorrow's weekday 08:00–18:00. */
+	long installer(String name, double lat, double lng) {
+		Api.Reply reply = admin.post("/api/v1/providers/" + providerId + "/installers", Map.of("name", name,
+				"phone", "137" + String.format("%08d", PHONES.incrementAndGet()), "skills", List.of("DOOR"),
+				"homeBase", Map.of("lat", lat, "lng", lng),
+				"shifts", List.of(Map.of("day", DAY.getDayOfWeek().name(), "start", "08:00", "end", "18:00")),
+				"crewSize", 1));
+		if (reply.status() != 201 && reply.status() != 200) {
+			throw new AssertionError(reply.body());
+		}
+		return reply.json().get("id").asLong();
+	}
+
+	String order(String category, double lat, double lng) {
+		Api.Reply reply = brandApi.post("/api/v1/orders", Map.of("externalOrderId", "BOARD-" + java.util.UUID.randomUUID(),
+				"consumer", Map.of("name", "张伟", "phone", "13812345678", "address", "上海市徐汇区漕溪北路 1 号",
+						"regionCode", DISTRICT, "location", Map.of("lat", lat, "lng", lng)),
+				"items", List.of(Map.of("sku", "SKU-1", "name", "Item", "category", category, "quantity", 1)),
+				"serviceType", "INSTALLATION", "goods", Map.of("status", "ARRIVED")));
+		if (reply.status() != 201 && reply.status() != 200) {
+			throw new AssertionError(reply.body());
+		}
+		return "O" + reply.json().get("id").asLong();
+	}
+
+	static JsonNode board(Api dispatcher) {
+		Api.Reply reply = dispatcher.get("/api/v1/dispatch/board?region=" + CITY + "&date=" + DAY);
+		if (reply.status() != 200) {
+			throw new AssertionError(reply.status() + " " + reply.body());
+		}
+		return reply.json();
+	}
+
+	static JsonNode boardWhen(Api dispatcher, java.util.function.Predicate<JsonNode> condition, String what) {
+		JsonNode[] last = new JsonNode[1];
+		await(() -> condition.test(last[0] = board(dispatcher)), what + ": " + (last[0] == null ? "" : last[0]));
+		return last[0];
+	}
+
+	/** The board once the live solver has settled: two reads a moment apart show the same plan version. */
+	static JsonNode settled(Api dispatcher, java.util.function.Predicate<JsonNode> condition) {
+		long[] version = { -1 };
+		return boardWhen(dispatcher, board -> {
+			boolean same = board.get("version").asLong() == version[0];
+			version[0] = board.get("version").asLong();
+			return condition.test(board) && same;
+		}, "the plan settled");
+	}
+
+	static JsonNode visit(JsonNode board, String jobId) {
+		for (JsonNode lane : board.get("lanes")) {
+			for (JsonNode visit : lane.get("visits")) {
+				if (visit.get("jobId").asText().equals(jobId)) {
+					return visit;
+				}
+			}
+		}
+		return null;
+	}
+
+	static String laneOf(JsonNode board, String jobId) {
+		for (JsonNode lane : board.get("lanes")) {
+			for (JsonNode visit : lane.get("visits")) {
+				if (visit.get("jobId").asText().equals(jobId)) {
+					return lane.get("shiftId").asText();
+				}
+			}
+		}
+		return null;
+	}
+
+	static JsonNode lane(JsonNode board, String shiftId) {
+		for (JsonNode lane : board.get("lanes")) {
+			if (lane.get("shiftId").asText().equals(shiftId)) {
+				return lane;
+			}
+		}
+		return null;
+	}
+
+	static JsonNode unassigned(JsonNode board, String jobId) {
+		for (JsonNode job : board.get("unassigned")) {
+			if (job.get("jobId").asText().equals(jobId)) {
+				return job;
+			}
+		}
+		return null;
+	}
+
+	static List<String> route(JsonNode board, String shiftId) {
+		List<String> route = new ArrayList<>();
+		JsonNode lane = lane(board, shiftId);
+		if (lane != null) {
+			lane.get("visits").forEach(v -> route.add(v.get("jobId").asText()));
+		}
+		return route;
+	}
+
+	static String shiftId(long installerId) {
+		return "I" + installerId + "@" + DAY;
+	}
+
+	static boolean planned(JsonNode board, List<String> jobs) {
+		return jobs.stream().allMatch(job -> visit(board, job) != null);
+	}
+
+	static void await(BooleanSupplier condition, String what) {
+		for (int i = 0; i < 300; i++) {
+			if (condition.getAsBoolean()) {
+				return;
+			}
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+		throw new AssertionError("never happened: " + what);
+	}
+
+	static Map<String, Object> edit(String kind, String jobId, String shiftId, Integer position, boolean pin, String from) {
+		Map<String, Object> edit = new java.util.LinkedHashMap<>();
+		edit.put("kind", kind);
+		if (jobId != null) {
+			edit.put("jobId", jobId);
+		}
+		if (shiftId != null) {
+			edit.put("shiftId", shiftId);
+		}
+		if (position != null) {
+			edit.put("position", position);
+		}
+		edit.put("pin", pin);
+		if (from != null) {
+			edit.put("from", from);
+		}
+		return Map.of("edits", List.of(edit));
+	}
+
+	static DayOfWeek weekday() {
+		return DAY.getDayOfWeek();
+	}
+
+}

@@ -1,0 +1,294 @@
+package dev.shifu.platform.dispatch;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.shifu.platform.identity.Role;
+import dev.shifu.platform.identity.StaffRegions;
+import dev.shifu.platform.support.Api;
+import dev.shifu.platform.support.PlatformIntegrationTest;
+
+import static dev.shifu.platform.dispatch.BoardFixture.CITY;
+import static dev.shifu.platform.dispatch.BoardFixture.DAY;
+import static dev.shifu.platform.dispatch.BoardFixture.board;
+import static dev.shifu.platform.dispatch.BoardFixture.boardWhen;
+import static dev.shifu.platform.dispatch.BoardFixture.edit;
+import static dev.shifu.platform.dispatch.BoardFixture.lane;
+import static dev.shifu.platform.dispatch.BoardFixture.laneOf;
+import static dev.shifu.platform.dispatch.BoardFixture.planned;
+import static dev.shifu.platform.dispatch.BoardFixture.route;
+import static dev.shifu.platform.dispatch.BoardFixture.settled;
+import static dev.shifu.platform.dispatch.BoardFixture.shiftId;
+import static dev.shifu.platform.dispatch.BoardFixture.unassigned;
+import static dev.shifu.platform.dispatch.BoardFixture.visit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The route board through the running app: the real live solver of a city of its own, edits committed as problem
+ * changes, previews scored on a copy, re-optimization kept on the dispatcher's word, the audit log, region limits.
+ */
+class RouteBoardApiTests extends PlatformIntegrationTest {
+
+	private static final String EDITS = "/api/v1/dispatch/board/" + CITY + "/edits";
+
+	private static final String PREVIEW = "/api/v1/dispatch/board/" + CITY + "/preview";
+
+	@Autowired
+	private StaffRegions staffRegions;
+
+	private Api dispatcher;
+
+	private String dispatcherName;
+
+	private BoardFixture network;
+
+	private long first;
+
+	private long second;
+
+	private List<String> jobs;
+
+	@BeforeEach
+	void network() {
+		Api admin = asNewUser(Role.ADMIN, null);
+		dispatcherName = unique("dispatcher");
+		accounts.createUser(dispatcherName, PASSWORD, dispatcherName, Set.of(Role.DISPATCHER), null, null);
+		staffRegions.assign(dispatcherName, Set.of(CITY));
+		dispatcher = Api.user(http, dispatcherName, PASSWORD);
+		var brand = newBrand();
+		network = new BoardFixture(admin, asBrand(brand), brand, unique("Board dealer"));
+		first = network.installer(unique("李伟"), 31.19, 121.43);
+		second = network.installer(unique("王强"), 31.21, 121.46);
+		jobs = List.of(network.order("DOOR", 31.195, 121.435), network.order("DOOR", 31.20, 121.44),
+				network.order("DOOR", 31.205, 121.45), network.order("DOOR", 31.215, 121.455));
+	}
+
+	private JsonNode allPlanned() {
+		return settled(dispatcher, board -> planned(board, jobs));
+	}
+
+	@Test
+	void theBoardShowsRoutesWithTimesTravelAndPinsAndTheUnassignedWithWhatBlocksThem() {
+		String lighting = network.order("LIGHTING", 31.20, 121.44);
+
+		JsonNode board = boardWhen(dispatcher, b -> planned(b, jobs) && unassigned(b, lighting) != null,
+				"our jobs planned, the lighting job unassigned");
+
+		JsonNode visit = visit(board, jobs.get(0));
+		assertThat(visit.get("start").asText()).startsWith(DAY.toString());
+		assertThat(visit.get("travelSeconds").asLong()).isNotNegative();
+		assertThat(visit.get("status").asText()).isEqualTo("PLANNED");
+		assertThat(visit.get("pinned").asBoolean()).isFalse();
+		assertThat(visit.get("windowEnd").asText()).isNotBlank();
+		assertThat(visit.has("evidenceFlags")).isTrue();
+		JsonNode lane = lane(board, laneOf(board, jobs.get(0)));
+		assertThat(lane.get("installerName").asText()).isNotBlank();
+		assertThat(lane.get("travelSeconds").asLong()).isPositive();
+		assertThat(lane.get("baseLat").asDouble()).isBetween(31.0, 32.0);
+		// Nobody of the city has the skill: the real constraint's rule says so.
+		assertThat(unassigned(board, lighting).get("blockedBy").findValuesAsText("constraint")).contains("Skill match");
+		assertThat(board.get("score").asText()).contains("hard");
+		assertThat(board.get("constraints").findValuesAsText("constraint")).contains("Travel time", "Unassigned job");
+	}
+
+	@Test
+	void aPreviewScoresTheMoveOnACopyAndTheCommitEndsWithExactlyThatScore() {
+		JsonNode before = allPlanned();
+		String job = jobs.get(0);
+		String target = laneOf(before, job).equals(shiftId(first)) ? shiftId(second) : shiftId(first);
+
+		Api.Reply preview = dispatcher.post(PREVIEW, edit("MOVE", job, target, 0, true, null));
+		JsonNode unchanged = board(dispatcher);
+		Api.Reply committed = dispatcher.post(EDITS, edit("MOVE", job, target, 0, true, null));
+
+		assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+		assertThat(preview.json().get("baseVersion").asLong()).isEqualTo(before.get("version").asLong());
+		assertThat(preview.json().get("summary").get(0).asText()).startsWith("moving job " + job + " to ");
+		assertThat(preview.json().get("created").size() + preview.json().get("removed").size()).isPositive();
+		// The live plan did not change.
+		assertThat(unchanged.get("version").asLong()).isEqualTo(before.get("version").asLong());
+		assertThat(laneOf(unchanged, job)).isEqualTo(laneOf(before, job));
+		assertThat(committed.status()).as(committed.body()).isEqualTo(200);
+		assertThat(committed.json().at("/committed/scoreAfter").asText()).isEqualTo(preview.json().get("scoreAfter").asText());
+		assertThat(committed.json().at("/committed/scoreBefore").asText()).isEqualTo(preview.json().get("scoreBefore").asText());
+		JsonNode after = board(dispatcher);
+		assertThat(laneOf(after, job)).isEqualTo(target);
+		assertThat(visit(after, job).get("pinned").asBoolean()).isTrue();
+	}
+
+	@Test
+	void pinAndUnpin() {
+		JsonNode board = allPlanned();
+		String job = jobs.get(1);
+		String lane = laneOf(board, job);
+
+		Api.Reply pinned = dispatcher.post(EDITS, edit("PIN", job, null, null, false, null));
+		JsonNode afterPin = board(dispatcher);
+		Api.Reply unpinned = dispatcher.post(EDITS, edit("UNPIN", job, null, null, false, null));
+		JsonNode afterUnpin = board(dispatcher);
+
+		assertThat(pinned.status()).as(pinned.body()).isEqualTo(200);
+		assertThat(visit(afterPin, job).get("pinned").asBoolean()).isTrue();
+		assertThat(laneOf(afterPin, job)).isEqualTo(lane);
+		assertThat(pinned.json().at("/committed/after").findValuesAsText("jobId")).contains(job);
+		assertThat(unpinned.status()).as(unpinned.body()).isEqualTo(200);
+		assertThat(visit(afterUnpin, job).get("pinned").asBoolean()).isFalse();
+		assertThat(dispatcher.post(EDITS, edit("UNPIN", job, null, null, false, null)).json().get("field").asText())
+			.isEqualTo("jobId");
+	}
+
+	@Test
+	void unassignHoldsTheJobOffThePlanUntilAMoveBringsItBack() {
+		allPlanned();
+		String job = jobs.get(2);
+
+		Api.Reply held = dispatcher.post(EDITS, edit("UNASSIGN", job, null, null, false, null));
+		JsonNode afterHold = board(dispatcher);
+		Api.Reply back = dispatcher.post(EDITS, edit("MOVE", job, shiftId(first), 0, true, null));
+		JsonNode afterMove = board(dispatcher);
+
+		assertThat(held.status()).as(held.body()).isEqualTo(200);
+		assertThat(visit(afterHold, job)).isNull();
+		assertThat(unassigned(afterHold, job).get("held").asBoolean()).isTrue();
+		assertThat(unassigned(afterHold, job).get("blockedBy").findValuesAsText("constraint")).contains("Held by a dispatcher");
+		assertThat(back.status()).as(back.body()).isEqualTo(200);
+		assertThat(laneOf(afterMove, job)).isEqualTo(shiftId(first));
+		assertThat(unassigned(afterMove, job)).isNull();
+	}
+
+	@Test
+	void aLockedDayKeepsItsRouteAndTakesNoNewJob() {
+		JsonNode board = allPlanned();
+		String locked = laneOf(board, jobs.get(0));
+		List<String> route = route(board, locked);
+
+		Api.Reply reply = dispatcher.post(EDITS, edit("LOCK_DAY", null, locked, null, false, null));
+		String late = network.order("DOOR", 31.196, 121.436);
+		JsonNode after = boardWhen(dispatcher, b -> visit(b, late) != null || unassigned(b, late) != null, "the new job placed");
+
+		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+		assertThat(route(after, locked)).isEqualTo(route);
+		assertThat(lane(after, locked).get("locked").asBoolean()).isTrue();
+		lane(after, locked).get("visits").forEach(v -> assertThat(v.get("pinned").asBoolean()).isTrue());
+		assertThat(laneOf(after, late)).isNotEqualTo(locked);
+	}
+
+	@Test
+	void anInstallerSickFromATimeKeepsTheEarlierJobsAndTheLaterOnesAreReplanned() {
+		JsonNode board = allPlanned();
+		String sick = laneOf(board, jobs.get(0));
+		List<String> route = route(board, sick);
+		JsonNode firstVisit = lane(board, sick).get("visits").get(0);
+		// Sick from just after the first visit starts: it stays, every later one goes elsewhere.
+		String from = java.time.LocalDateTime.parse(firstVisit.get("start").asText()).plusMinutes(1).toString();
+
+		Api.Reply reply = dispatcher.post(EDITS, edit("UNAVAILABLE_FROM", null, sick, null, false, from));
+		JsonNode after = boardWhen(dispatcher, b -> route(b, sick).size() == 1, "the later jobs left the route");
+
+		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+		assertThat(route(after, sick)).containsExactly(route.get(0));
+		assertThat(visit(after, route.get(0)).get("pinned").asBoolean()).isTrue();
+		assertThat(lane(after, sick).get("end").asText().compareTo(from)).isGreaterThanOrEqualTo(0);
+		assertThat(lane(after, sick).get("end").asText()).isLessThan(DAY + "T18:00");
+		assertThat(dispatcher.post(EDITS, edit("UNAVAILABLE_FROM", null, sick, null, false, null)).json().get("field").asText())
+			.isEqualTo("from");
+	}
+
+	@Test
+	void aReoptimizationNeverMovesAPinnedJobAndItsPlanIsKeptOnlyOnTheDispatchersWord() {
+		JsonNode board = allPlanned();
+		String job = jobs.get(3);
+		assertThat(dispatcher.post(EDITS, edit("PIN", job, null, null, false, null)).status()).isEqualTo(200);
+		JsonNode pinned = board(dispatcher);
+		String lane = laneOf(pinned, job);
+		List<String> head = route(pinned, lane).subList(0, route(pinned, lane).indexOf(job) + 1);
+
+		Api.Reply started = dispatcher.post("/api/v1/dispatch/board/" + CITY + "/reoptimize",
+				Map.of("date", DAY.toString(), "seconds", 600));
+		Api.Reply stopped = dispatcher.delete("/api/v1/dispatch/board/" + CITY + "/reoptimize");
+		BoardFixture.await(() -> "AWAITING_DECISION".equals(
+				dispatcher.get("/api/v1/dispatch/board/" + CITY + "/reoptimize").json().path("state").asText()),
+				"the stopped run waits for a decision");
+		Api.Reply kept = dispatcher.post("/api/v1/dispatch/board/" + CITY + "/reoptimize/decision", Map.of("keep", true));
+		JsonNode after = boardWhen(dispatcher, b -> planned(b, jobs), "the kept plan");
+
+		assertThat(started.status()).as(started.body()).isEqualTo(202);
+		assertThat(stopped.status()).as(stopped.body()).isEqualTo(200);
+		assertThat(kept.status()).as(kept.body()).isEqualTo(200);
+		assertThat(kept.json().get("state").asText()).isEqualTo("KEPT");
+		assertThat(route(after, lane).subList(0, head.size())).isEqualTo(head);
+		assertThat(visit(after, job).get("pinned").asBoolean()).isTrue();
+		assertThat(dispatcher.post("/api/v1/dispatch/board/" + CITY + "/reoptimize/decision", Map.of("keep", true)).status())
+			.isEqualTo(409);
+	}
+
+	@Test
+	void everyEditIsAuditedOnceEvenWhenRetried() {
+		allPlanned();
+		String job = jobs.get(1);
+
+		Api.Reply firstTry = dispatcher.post(EDITS, edit("PIN", job, null, null, false, null),
+				h -> h.set("Idempotency-Key", "pin-" + job));
+		Api.Reply retry = dispatcher.post(EDITS, edit("PIN", job, null, null, false, null),
+				h -> h.set("Idempotency-Key", "pin-" + job));
+		JsonNode log = dispatcher.get("/api/v1/dispatch/board/" + CITY + "/audit").json();
+
+		assertThat(retry.json().get("auditIds")).isEqualTo(firstTry.json().get("auditIds"));
+		long entries = 0;
+		for (JsonNode entry : log) {
+			if (job.equals(entry.path("jobId").asText()) && entry.get("actor").asText().equals(dispatcherName)) {
+				entries++;
+				assertThat(entry.get("action").asText()).isEqualTo("PIN");
+				assertThat(entry.get("before").asText()).contains(job);
+				assertThat(entry.get("after").asText()).contains("\"pinned\":true");
+				assertThat(entry.get("at").asText()).isNotBlank();
+			}
+		}
+		assertThat(entries).isEqualTo(1);
+	}
+
+	@Test
+	void aDispatcherOfAnotherRegionCanNeitherReadNorTouchThisOne() {
+		allPlanned();
+		String other = unique("dispatcher");
+		accounts.createUser(other, PASSWORD, other, Set.of(Role.DISPATCHER), null, null);
+		staffRegions.assign(other, Set.of("330100"));
+		Api outsider = Api.user(http, other, PASSWORD);
+		String job = jobs.get(0);
+
+		assertThat(outsider.get("/api/v1/dispatch/board?region=" + CITY + "&date=" + DAY).status()).isEqualTo(403);
+		assertThat(outsider.post(EDITS, edit("PIN", job, null, null, false, null)).status()).isEqualTo(403);
+		assertThat(outsider.post(PREVIEW, edit("PIN", job, null, null, false, null)).status()).isEqualTo(403);
+		assertThat(outsider.get("/api/v1/dispatch/board/" + CITY + "/audit").status()).isEqualTo(403);
+		assertThat(outsider.get("/api/v1/dispatch/board?region=330100&date=" + DAY).status()).isEqualTo(200);
+		assertThat(visit(board(dispatcher), job).get("pinned").asBoolean()).isFalse();
+	}
+
+	@Test
+	void badEditsAreRefusedNamingTheFieldAndCommitNothing() {
+		JsonNode board = allPlanned();
+		String job = jobs.get(0);
+		Map<String, Object> good = Map.of("kind", "PIN", "jobId", job);
+		Map<String, Object> bad = Map.of("kind", "MOVE", "jobId", job, "shiftId", "I0@" + DAY, "position", 0);
+
+		Api.Reply mixed = dispatcher.post(EDITS, Map.of("edits", List.of(good, bad)));
+		Api.Reply noKind = dispatcher.post(EDITS, Map.of("edits", List.of(Map.of("kind", "TELEPORT", "jobId", job))));
+		Api.Reply none = dispatcher.post(EDITS, Map.of("edits", List.of()));
+
+		assertThat(mixed.status()).isEqualTo(400);
+		assertThat(mixed.json().get("field").asText()).isEqualTo("shiftId");
+		assertThat(visit(board(dispatcher), job).get("pinned").asBoolean()).as("the good edit was not committed").isFalse();
+		assertThat(noKind.status()).isEqualTo(400);
+		assertThat(none.status()).isEqualTo(400);
+		assertThat(none.json().get("field").asText()).isEqualTo("edits");
+		assertThat(laneOf(board(dispatcher), job)).isEqualTo(laneOf(board, job));
+	}
+
+}
