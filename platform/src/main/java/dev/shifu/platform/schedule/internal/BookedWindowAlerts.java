@@ -55,7 +55,7 @@ class BookedWindowAlerts {
 		}
 		String city = ProblemFactory.regionOf(region);
 		Schedule plan = planner.find(city).map(RegionPlanner::best).orElse(null);
-		List<LocalDate> horizon = problems.horizon();
+		List<LocalDate> horizon = problems.horizon(city);
 		List<Alert> alerts = new ArrayList<>();
 		for (ScheduleJob row : jobs.findByRegion(city)) {
 			if (!row.hasWindow() || row.isPinned() || row.isDone() || !horizon.contains(row.getBookedDate())) {

@@ -138,7 +138,7 @@ class CapacityView implements DisposableBean {
 	}
 
 	private NetworkDays readNetwork(String region, LocalDate upTo) {
-		LocalDate today = problems.today();
+		LocalDate today = problems.today(region);
 		List<LocalDate> range = today.datesUntil(upTo.plusDays(1)).toList();
 		Map<LocalDate, List<Shift>> byDay = new HashMap<>();
 		for (Shift shift : problems.shifts(region, range)) {

@@ -173,7 +173,7 @@ class LiveRouteBoard implements RouteBoard {
 
 	@Override
 	public void reoptimize(String region, LocalDate date, Duration limit) {
-		List<LocalDate> horizon = problems.horizon();
+		List<LocalDate> horizon = problems.horizon(region);
 		if (date.isBefore(horizon.get(0)) || date.isAfter(horizon.get(horizon.size() - 1))) {
 			throw new InvalidFieldException("date", "must lie in the plan's days " + horizon.get(0) + " to "
 					+ horizon.get(horizon.size() - 1));
@@ -224,7 +224,7 @@ class LiveRouteBoard implements RouteBoard {
 		}
 		return jobs.findById(orderId)
 			.filter(ScheduleJob::isHeld)
-			.flatMap(row -> problems.job(row, problems.horizon(), true))
+			.flatMap(row -> problems.job(row, problems.horizon(row.getRegion()), true))
 			.orElse(null);
 	}
 

@@ -141,7 +141,7 @@ class SchedulePlanner {
 		ScheduleJob heldRow = held(plan, edit);
 		BoardEdits.check(plan, edit, heldRow != null);
 		Job back = heldRow == null ? null
-				: problems.job(heldRow, problems.horizon(), true)
+				: problems.job(heldRow, problems.horizon(region), true)
 					.orElseThrow(() -> new InvalidFieldException("jobId", "is not open for planning any more"));
 		ProblemChange<Schedule> change = BoardEdits.change(plan, edit, back);
 		List<String> pinned = storeEdit(plan, edit, heldRow);

@@ -247,7 +247,7 @@ class WindowCapacityService implements WindowCapacity {
 		row.bookedWindow(window.day(), window.start(), window.end());
 		ScheduleJob saved = jobs.save(row);
 		afterCommit(() -> planner.replace(saved.getRegion(), saved.jobId(),
-				problems.job(saved, problems.horizon()).orElse(null)));
+				problems.job(saved, problems.horizon(saved.getRegion())).orElse(null)));
 		return new Reservation(orderId, window, room.installerId(), room.providerId());
 	}
 
