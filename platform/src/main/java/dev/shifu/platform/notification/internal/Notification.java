@@ -54,7 +54,7 @@ class Notification {
 	protected Notification() {
 	}
 
-	Notification(long orderId, String recipient, Template template, Texts.Rendered text) {
+	Notification(Long orderId, String recipient, Template template, Texts.Rendered text) {
 		this.orderId = orderId;
 		this.recipient = recipient;
 		this.template = template;

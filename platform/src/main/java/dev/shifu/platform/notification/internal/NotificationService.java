@@ -64,6 +64,12 @@ class NotificationService implements Notifications {
 		notifications.save(new Notification(orderId, recipientPhone, template, texts.render(template, parameters)));
 	}
 
+	@Override
+	@Transactional
+	public void sendToPhone(String recipientPhone, Template template, Map<String, String> parameters) {
+		notifications.save(new Notification(null, recipientPhone, template, texts.render(template, parameters)));
+	}
+
 	@Scheduled(fixedDelayString = "${shifu.notifications.send-interval:PT5S}")
 	@Transactional
 	public void sendPending() {
