@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -95,9 +94,10 @@ abstract class InstallerFixture extends PlatformIntegrationTest {
 
 	long installerB;
 
-	String usernameA;
+	/** The installers' access tokens. */
+	String tokenA;
 
-	String usernameB;
+	String tokenB;
 
 	@BeforeEach
 	void installerFixture() {
@@ -115,8 +115,8 @@ abstract class InstallerFixture extends PlatformIntegrationTest {
 		dealerAdmin = asNewUser(Role.PROVIDER_ADMIN, dealerId);
 		installerA = addInstaller("师傅甲");
 		installerB = addInstaller("师傅乙");
-		usernameA = signIn(installerA);
-		usernameB = signIn(installerB);
+		tokenA = signIn(installerA);
+		tokenB = signIn(installerB);
 	}
 
 	long addInstaller(String name) {
@@ -129,18 +129,23 @@ abstract class InstallerFixture extends PlatformIntegrationTest {
 				"skills", List.of("DOOR", "MEASURING", "REPAIR"), "homeBase", Map.of("lat", 30.28, "lng", 120.12),
 				"shifts", everyDay, "crewSize", 1));
 		assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+		phones.put(reply.json().get("id").asLong(), phone);
 		return reply.json().get("id").asLong();
 	}
 
-	/** The installer's own account (the mobile login issues tokens for the same user). */
-	String signIn(long installerId) {
-		String username = unique("installer");
-		accounts.createUser(username, PASSWORD, username, Set.of(Role.INSTALLER), dealerId, installerId);
-		return username;
-	}
+	static final String MOBILE_PASSWORD = "installer-secret-1";
 
-	Api installer(String username) {
-		return Api.user(http, username, PASSWORD);
+	final Map<Long, String> phones = new HashMap<>();
+
+	/** The dealer gives the installer a mobile sign-in; the installer signs in: the access token. */
+	String signIn(long installerId) {
+		Api.Reply given = dealerAdmin.put("/api/v1/providers/" + dealerId + "/installers/" + installerId + "/mobile-login",
+				Map.of("password", MOBILE_PASSWORD, "providerAdmin", false));
+		assertThat(given.status()).as(given.body()).isEqualTo(200);
+		Api.Reply login = anonymous().post("/mobile/v1/auth/login",
+				Map.of("phone", phones.get(installerId), "password", MOBILE_PASSWORD, "deviceName", "test"));
+		assertThat(login.status()).as(login.body()).isEqualTo(200);
+		return login.json().get("accessToken").asText();
 	}
 
 	/** An order of the brand with a serial-numbered wardrobe, booked for {@link #DAY}, accepted by the dealer. */
@@ -229,20 +234,32 @@ abstract class InstallerFixture extends PlatformIntegrationTest {
 		return event;
 	}
 
-	Api.Reply post(String username, long orderId, Map<String, Object> event, String key) {
-		Api.Reply reply = installer(username).post("/mobile/v1/jobs/" + orderId + "/events", event,
-				h -> h.set("Idempotency-Key", key));
+	Api.Reply post(String token, long orderId, Map<String, Object> event, String key) {
+		Api.Reply reply = anonymous().post("/mobile/v1/jobs/" + orderId + "/events", event, h -> {
+			h.setBearerAuth(token);
+			h.set("Idempotency-Key", key);
+		});
 		driver.drain(orderId);
 		return reply;
 	}
 
-	Api.Reply sync(String username, List<Map<String, Object>> events) {
-		return installer(username).post("/mobile/v1/sync", Map.of("events", events));
+	Api.Reply sync(String token, List<Map<String, Object>> events) {
+		return anonymous().post("/mobile/v1/sync", Map.of("events", events), h -> h.setBearerAuth(token));
 	}
 
-	Api.Reply upload(String username, long orderId, String kind, byte[] bytes, String filename) {
+	/** A raw body, e.g. malformed JSON. */
+	Api.Reply postRaw(String token, String path, String body) {
 		HttpHeaders headers = new HttpHeaders();
-		headers.setBasicAuth(username, PASSWORD);
+		headers.setBearerAuth(token);
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		headers.set("Idempotency-Key", "raw-" + java.util.UUID.randomUUID());
+		var response = http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+		return new Api.Reply(response.getStatusCode().value(), response.getHeaders(), response.getBody());
+	}
+
+	Api.Reply upload(String token, long orderId, String kind, byte[] bytes, String filename) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setBearerAuth(token);
 		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
 		LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
 		form.add("file", new ByteArrayResource(bytes) {
@@ -276,8 +293,53 @@ abstract class InstallerFixture extends PlatformIntegrationTest {
 		}
 	}
 
-	long photo(String username, long orderId, String kind, byte[] bytes) {
-		Api.Reply reply = upload(username, orderId, kind, bytes, "photo.jpg");
+	/**
+	 * The JPEG with a camera's EXIF block: the original time (no zone, as cameras write it) and the GPS position, as a
+	 * big-endian TIFF structure in an APP1 segment right after the start-of-image marker.
+	 */
+	static byte[] withExif(byte[] jpeg, String dateTimeOriginal, double lat, double lng) {
+		java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(178).order(java.nio.ByteOrder.BIG_ENDIAN);
+		tiff.put(new byte[] { 'M', 'M', 0, 42 }).putInt(8);
+		// IFD0: pointers to the Exif and GPS IFDs
+		tiff.putShort((short) 2);
+		tiff.putShort((short) 0x8769).putShort((short) 4).putInt(1).putInt(38);
+		tiff.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(76);
+		tiff.putInt(0);
+		// Exif IFD at 38: DateTimeOriginal
+		tiff.putShort((short) 1);
+		tiff.putShort((short) 0x9003).putShort((short) 2).putInt(20).putInt(56);
+		tiff.putInt(0);
+		tiff.put((dateTimeOriginal + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		// GPS IFD at 76
+		tiff.putShort((short) 4);
+		tiff.putShort((short) 1).putShort((short) 2).putInt(2).put(new byte[] { 'N', 0, 0, 0 });
+		tiff.putShort((short) 2).putShort((short) 5).putInt(3).putInt(130);
+		tiff.putShort((short) 3).putShort((short) 2).putInt(2).put(new byte[] { 'E', 0, 0, 0 });
+		tiff.putShort((short) 4).putShort((short) 5).putInt(3).putInt(154);
+		tiff.putInt(0);
+		for (double value : new double[] { lat, lng }) {
+			int degrees = (int) value;
+			double minutesFull = (value - degrees) * 60;
+			int minutes = (int) minutesFull;
+			long milliSeconds = Math.round((minutesFull - minutes) * 60 * 1000);
+			tiff.putInt(degrees).putInt(1).putInt(minutes).putInt(1).putInt((int) milliSeconds).putInt(1000);
+		}
+		byte[] header = "Exif\0\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		int length = 2 + header.length + tiff.capacity();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(jpeg, 0, 2);
+		out.write(0xFF);
+		out.write(0xE1);
+		out.write(length >> 8);
+		out.write(length & 0xFF);
+		out.write(header, 0, header.length);
+		out.write(tiff.array(), 0, tiff.capacity());
+		out.write(jpeg, 2, jpeg.length - 2);
+		return out.toByteArray();
+	}
+
+	long photo(String token, long orderId, String kind, byte[] bytes) {
+		Api.Reply reply = upload(token, orderId, kind, bytes, "photo.jpg");
 		assertThat(reply.status()).as(reply.body()).isIn(200, 201);
 		return reply.json().get("id").asLong();
 	}
