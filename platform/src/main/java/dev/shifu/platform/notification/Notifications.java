@@ -11,6 +11,12 @@ public interface Notifications {
 	 */
 	void send(long orderId, String recipientPhone, Template template, Map<String, String> parameters);
 
+	/**
+	 * Queues a message that belongs to no order (an installer's sign-in code), like {@link #send}: only the
+	 * template's parameters, and codes masked in staff views and logs.
+	 */
+	void sendToPhone(String recipientPhone, Template template, Map<String, String> parameters);
+
 	/** Retention: deletes sent and failed messages finished before {@code cutoff}; queued ones stay. */
 	int purgeFinishedBefore(java.time.Instant cutoff);
 
@@ -25,7 +31,9 @@ public interface Notifications {
 		/** {@code order}, {@code cancelledBy} ({@code BRAND} or {@code CONSUMER}); never the reason. */
 		ORDER_CANCELLED,
 		/** {@code order}, {@code region} (a region code, named in each language), {@code expires} ({@code MM-dd HH:mm}). */
-		OFFER_RECEIVED
+		OFFER_RECEIVED,
+		/** {@code code} (4 to 8 digits): an installer's one-time sign-in code for the mobile app. */
+		INSTALLER_LOGIN_CODE
 	}
 
 }

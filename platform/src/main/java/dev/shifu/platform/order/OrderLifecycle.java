@@ -7,6 +7,9 @@ public interface OrderLifecycle {
 
 	Optional<OrderSnapshot> find(long orderId);
 
+	/** The order's items as the brand sent them (what an installer fits, and which need a serial number). */
+	java.util.List<OrderItemSnapshot> items(long orderId);
+
 	/** The order a consumer's link opens, and no other. */
 	Optional<OrderSnapshot> findByConsumerToken(String token);
 

@@ -34,13 +34,10 @@ class DispatchController {
 
 	private final OfferService offers;
 
-	private final JobEvents jobEvents;
-
 	private final ManualAssignments manualAssignments;
 
-	DispatchController(OfferService offers, JobEvents jobEvents, ManualAssignments manualAssignments) {
+	DispatchController(OfferService offers, ManualAssignments manualAssignments) {
 		this.offers = offers;
-		this.jobEvents = jobEvents;
 		this.manualAssignments = manualAssignments;
 	}
 
@@ -84,16 +81,6 @@ class DispatchController {
 	@Operation(summary = "Decline an offer; the order is offered to the next candidate")
 	OfferView decline(@PathVariable long offerId, @Valid @RequestBody Decline request) {
 		return OfferView.of(offers.decline(CurrentActor.get(), offerId, request.reason()));
-	}
-
-	@PostMapping("/api/v1/providers/{providerId}/jobs/{orderId}/events")
-	@ResponseStatus(HttpStatus.OK)
-	@Operation(summary = "Report a job's progress for the accepted provider: EN_ROUTE, ARRIVED, STARTED, COMPLETED "
-			+ "(with the consumer's verification code) or EXCEPTION (with a reason). Safe to retry with an Idempotency-Key.")
-	Map<String, Object> event(@PathVariable long providerId, @PathVariable long orderId,
-			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-			@Valid @RequestBody JobEvents.JobEvent event) {
-		return jobEvents.report(CurrentActor.get(), providerId, orderId, event, Idempotency.checkKey(idempotencyKey));
 	}
 
 }

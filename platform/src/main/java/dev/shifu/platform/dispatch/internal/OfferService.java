@@ -20,7 +20,7 @@ import dev.shifu.platform.workflow.OrderProcess;
  */
 @Service
 @Transactional
-class OfferService {
+class OfferService implements dev.shifu.platform.dispatch.ProviderOffers {
 
 	private final OfferRepository offers;
 
@@ -71,6 +71,32 @@ class OfferService {
 		offer.decline(actor.name(), reason);
 		process.offerDeclined(offer.getOrderId(), offer.getProviderId());
 		return offer;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<OfferInfo> openOffers(Actor actor) {
+		Instant now = Instant.now();
+		return visible(actor, null).stream()
+			.filter(o -> o.getStatus() == Offer.Status.OFFERED && o.getExpiresAt().isAfter(now))
+			.sorted(java.util.Comparator.comparing(Offer::getExpiresAt))
+			.map(OfferService::info)
+			.toList();
+	}
+
+	@Override
+	public OfferInfo acceptOffer(Actor actor, long offerId) {
+		return info(accept(actor, offerId));
+	}
+
+	@Override
+	public OfferInfo declineOffer(Actor actor, long offerId, String reason) {
+		return info(decline(actor, offerId, reason));
+	}
+
+	private static OfferInfo info(Offer o) {
+		return new OfferInfo(o.getId(), o.getOrderId(), o.getProviderId(), o.getStatus().name(), o.getOfferedAt(),
+				o.getExpiresAt(), o.getDeclineReason());
 	}
 
 	private Offer answerable(Actor actor, long offerId) {

@@ -53,13 +53,15 @@ class Visits implements VisitRecords {
 	}
 
 	/** The visit under way: the latest one not released. */
+	@Override
 	@Transactional(readOnly = true)
-	Optional<VisitRecord> current(long orderId) {
+	public Optional<VisitRecord> current(long orderId) {
 		return visits.findFirstByOrderIdAndReleasedFalseOrderByIdDesc(orderId).map(Visit::record);
 	}
 
 	/** @return whether this changed the record */
-	boolean served(long orderId, List<Long> installers, VisitRecord.Source source) {
+	@Override
+	public boolean served(long orderId, List<Long> installers, VisitRecord.Source source) {
 		return visits.findFirstByOrderIdAndReleasedFalseOrderByIdDesc(orderId)
 			.map(v -> v.served(installers, source))
 			.orElse(false);

@@ -54,7 +54,7 @@ class Notification {
 	protected Notification() {
 	}
 
-	Notification(long orderId, String recipient, Template template, Texts.Rendered text, Instant createdAt) {
+	Notification(Long orderId, String recipient, Template template, Texts.Rendered text, Instant createdAt) {
 		this.orderId = orderId;
 		this.recipient = recipient;
 		this.template = template;

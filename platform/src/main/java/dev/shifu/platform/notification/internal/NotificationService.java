@@ -70,6 +70,13 @@ class NotificationService implements Notifications {
 				clock.instant()));
 	}
 
+	@Override
+	@Transactional
+	public void sendToPhone(String recipientPhone, Template template, Map<String, String> parameters) {
+		notifications.save(new Notification(null, recipientPhone, template, texts.render(template, parameters),
+				clock.instant()));
+	}
+
 	@Scheduled(fixedDelayString = "${shifu.notifications.send-interval:PT5S}")
 	@Transactional
 	public void sendPending() {

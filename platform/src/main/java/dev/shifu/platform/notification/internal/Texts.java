@@ -44,7 +44,8 @@ class Texts {
 			Template.BOOKING_REMINDER, List.of("order", "link"),
 			Template.RATING_REQUEST, List.of("order", "link"),
 			Template.ORDER_CANCELLED, List.of("order", "cancelledBy"),
-			Template.OFFER_RECEIVED, List.of("order", "region", "expires"));
+			Template.OFFER_RECEIVED, List.of("order", "region", "expires"),
+			Template.INSTALLER_LOGIN_CODE, List.of("code"));
 
 	record Text(String zh, String en) {
 	}

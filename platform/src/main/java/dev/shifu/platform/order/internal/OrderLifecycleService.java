@@ -37,6 +37,18 @@ class OrderLifecycleService implements OrderLifecycle {
 
 	@Override
 	@Transactional(readOnly = true)
+	public java.util.List<dev.shifu.platform.order.OrderItemSnapshot> items(long orderId) {
+		return orders.findById(orderId)
+			.map(o -> o.getItems()
+				.stream()
+				.map(i -> new dev.shifu.platform.order.OrderItemSnapshot(i.sku(), i.name(), i.quantity(),
+						i.serialNumberRequired()))
+				.toList())
+			.orElse(java.util.List.of());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public Optional<OrderSnapshot> findByConsumerToken(String token) {
 		if (token == null || token.length() < 20) {
 			return Optional.empty();

@@ -1,0 +1,78 @@
+package dev.shifu.platform.installer.internal;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import dev.shifu.platform.dispatch.VisitRecord;
+import dev.shifu.platform.dispatch.VisitRecords;
+import dev.shifu.platform.order.OrderLifecycle;
+import dev.shifu.platform.order.OrderSnapshot;
+import dev.shifu.platform.schedule.PlannedVisits;
+import dev.shifu.platform.shared.NotFoundException;
+import dev.shifu.platform.workflow.OrderProcess;
+
+/**
+ * Whose job an order is: the accepted provider's, and of its installers the one the provider reported for the
+ * visit, else the crew the stored plan sends. Anyone else gets a 404, as if the job did not exist.
+ */
+@Component
+class JobAccess {
+
+	/** A job that was the reporter's (their provider had it, or they reported on it) and is now someone else's. */
+	static class Reassigned extends NotFoundException {
+
+		Reassigned(long orderId) {
+			super("job", orderId);
+		}
+
+	}
+
+	private final OrderLifecycle orders;
+
+	private final OrderProcess process;
+
+	private final VisitRecords visits;
+
+	private final PlannedVisits plan;
+
+	private final JobEventLog log;
+
+	JobAccess(OrderLifecycle orders, OrderProcess process, VisitRecords visits, PlannedVisits plan, JobEventLog log) {
+		this.orders = orders;
+		this.process = process;
+		this.visits = visits;
+		this.plan = plan;
+		this.log = log;
+	}
+
+	OrderSnapshot job(Reporter reporter, long orderId) {
+		OrderSnapshot order = orders.find(orderId).orElseThrow(() -> new NotFoundException("job", orderId));
+		boolean providerHasIt = process.assignedProviderId(orderId).map(p -> p == reporter.providerId()).orElse(false);
+		boolean providerHadIt = visits.visits(orderId).stream().anyMatch(v -> v.providerId() == reporter.providerId());
+		if (!reporter.onSite()) {
+			if (!providerHasIt) {
+				throw providerHadIt ? new Reassigned(orderId) : new NotFoundException("job", orderId);
+			}
+			return order;
+		}
+		if (providerHasIt && crew(orderId).contains(reporter.installerId())) {
+			return order;
+		}
+		boolean hadIt = providerHadIt || log.reported(orderId, reporter.installerId());
+		throw hadIt ? new Reassigned(orderId) : new NotFoundException("job", orderId);
+	}
+
+	List<Long> plannedCrew(long orderId) {
+		return plan.crewOf(orderId);
+	}
+
+	/** Who does the visit under way: the installer the provider reported, else the plan's crew. */
+	List<Long> crew(long orderId) {
+		return visits.current(orderId)
+			.filter(v -> v.source() == VisitRecord.Source.REPORTED && !v.installerIds().isEmpty())
+			.map(VisitRecord::installerIds)
+			.orElseGet(() -> plan.crewOf(orderId));
+	}
+
+}

@@ -1,0 +1,313 @@
+package dev.shifu.platform.installer.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.shifu.platform.dispatch.VisitRecord;
+import dev.shifu.platform.dispatch.VisitRecords;
+import dev.shifu.platform.installer.InstallerEvents.JobEventApplied;
+import dev.shifu.platform.network.NetworkDirectory;
+import dev.shifu.platform.network.PartnerStatus;
+import dev.shifu.platform.order.OrderItemSnapshot;
+import dev.shifu.platform.order.OrderLifecycle;
+import dev.shifu.platform.order.OrderSnapshot;
+import dev.shifu.platform.shared.ConflictException;
+import dev.shifu.platform.shared.FieldError;
+import dev.shifu.platform.shared.GeoPoint;
+import dev.shifu.platform.shared.Idempotency;
+import dev.shifu.platform.shared.InvalidFieldException;
+import dev.shifu.platform.shared.TooManyAttemptsException;
+import dev.shifu.platform.workflow.OrderProcess;
+import dev.shifu.workflows.ExceptionReason;
+
+/**
+ * The one way a job is reported, from the app or the provider admin's stand-in: checks the report, moves the
+ * order's process by its typed messages, records the event once (a replay under the same Idempotency-Key answers
+ * the first outcome), records the completion's evidence and tells the schedule the actual time.
+ */
+@Service
+class JobEventService {
+
+	/** A completion whose code does not match: the job is not complete, and the installer must hear why. */
+	static class WrongCode extends InvalidFieldException {
+
+		WrongCode() {
+			super("verificationCode", "does not match the consumer's code");
+		}
+
+	}
+
+	private final OrderProcess process;
+
+	private final OrderLifecycle orders;
+
+	private final Idempotency idempotency;
+
+	private final JobAccess access;
+
+	private final JobEventLog log;
+
+	private final PhotoLibrary photos;
+
+	private final EvidenceRecords evidence;
+
+	private final VisitRecords visits;
+
+	private final NetworkDirectory network;
+
+	private final InstallerSettings settings;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	JobEventService(OrderProcess process, OrderLifecycle orders, Idempotency idempotency, JobAccess access,
+			JobEventLog log, PhotoLibrary photos, EvidenceRecords evidence, VisitRecords visits,
+			NetworkDirectory network, InstallerSettings settings, ApplicationEventPublisher events,
+			Optional<Clock> clock) {
+		this.process = process;
+		this.orders = orders;
+		this.idempotency = idempotency;
+		this.access = access;
+		this.log = log;
+		this.photos = photos;
+		this.evidence = evidence;
+		this.visits = visits;
+		this.network = network;
+		this.settings = settings;
+		this.events = events;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	/** A wrong code is answered as an error but still committed: the failure is counted and the process waits on. */
+	@Transactional(noRollbackFor = WrongCode.class)
+	EventOutcome report(Reporter reporter, long orderId, ReportedEvent event, String key) {
+		OrderSnapshot order = access.job(reporter, orderId);
+		Instant now = clock.instant();
+		Instant occurredAt = checkShape(reporter, event, now);
+		String hash = Idempotency.hash(event.fingerprint(orderId));
+		Optional<String> previous = idempotency.previousResult(reporter.scope(), key, hash);
+		if (previous.isPresent()) {
+			return new EventOutcome(orderId, Long.parseLong(previous.get()), event.type(), true, List.of(), null, null,
+					settings.geofenceRadiusMeters());
+		}
+		Optional<JobEventLog.Applied> last = log.last(orderId);
+		if (reporter.onSite()) {
+			JobEventType after = last.map(JobEventLog.Applied::type).orElse(null);
+			if (!JobEventType.allowedAfter(after).contains(event.type())) {
+				throw new ConflictException("event-out-of-order", event.type() + " cannot follow "
+						+ (after == null ? "nothing reported yet" : after) + " on this visit");
+			}
+			if (last.isPresent() && occurredAt.isBefore(last.get().occurredAt())) {
+				throw new ConflictException("event-out-of-order",
+						event.type() + " happened before the visit's previous event " + last.get().type());
+			}
+		}
+		List<PhotoLibrary.Photo> attached = attachedPhotos(orderId, event);
+		List<String> flags = new ArrayList<>();
+		Long installerId = recordInstaller(reporter, orderId, event.installerId());
+		Double distance = null;
+		Boolean inside = null;
+		String serials = null;
+		switch (event.type()) {
+			case EN_ROUTE -> process.installerEnRoute(orderId);
+			case ARRIVED -> {
+				if (event.lat() != null && order.location() != null) {
+					distance = new GeoPoint(event.lat(), event.lng()).distanceKm(order.location()) * 1000.0;
+					inside = distance <= settings.geofenceRadiusMeters();
+					if (!inside) {
+						flags.add(EvidenceRecords.OUTSIDE_GEOFENCE);
+					}
+				}
+				process.installerArrived(orderId);
+			}
+			case STARTED -> process.installerStarted(orderId);
+			case COMPLETED -> {
+				serials = checkSerialNumbers(orderId, event);
+				checkPhotos(reporter, attached, settings.minCompletionPhotos(), "COMPLETED");
+				complete(orderId, event);
+			}
+			case EXCEPTION -> exception(reporter, orderId, event, attached);
+		}
+		long eventId = log.insert(orderId, reporter, installerId, event, occurredAt, now, distance, inside, serials);
+		photos.link(event.photoIds(), eventId);
+		if (event.type() == JobEventType.COMPLETED) {
+			flags.addAll(evidence.recordCompletion(order, reporter, installerId, eventId, occurredAt,
+					log.currentVisit(orderId), photos.ofEvent(eventId), serials));
+		}
+		else if (!flags.isEmpty()) {
+			evidence.review(order, "EVIDENCE", flags, Map.of("eventId", eventId, "type", event.type().name(),
+					"distanceMeters", Math.round(distance)));
+		}
+		idempotency.remember(reporter.scope(), key, hash, String.valueOf(eventId));
+		events.publishEvent(new JobEventApplied(orderId, eventId, event.type().name(), occurredAt, reporter.providerId(),
+				installerId));
+		return new EventOutcome(orderId, eventId, event.type(), false, List.copyOf(flags), inside, distance,
+				settings.geofenceRadiusMeters());
+	}
+
+	/** The checks that need no state: the position, the time, and what each type must carry. */
+	private Instant checkShape(Reporter reporter, ReportedEvent event, Instant now) {
+		List<FieldError> errors = new ArrayList<>();
+		if (event.type() == null) {
+			errors.add(new FieldError("type", "is required"));
+		}
+		if ((event.lat() == null) != (event.lng() == null)) {
+			errors.add(new FieldError(event.lat() == null ? "location.lat" : "location.lng", "lat and lng come together"));
+		}
+		if (event.lat() != null && (event.lat() < -90 || event.lat() > 90 || event.lat().isNaN())) {
+			errors.add(new FieldError("location.lat", "must be between -90 and 90"));
+		}
+		if (event.lng() != null && (event.lng() < -180 || event.lng() > 180 || event.lng().isNaN())) {
+			errors.add(new FieldError("location.lng", "must be between -180 and 180"));
+		}
+		Instant occurredAt = event.occurredAt() == null ? now : event.occurredAt();
+		if (occurredAt.isAfter(now.plus(settings.maxClockSkew()))) {
+			errors.add(new FieldError("occurredAt", "lies in the future"));
+		}
+		if (reporter.onSite() && event.type() == JobEventType.ARRIVED && event.lat() == null) {
+			errors.add(new FieldError("location", "is required for ARRIVED (the geofence check)"));
+		}
+		if (reporter.onSite() && event.installerId() != null) {
+			errors.add(new FieldError("installerId", "is the signed-in installer; do not send it"));
+		}
+		if (event.type() == JobEventType.EXCEPTION && event.exceptionReason() == null) {
+			errors.add(new FieldError("exceptionReason", "is required for an EXCEPTION"));
+		}
+		if (event.type() != JobEventType.EXCEPTION && event.exceptionReason() != null) {
+			errors.add(new FieldError("exceptionReason", "belongs to an EXCEPTION only"));
+		}
+		if (reporter.onSite() && event.type() == JobEventType.EXCEPTION
+				&& (event.note() == null || event.note().isBlank())) {
+			errors.add(new FieldError("note", "is required for an EXCEPTION"));
+		}
+		if (event.note() != null && event.note().length() > 500) {
+			errors.add(new FieldError("note", "must be at most 500 characters"));
+		}
+		if (event.verificationCode() != null && event.verificationCode().length() > 12) {
+			errors.add(new FieldError("verificationCode", "must be at most 12 characters"));
+		}
+		if (event.photoIds().size() > 20) {
+			errors.add(new FieldError("photoIds", "must be at most 20"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidFieldException(errors);
+		}
+		return occurredAt;
+	}
+
+	private List<PhotoLibrary.Photo> attachedPhotos(long orderId, ReportedEvent event) {
+		List<PhotoLibrary.Photo> found = new ArrayList<>();
+		for (int i = 0; i < event.photoIds().size(); i++) {
+			long id = event.photoIds().get(i);
+			int index = i;
+			PhotoLibrary.Photo photo = photos.find(id)
+				.filter(p -> p.orderId() == orderId)
+				.orElseThrow(() -> new InvalidFieldException("photoIds[" + index + "]", "is not a photo of this job"));
+			if (photo.eventId() != null) {
+				throw new InvalidFieldException("photoIds[" + index + "]", "belongs to another event already");
+			}
+			found.add(photo);
+		}
+		return found.stream().distinct().toList();
+	}
+
+	private void checkPhotos(Reporter reporter, List<PhotoLibrary.Photo> attached, int needed, String what) {
+		if (reporter.onSite() && attached.size() < needed) {
+			throw new InvalidFieldException("photoIds", what + " needs at least " + needed + " photos, got " + attached.size());
+		}
+	}
+
+	/** Every unit of an item that needs one has a serial number, and only the order's items are named. */
+	private String checkSerialNumbers(long orderId, ReportedEvent event) {
+		List<OrderItemSnapshot> items = orders.items(orderId);
+		Set<String> skus = items.stream().map(OrderItemSnapshot::sku).collect(Collectors.toSet());
+		Map<String, Integer> given = new HashMap<>();
+		List<FieldError> errors = new ArrayList<>();
+		for (int i = 0; i < event.serialNumbers().size(); i++) {
+			ReportedEvent.SerialNumber serial = event.serialNumbers().get(i);
+			if (serial.sku() == null || !skus.contains(serial.sku())) {
+				errors.add(new FieldError("serialNumbers[" + i + "].sku", "is not an item of this order"));
+			}
+			else if (serial.serialNumber() == null || !serial.serialNumber().matches("[A-Za-z0-9._/-]{1,64}")) {
+				errors.add(new FieldError("serialNumbers[" + i + "].serialNumber",
+						"must be 1 to 64 letters, digits or . _ / -"));
+			}
+			else {
+				given.merge(serial.sku(), 1, Integer::sum);
+			}
+		}
+		for (OrderItemSnapshot item : items) {
+			if (item.serialNumberRequired() && given.getOrDefault(item.sku(), 0) < item.quantity()) {
+				errors.add(new FieldError("serialNumbers", "item " + item.sku() + " needs " + item.quantity()
+						+ " serial number(s)"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidFieldException(errors);
+		}
+		return event.serialNumbers()
+			.stream()
+			.map(s -> s.sku() + "=" + s.serialNumber())
+			.collect(Collectors.joining(","));
+	}
+
+	private void complete(long orderId, ReportedEvent event) {
+		orders.verificationLockedUntil(orderId).ifPresent(until -> {
+			throw new TooManyAttemptsException("verificationCode",
+					"Too many wrong codes: ask the consumer to read the code in their link, and try again later", until);
+		});
+		if (!process.installerCompleted(orderId, event.verificationCode())) {
+			throw new WrongCode();
+		}
+	}
+
+	private void exception(Reporter reporter, long orderId, ReportedEvent event, List<PhotoLibrary.Photo> attached) {
+		checkPhotos(reporter, attached, 1, "An EXCEPTION");
+		process.installerException(orderId, event.exceptionReason(), event.note());
+		if (event.exceptionReason() == ExceptionReason.GOODS_DAMAGED) {
+			// The brand reports the replacement goods against the order, as it did the first goods.
+			orders.goodsDamaged(orderId);
+		}
+	}
+
+	/**
+	 * Who does the visit: the signed-in installer's crew, the installer a provider admin names, or the crew the live
+	 * plan sent. Recorded on the visit and told to the process, so a revisit prefers them and ratings, complaints and
+	 * rework are credited to them.
+	 * @return the installer credited with the event
+	 */
+	private Long recordInstaller(Reporter reporter, long orderId, Long named) {
+		if (reporter.onSite()) {
+			List<Long> crew = access.crew(orderId);
+			visits.served(orderId, crew, visits.current(orderId).map(VisitRecord::source)
+				.filter(s -> s == VisitRecord.Source.REPORTED)
+				.orElse(VisitRecord.Source.PLAN));
+		}
+		else if (named != null) {
+			network.installer(named)
+				.filter(i -> i.providerId() == reporter.providerId() && i.status() == PartnerStatus.ACTIVE)
+				.orElseThrow(() -> new InvalidFieldException("installerId",
+						"is not an active installer of provider " + reporter.providerId()));
+			visits.served(orderId, List.of(named), VisitRecord.Source.REPORTED);
+		}
+		else {
+			visits.served(orderId, access.plannedCrew(orderId), VisitRecord.Source.PLAN);
+		}
+		Optional<Long> lead = visits.current(orderId).flatMap(VisitRecord::leadInstaller);
+		lead.ifPresent(id -> process.installerAssigned(orderId, id));
+		return reporter.onSite() ? reporter.installerId() : lead.orElse(null);
+	}
+
+}

@@ -1,0 +1,101 @@
+package dev.shifu.platform.installer.internal;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.shifu.platform.identity.Actor;
+import dev.shifu.platform.identity.CurrentActor;
+import dev.shifu.platform.identity.Role;
+import dev.shifu.platform.shared.InvalidFieldException;
+import dev.shifu.platform.shared.NotFoundException;
+
+/**
+ * The dispatcher's review list: jobs whose evidence is flagged, and offline events that could not be applied, for
+ * one region (a district, or every district of a city or province), newest first; and a job's evidence records.
+ */
+@RestController
+@Tag(name = "Reviews")
+class ReviewController {
+
+	record Review(long id, long orderId, String regionCode, String kind, List<String> flags, String detail,
+			Instant createdAt) {
+	}
+
+	record Evidence(long eventId, long orderId, long providerId, Long installerId, String geofence,
+			Double arrivalDistanceMeters, int photoCount, List<String> photoChecksums, boolean codeVerified,
+			List<String> serialNumbers, Long onSiteSeconds, long plannedSeconds, List<String> flags, Instant createdAt) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	ReviewController(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@GetMapping("/api/v1/reviews")
+	@Operation(summary = "Jobs to review in a region: flagged evidence (outside the geofence, short time on site, a "
+			+ "photo reused from another job) and rejected offline events (a job reassigned meanwhile)")
+	List<Review> reviews(@RequestParam String region, @RequestParam(required = false) Long orderId,
+			@RequestParam(defaultValue = "100") int size) {
+		staffOnly();
+		if (!region.matches("\\d{6}")) {
+			throw new InvalidFieldException("region", "must be a 6-digit region code");
+		}
+		if (size < 1 || size > 500) {
+			throw new InvalidFieldException("size", "must be between 1 and 500");
+		}
+		String sql = "select id, order_id, region_code, kind, flags, detail, created_at from job_review "
+				+ "where region_code like ?" + (orderId == null ? "" : " and order_id = ?") + " order by id desc limit " + size;
+		Object[] args = orderId == null ? new Object[] { prefix(region) + "%" } : new Object[] { prefix(region) + "%", orderId };
+		return jdbc.query(sql, (rs, n) -> new Review(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+				split(rs.getString(5)), rs.getString(6), rs.getTimestamp(7).toInstant()), args);
+	}
+
+	@GetMapping("/api/v1/reviews/evidence/{orderId}")
+	@Operation(summary = "A job's evidence records, one per completion, oldest first")
+	List<Evidence> evidence(@PathVariable long orderId) {
+		staffOnly();
+		List<Evidence> found = jdbc.query("select event_id, order_id, provider_id, installer_id, geofence, arrival_distance_m, "
+				+ "photo_count, photo_checksums, code_verified, serial_numbers, on_site_seconds, planned_seconds, flags, "
+				+ "created_at from job_evidence where order_id = ? order by event_id", (rs, n) -> new Evidence(rs.getLong(1),
+						rs.getLong(2), rs.getLong(3), rs.getObject(4, Long.class), rs.getString(5),
+						rs.getObject(6, Double.class), rs.getInt(7), split(rs.getString(8)), rs.getBoolean(9),
+						split(rs.getString(10)), rs.getObject(11, Long.class), rs.getLong(12), split(rs.getString(13)),
+						rs.getTimestamp(14).toInstant()), orderId);
+		if (found.isEmpty()) {
+			throw new NotFoundException("evidence of job", orderId);
+		}
+		return found;
+	}
+
+	private static void staffOnly() {
+		Actor actor = CurrentActor.get();
+		if (!actor.has(Role.DISPATCHER) && !actor.has(Role.ADMIN)) {
+			throw new AccessDeniedException("dispatchers review jobs");
+		}
+	}
+
+	/** 330106 is one district; 330100 every district of the city; 330000 the province. */
+	static String prefix(String region) {
+		if (region.endsWith("0000")) {
+			return region.substring(0, 2);
+		}
+		return region.endsWith("00") ? region.substring(0, 4) : region;
+	}
+
+	private static List<String> split(String joined) {
+		return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+	}
+
+}

@@ -1,0 +1,124 @@
+package dev.shifu.platform.installer.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Route versions pushed to the app as server-sent events ({@code GET /mobile/v1/route/stream}, tag RouteStream of
+ * the contract; the generator has no SSE support for Spring MVC, so this controller is written by hand). The server
+ * re-reads each subscribed route every {@code shifu.mobile.route-stream-check} and sends a {@code route-version}
+ * event when it changed; the app never polls.
+ */
+@Component
+class RouteStreams {
+
+	private final InstallerRoutesView routes;
+
+	private final MobileMapper mapper;
+
+	private final Clock clock;
+
+	private final Duration timeout;
+
+	private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+
+	RouteStreams(InstallerRoutesView routes, MobileMapper mapper, Optional<Clock> clock,
+			@Value("${shifu.mobile.route-stream-timeout:PT30M}") Duration timeout) {
+		this.routes = routes;
+		this.mapper = mapper;
+		this.clock = clock.orElse(Clock.systemUTC());
+		this.timeout = timeout;
+	}
+
+	private final class Subscription {
+
+		final long installerId;
+
+		final LocalDate day;
+
+		final SseEmitter emitter;
+
+		volatile String sent;
+
+		Subscription(long installerId, LocalDate day, SseEmitter emitter) {
+			this.installerId = installerId;
+			this.day = day;
+			this.emitter = emitter;
+		}
+
+	}
+
+	SseEmitter subscribe(long installerId, LocalDate day) {
+		SseEmitter emitter = new SseEmitter(timeout.toMillis());
+		Subscription subscription = new Subscription(installerId, day, emitter);
+		emitter.onCompletion(() -> subscriptions.remove(subscription));
+		emitter.onTimeout(() -> subscriptions.remove(subscription));
+		emitter.onError(e -> subscriptions.remove(subscription));
+		subscriptions.add(subscription);
+		push(subscription);
+		return emitter;
+	}
+
+	@Scheduled(fixedDelayString = "${shifu.mobile.route-stream-check:PT2S}")
+	void check() {
+		subscriptions.forEach(this::push);
+	}
+
+	private synchronized void push(Subscription s) {
+		try {
+			MobileViews.Route route = routes.route(s.installerId, s.day);
+			if (route.version().equals(s.sent)) {
+				return;
+			}
+			// Every job under way that the plan changed is named: the app alerts, it does not update silently.
+			List<Long> underWay = route.jobs().stream().filter(MobileViews.RouteJob::changedWhileUnderWay)
+				.map(MobileViews.RouteJob::jobId).toList();
+			MobileViews.RouteVersion event = new MobileViews.RouteVersion(s.day, route.version(),
+					OffsetDateTime.now(clock), underWay, !underWay.isEmpty());
+			s.emitter.send(SseEmitter.event().name("route-version").id(route.version())
+				.data(mapper.routeVersion(event), MediaType.APPLICATION_JSON));
+			s.sent = route.version();
+		}
+		catch (IOException | IllegalStateException ex) {
+			subscriptions.remove(s);
+			s.emitter.completeWithError(ex);
+		}
+	}
+
+	@RestController
+	static class RouteStreamController {
+
+		private final RouteStreams streams;
+
+		private final InstallerRoutesView routes;
+
+		RouteStreamController(RouteStreams streams, InstallerRoutesView routes) {
+			this.streams = streams;
+			this.routes = routes;
+		}
+
+		@GetMapping(path = MobileSecurityConfig.BASE + "/route/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+		SseEmitter stream(@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+				iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate date) {
+			MobileAuth.MobileInstaller who = MobileInstallers.current();
+			return streams.subscribe(who.installerId(), date == null ? routes.today(who.providerId()) : date);
+		}
+
+	}
+
+}
