@@ -73,7 +73,7 @@ class ConsumerRateLimit extends OncePerRequestFilter {
 
 	private Bucket bucket(String key, int capacity) {
 		return buckets.computeIfAbsent(key, k -> Bucket.builder()
-			.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, properties.period()).build())
+			.addLimit(Bandwidth.builder().capacity(capacity).refillIntervally(capacity, properties.period()).build())
 			.build());
 	}
 

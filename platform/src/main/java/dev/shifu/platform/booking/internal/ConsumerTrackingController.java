@@ -37,7 +37,8 @@ class ConsumerTrackingController {
 	 * @param locale the order's language (zh-CN or en) when the brand named one or the browser asked for one
 	 * @param readOnly the order is finished: the link shows the outcome and accepts nothing
 	 */
-	record TrackingView(String locale, boolean readOnly, ConsumerTracking.Tracking tracking) {
+	record TrackingView(String locale, boolean readOnly, String goodsStatus, java.time.LocalDate expectedArrival,
+			boolean goodsNeeded, ConsumerTracking.Tracking tracking) {
 	}
 
 	@GetMapping("/api/v1/consumer/{token}/tracking")
@@ -45,7 +46,8 @@ class ConsumerTrackingController {
 	TrackingView get(@PathVariable String token) {
 		OrderSnapshot order = bookings.order(token);
 		return new TrackingView(links.locale(order.id()).map(Locale::toLanguageTag).orElse(null),
-				guard.state(token) == ConsumerLinkGuard.State.READ_ONLY, tracking.of(order));
+				guard.state(token) == ConsumerLinkGuard.State.READ_ONLY, order.goodsStatus().name(), order.expectedArrival(),
+				order.serviceType().needsGoods(), tracking.of(order));
 	}
 
 }
