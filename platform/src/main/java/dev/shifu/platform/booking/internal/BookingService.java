@@ -19,6 +19,7 @@ import dev.shifu.platform.order.OrderSnapshot;
 import dev.shifu.platform.shared.ConflictException;
 import dev.shifu.platform.shared.InvalidFieldException;
 import dev.shifu.platform.shared.NotFoundException;
+import dev.shifu.platform.schedule.WindowCapacity;
 import dev.shifu.platform.workflow.OrderProcess;
 import dev.shifu.platform.workflow.WorkflowEvents;
 
@@ -46,8 +47,14 @@ class BookingService {
 
 	private final Regions regions;
 
+	private final WindowCapacity capacity;
+
+	private final CancelPolicy cancelPolicy;
+
 	BookingService(BookingRepository bookings, OrderLifecycle orders, OrderProcess process, Optional<Clock> clock,
-			ApplicationEventPublisher events, Regions regions) {
+			ApplicationEventPublisher events, Regions regions, WindowCapacity capacity, CancelPolicy cancelPolicy) {
+		this.capacity = capacity;
+		this.cancelPolicy = cancelPolicy;
 		this.events = events;
 		this.bookings = bookings;
 		this.orders = orders;
@@ -107,12 +114,16 @@ class BookingService {
 			throw new ConflictException("not-bookable", "The visit of this order cannot be booked or moved now");
 		}
 		existing.ifPresentOrElse(b -> b.move(date), () -> bookings.save(new Booking(order.id(), date)));
+		// The plan takes the whole day (no window): the schedule's published interface, not an event it listens to.
+		capacity.bookDay(order.id(), date);
 		events.publishEvent(new BookingEvents.VisitBooked(order.id(), date));
 		return date;
 	}
 
 	void cancel(String token, String reason) {
-		orders.cancel(order(token).id(), "consumer", reason);
+		OrderSnapshot order = order(token);
+		cancelPolicy.check(order, bookedDate(order.id()).orElse(null));
+		orders.cancel(order.id(), "consumer", reason);
 	}
 
 	/** A rebooking or a cancellation freed the day; the consumer books again through the same link. */

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.shifu.platform.booking.AppointmentEvents;
 import dev.shifu.platform.booking.BookingEvents;
 import dev.shifu.platform.catalog.Regions;
 import dev.shifu.platform.notification.Notifications;
@@ -38,7 +39,11 @@ class ConsumerMessages {
 	private static final Set<OrderStatus> VISIT_AHEAD = EnumSet.of(OrderStatus.BOOKED, OrderStatus.AWAITING_GOODS,
 			OrderStatus.DISPATCHING, OrderStatus.ASSIGNED, OrderStatus.SCHEDULED, OrderStatus.REWORK_SCHEDULED);
 
+	private static final java.time.format.DateTimeFormatter HH_MM = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+
 	private final Notifications notifications;
+
+	private final AppointmentService appointments;
 
 	private final OrderLifecycle orders;
 
@@ -56,11 +61,12 @@ class ConsumerMessages {
 
 	private final Clock clock;
 
-	ConsumerMessages(Notifications notifications, OrderLifecycle orders, BookingRepository bookings,
+	ConsumerMessages(Notifications notifications, AppointmentService appointments, OrderLifecycle orders, BookingRepository bookings,
 			ConsumerTracking tracking, Regions regions, @Value("${shifu.public-url}") String publicUrl,
 			@Value("${shifu.consumer-link.reminder-hour:10}") int reminderHour, PlatformTransactionManager transactions,
 			Optional<Clock> clock) {
 		this.notifications = notifications;
+		this.appointments = appointments;
 		this.orders = orders;
 		this.bookings = bookings;
 		this.tracking = tracking;
@@ -71,10 +77,33 @@ class ConsumerMessages {
 		this.clock = clock.orElseGet(Clock::systemUTC);
 	}
 
+	/** A day or a window was booked (or moved to): the window, when there is one, is the appointment's. */
 	@ApplicationModuleListener
 	void on(BookingEvents.VisitBooked booked) {
 		orders.find(booked.orderId()).ifPresent(order -> send(order, Template.BOOKING_CONFIRMED,
-				Map.of("date", booked.date().toString()), "booked:" + booked.orderId() + ":" + booked.date()));
+				Map.of("date", booked.date().toString(), "window", window(order.id(), booked.date())),
+				"booked:" + booked.orderId() + ":" + booked.date() + ":" + window(order.id(), booked.date())));
+	}
+
+	@ApplicationModuleListener
+	void on(AppointmentEvents.RescheduleDecided decided) {
+		LocalDate day = decided.approved() ? decided.toDay() : decided.fromDay();
+		String code = decided.approved() ? decided.toWindow() : decided.fromWindow();
+		String window = appointments.appointment(decided.orderId())
+			.filter(a -> a.day().equals(day) && a.windowCode().equals(code))
+			.map(ConsumerMessages::range)
+			.orElse("");
+		orders.find(decided.orderId()).ifPresent(order -> send(order,
+				decided.approved() ? Template.RESCHEDULE_APPROVED : Template.RESCHEDULE_DECLINED,
+				Map.of("date", day.toString(), "window", window), "reschedule-decided:" + decided.requestId()));
+	}
+
+	private String window(long orderId, LocalDate day) {
+		return appointments.appointment(orderId).filter(a -> a.day().equals(day)).map(ConsumerMessages::range).orElse("");
+	}
+
+	private static String range(Appointment a) {
+		return a.start() == null || a.end() == null ? "" : HH_MM.format(a.start()) + "-" + HH_MM.format(a.end());
 	}
 
 	@ApplicationModuleListener
@@ -117,7 +146,8 @@ class ConsumerMessages {
 				if (!local.toLocalDate().plusDays(1).equals(booking.getBookedDate()) || local.getHour() < reminderHour) {
 					continue;
 				}
-				send(order.get(), Template.VISIT_REMINDER, Map.of("date", booking.getBookedDate().toString()),
+				send(order.get(), Template.VISIT_REMINDER,
+						Map.of("date", booking.getBookedDate().toString(), "window", window(order.get().id(), booking.getBookedDate())),
 						"visit-reminder:" + booking.getOrderId() + ":" + booking.getBookedDate());
 				count++;
 			}

@@ -17,12 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.shifu.planner.domain.Location;
 import dev.shifu.planner.travel.HaversineTravelTime;
 import dev.shifu.planner.travel.TravelTime;
-import dev.shifu.platform.booking.VisitPlan;
 import dev.shifu.platform.catalog.Regions;
 import dev.shifu.platform.network.NetworkDirectory;
 import dev.shifu.platform.order.ConsumerLinks;
 import dev.shifu.platform.order.OrderSnapshot;
 import dev.shifu.platform.order.OrderStatus;
+import dev.shifu.platform.schedule.PlannedVisits;
 import dev.shifu.platform.workflow.OrderProcess;
 
 /**
@@ -54,7 +54,7 @@ class ConsumerTracking {
 
 	private final ConsumerLinks links;
 
-	private final Optional<VisitPlan> plan;
+	private final PlannedVisits plan;
 
 	private final NetworkDirectory network;
 
@@ -70,7 +70,7 @@ class ConsumerTracking {
 
 	private final TravelTime travel = HaversineTravelTime.cityDefault();
 
-	ConsumerTracking(ConsumerLinks links, Optional<VisitPlan> plan, NetworkDirectory network, OrderProcess process,
+	ConsumerTracking(ConsumerLinks links, PlannedVisits plan, NetworkDirectory network, OrderProcess process,
 			InstallerContact contact, InstallerPositionRepository positions, Regions regions, Optional<Clock> clock) {
 		this.links = links;
 		this.plan = plan;
@@ -94,8 +94,8 @@ class ConsumerTracking {
 	}
 
 	Tracking of(OrderSnapshot order) {
-		Optional<VisitPlan.PlannedVisit> visit = PLANNED.contains(order.status())
-				? plan.flatMap(p -> p.of(order.id())) : Optional.empty();
+		Optional<PlannedVisits.PlannedVisit> visit = PLANNED.contains(order.status())
+				? plan.visitOf(order.id()) : Optional.empty();
 		Installer installer = installer(order, visit).orElse(null);
 		Eta eta = ETA_SHOWN.contains(order.status()) ? eta(order, visit).orElse(null) : null;
 		return new Tracking(links.steps(order.id()), installer, eta);
@@ -103,10 +103,10 @@ class ConsumerTracking {
 
 	/** The ETA window, e.g. for the en-route message; empty when neither plan nor position gives one. */
 	Optional<Eta> eta(OrderSnapshot order) {
-		return eta(order, plan.flatMap(p -> p.of(order.id())));
+		return eta(order, plan.visitOf(order.id()));
 	}
 
-	private Optional<Installer> installer(OrderSnapshot order, Optional<VisitPlan.PlannedVisit> visit) {
+	private Optional<Installer> installer(OrderSnapshot order, Optional<PlannedVisits.PlannedVisit> visit) {
 		if (!PLANNED.contains(order.status())) {
 			return Optional.empty();
 		}
@@ -116,7 +116,7 @@ class ConsumerTracking {
 					Math.max(order.crewSize(), i.crewSize()), contact.numberFor(order.id(), i)));
 	}
 
-	private Optional<Eta> eta(OrderSnapshot order, Optional<VisitPlan.PlannedVisit> visit) {
+	private Optional<Eta> eta(OrderSnapshot order, Optional<PlannedVisits.PlannedVisit> visit) {
 		ZoneId zone = regions.zoneOf(order.regionCode());
 		Instant now = clock.instant();
 		if (order.status() == OrderStatus.EN_ROUTE && order.location() != null) {

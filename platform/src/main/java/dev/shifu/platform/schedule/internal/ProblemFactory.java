@@ -197,6 +197,11 @@ class ProblemFactory {
 		}
 		LocalDateTime windowStart = from.atTime(properties.dayStart());
 		LocalDateTime windowEnd = to.atTime(properties.dayEnd());
+		if (row.hasWindow() && from.equals(row.getBookedDate()) && to.equals(row.getBookedDate())) {
+			// The consumer's booked window is the job's hard time window.
+			windowStart = from.atTime(row.getWindowStart());
+			windowEnd = from.atTime(row.getWindowEnd());
+		}
 		if (from.equals(first) && earliestToday().isAfter(windowStart)) {
 			// Nothing unstarted is planned in the past; late today it can only wait for the end of the window.
 			windowStart = earliestToday().isBefore(windowEnd) ? earliestToday() : windowEnd;
@@ -206,6 +211,12 @@ class ProblemFactory {
 			job = job.withGoodsArrival(order.expectedArrival());
 		}
 		return Optional.of(job);
+	}
+
+	/** The order's job as it would be with this window, for the capacity check (not sent to the solver). */
+	Job probe(ScheduleJob stored, OrderSnapshot order, LocalDateTime windowStart, LocalDateTime windowEnd) {
+		ScheduleJob row = stored != null ? stored : new ScheduleJob(order.id(), regionOf(order.regionCode()));
+		return job(row, order, windowStart, windowEnd);
 	}
 
 	private Job job(ScheduleJob row, OrderSnapshot order, LocalDateTime windowStart, LocalDateTime windowEnd) {

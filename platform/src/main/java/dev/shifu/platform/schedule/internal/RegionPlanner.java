@@ -67,6 +67,7 @@ class RegionPlanner implements AutoCloseable {
 	/** Starts planning the problem: with a live solver, or idle when no job of it can move. */
 	static RegionPlanner start(String region, Solvers solvers, Schedule problem) {
 		RegionPlanner planner = new RegionPlanner(region, solvers, problem);
+		solvers.published(region, planner.current);
 		if (planner.live != null) {
 			planner.live.start();
 		}
@@ -76,6 +77,7 @@ class RegionPlanner implements AutoCloseable {
 	private void onBest(BestSolutionChangedEvent<Schedule> event) {
 		// The solver never changes a published best solution again (it works on clones of it).
 		current = new PlanVersion(versions.incrementAndGet(), event.getNewBestSolution(), solvers);
+		solvers.published(region, current);
 		long now = System.currentTimeMillis();
 		if (now - lastStreamed >= STREAM_GAP_MILLIS) {
 			lastStreamed = now;

@@ -1,6 +1,7 @@
 package dev.shifu.platform.schedule.internal;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -49,6 +50,13 @@ class ScheduleJob {
 	/** Who should preferably not do the visit (a rework's original installer). */
 	private Long avoidedInstallerId;
 
+	/** The consumer's booked window on {@code windowDay}: the job's hard time window while that is the booked day. */
+	private LocalDate windowDay;
+
+	private LocalTime windowStart;
+
+	private LocalTime windowEnd;
+
 	@Version
 	private long version;
 
@@ -76,6 +84,31 @@ class ScheduleJob {
 		this.bookedDate = date;
 	}
 
+	/** The consumer booked a window: its day is the booked day, and the window the job's hard time window. */
+	void bookedWindow(LocalDate day, LocalTime start, LocalTime end) {
+		if (done) {
+			done = false;
+			unpin();
+		}
+		this.bookedDate = day;
+		this.windowDay = day;
+		this.windowStart = start;
+		this.windowEnd = end;
+	}
+
+	/** The booked window, if one holds for the booked day (a day moved by other means drops it). */
+	boolean hasWindow() {
+		return windowDay != null && windowDay.equals(bookedDate) && windowStart != null && windowEnd != null;
+	}
+
+	LocalTime getWindowStart() {
+		return windowStart;
+	}
+
+	LocalTime getWindowEnd() {
+		return windowEnd;
+	}
+
 	void assigned(Long providerId, LocalDate date, Long preferredInstallerId) {
 		if (done) {
 			// A revisit or rework of a done visit is a new visit.
@@ -95,6 +128,9 @@ class ScheduleJob {
 
 	void released() {
 		this.bookedDate = null;
+		this.windowDay = null;
+		this.windowStart = null;
+		this.windowEnd = null;
 		this.providerId = null;
 		this.done = false;
 		unpin();

@@ -8,7 +8,6 @@ import java.util.Set;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-import dev.shifu.platform.booking.BookingEvents.VisitBooked;
 import dev.shifu.planner.domain.Shift;
 import dev.shifu.platform.network.NetworkEvents.InstallerChanged;
 import dev.shifu.platform.network.NetworkEvents.ProviderChanged;
@@ -48,10 +47,15 @@ class ScheduleUpdates {
 		replan(row);
 	}
 
-	@ApplicationModuleListener
-	void on(VisitBooked booked) {
-		jobs.findById(booked.orderId()).ifPresent(row -> {
-			row.booked(booked.date());
+	/**
+	 * A visit booked (or moved) for a day, without a window: booking calls this through {@link
+	 * dev.shifu.platform.schedule.WindowCapacity}'s day booking; the schedule does not listen to booking.
+	 */
+	@org.springframework.transaction.annotation.Transactional(
+			propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+	void booked(long orderId, LocalDate date) {
+		jobs.findById(orderId).ifPresent(row -> {
+			row.booked(date);
 			replan(row);
 		});
 	}

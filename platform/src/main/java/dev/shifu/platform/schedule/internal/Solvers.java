@@ -41,6 +41,19 @@ class Solvers {
 		this.scoring = SolutionManager.create(live);
 	}
 
+	/** Who hears of every newly published plan version (the capacity view); set once at start. */
+	private volatile java.util.function.BiConsumer<String, PlanVersion> onPublished = (region, version) -> {
+	};
+
+	void onPublished(java.util.function.BiConsumer<String, PlanVersion> listener) {
+		this.onPublished = listener;
+	}
+
+	/** Called by a region's planner for each plan version it publishes (on the solver thread: keep it quick). */
+	void published(String region, PlanVersion version) {
+		onPublished.accept(region, version);
+	}
+
 	SolverFactory<Schedule> live() {
 		return live;
 	}

@@ -20,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.shifu.platform.booking.BookingEvents.VisitBooked;
 import dev.shifu.platform.identity.BrandAccounts.IssuedBrand;
 import dev.shifu.platform.identity.Role;
 import dev.shifu.platform.order.OrderEvents.OrderStatusChanged;
@@ -157,7 +156,7 @@ abstract class LivePlanTest extends PlatformIntegrationTest {
 
 	/** The consumer booked the day (what the booking context announces). */
 	protected void book(long order, LocalDate day) {
-		updates.on(new VisitBooked(order, day));
+		updates.booked(order, day);
 		await(() -> day.equals(jobs.findById(order).map(ScheduleJob::getBookedDate).orElse(null)), "booked " + order);
 	}
 

@@ -1,0 +1,298 @@
+package dev.shifu.platform.schedule.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import dev.shifu.planner.domain.Job;
+import dev.shifu.planner.domain.Location;
+import dev.shifu.planner.domain.ProviderCapacity;
+import dev.shifu.planner.domain.Shift;
+import dev.shifu.planner.domain.Times;
+import dev.shifu.planner.travel.TravelTime;
+import dev.shifu.platform.order.OrderLifecycle;
+import dev.shifu.platform.order.OrderSnapshot;
+import dev.shifu.platform.schedule.WindowCapacity;
+import dev.shifu.platform.shared.NotFoundException;
+
+/**
+ * Windows and their reservation against the capacity view. A window is open where a room of an allowed provider
+ * admits the job and fits it; held bookings the plan has not placed yet count too: on a planned day the installer's
+ * day is closed until the plan places the held job (then its route shows it), beyond the plan the held jobs are that
+ * day's route.
+ */
+@Service
+class WindowCapacityService implements WindowCapacity {
+
+	private final CapacityView view;
+
+	private final ProblemFactory problems;
+
+	private final OrderLifecycle orders;
+
+	private final ScheduleJobRepository jobs;
+
+	private final WindowReservationRepository reservations;
+
+	private final SchedulePlanner planner;
+
+	private final ScheduleUpdates updates;
+
+	WindowCapacityService(CapacityView view, ProblemFactory problems, OrderLifecycle orders,
+			ScheduleJobRepository jobs, WindowReservationRepository reservations, SchedulePlanner planner,
+			ScheduleUpdates updates) {
+		this.updates = updates;
+		this.view = view;
+		this.problems = problems;
+		this.orders = orders;
+		this.jobs = jobs;
+		this.reservations = reservations;
+		this.planner = planner;
+	}
+
+	/** One query's view: the order, its job, and the rooms per day with the held bookings applied. */
+	private final class Query {
+
+		final OrderSnapshot order;
+
+		final ScheduleJob row;
+
+		final String region;
+
+		final String jobId;
+
+		final Set<Long> providers;
+
+		final CapacityView.PlanDays plan;
+
+		final CapacityView.NetworkDays network;
+
+		final Map<LocalDate, List<WindowReservation>> held = new HashMap<>();
+
+		final Map<LocalDate, List<ShiftRoom>> rooms = new HashMap<>();
+
+		final Map<ShiftRoom, long[][]> travel = new IdentityHashMap<>();
+
+		final Location location;
+
+		Query(long orderId, Set<Long> providers, LocalDate from, LocalDate to) {
+			this.order = orders.find(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
+			this.region = ProblemFactory.regionOf(order.regionCode());
+			this.row = jobs.findById(orderId).orElse(null);
+			this.jobId = ScheduleJob.jobId(orderId);
+			this.providers = providers;
+			this.plan = view.plan(region);
+			this.network = view.network(region, to);
+			this.location = new Location(jobId, order.location().lat(), order.location().lng());
+			for (WindowReservation r : reservations.findByRegionAndVisitDayBetweenAndActiveTrue(region, from, to)) {
+				if (r.orderId() != orderId) {
+					held.computeIfAbsent(r.visitDay(), d -> new ArrayList<>()).add(r);
+				}
+			}
+		}
+
+		Job probe(Window window) {
+			return problems.probe(row, order, window.day().atTime(window.start()), window.day().atTime(window.end()));
+		}
+
+		List<ShiftRoom> rooms(LocalDate day) {
+			return this.rooms.computeIfAbsent(day, this::roomsOn);
+		}
+
+		private List<ShiftRoom> roomsOn(LocalDate day) {
+			List<WindowReservation> onDay = held.getOrDefault(day, List.of());
+			List<ShiftRoom> result = new ArrayList<>();
+			if (plan != null && plan.covers(day)) {
+				Set<String> closed = new HashSet<>();
+				for (WindowReservation r : onDay) {
+					if (!plan.placed().contains(ScheduleJob.jobId(r.orderId()))) {
+						closed.add(r.shiftId());
+					}
+				}
+				for (ShiftRoom room : plan.days().get(day)) {
+					if (closed.contains(room.shift().getId()) || !providers.contains(room.providerId())) {
+						continue;
+					}
+					if (room.has(jobId)) {
+						// A reschedule: the order's own visit does not take room from itself.
+						room = room.with(room.stops().stream().filter(s -> !s.jobId().equals(jobId)).toList());
+					}
+					result.add(room);
+				}
+				return result;
+			}
+			TravelTime travelTime = view.travel(region);
+			for (Shift shift : network.shifts().getOrDefault(day, List.of())) {
+				if (!providers.contains(Long.parseLong(shift.getProviderId()))) {
+					continue;
+				}
+				List<ShiftRoom.Stop> stops = onDay.stream()
+					.filter(r -> r.shiftId().equals(shift.getId()))
+					.sorted(Comparator.comparing(WindowReservation::windowStart))
+					.map(r -> new ShiftRoom.Stop(ScheduleJob.jobId(r.orderId()),
+							new Location(ScheduleJob.jobId(r.orderId()), r.lat(), r.lng()), r.serviceSeconds(),
+							Times.of(day.atTime(r.windowStart())), Times.of(day.atTime(r.windowEnd())), r.serviceType()))
+					.toList();
+				result.add(new ShiftRoom(shift, stops, travelTime));
+			}
+			result.sort(Comparator.comparing(r -> r.shift().getId()));
+			return result;
+		}
+
+		/** Whether the provider's registered daily capacity for the order's type still has room on the day. */
+		boolean providerHasRoom(long providerId, LocalDate day) {
+			String type = order.serviceType().name();
+			List<ProviderCapacity> capacities = plan != null && plan.covers(day) ? plan.capacities() : network.capacities();
+			Integer max = null;
+			for (ProviderCapacity c : capacities) {
+				if (c.providerId().equals(String.valueOf(providerId)) && c.serviceType().equals(type)
+						&& (c.date() == null || c.date().equals(day))) {
+					max = max == null ? c.maxJobs() : Math.min(max, c.maxJobs());
+				}
+			}
+			if (max == null) {
+				return true;
+			}
+			int count = 0;
+			for (ShiftRoom room : rooms(day)) {
+				if (room.providerId() == providerId) {
+					count += room.countOfType(type, jobId);
+				}
+			}
+			if (plan != null && plan.covers(day)) {
+				for (WindowReservation r : held.getOrDefault(day, List.of())) {
+					if (r.providerId() == providerId && type.equals(r.serviceType())
+							&& !plan.placed().contains(ScheduleJob.jobId(r.orderId()))) {
+						count++;
+					}
+				}
+			}
+			return count < max;
+		}
+
+		/** The rooms where the job fits in the window, in a fixed order (so racing bookings ask for the same one). */
+		List<ShiftRoom> fitting(Window window, double minRating) {
+			Job probe = probe(window);
+			List<ShiftRoom> fit = new ArrayList<>();
+			Map<Long, Boolean> providerRoom = new HashMap<>();
+			for (ShiftRoom room : rooms(window.day())) {
+				if (room.shift().getRating() < minRating || !room.admits(probe)) {
+					continue;
+				}
+				if (!providerRoom.computeIfAbsent(room.providerId(), p -> providerHasRoom(p, window.day()))) {
+					continue;
+				}
+				long[][] t = travel.computeIfAbsent(room, r -> r.travelFor(location));
+				if (room.fits(probe, t[0], t[1])) {
+					fit.add(room);
+				}
+			}
+			return fit;
+		}
+
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<OpenWindow> openWindows(long orderId, Set<Long> providers, List<Window> candidates, double premiumRating) {
+		if (candidates.isEmpty() || providers.isEmpty()) {
+			return List.of();
+		}
+		Query query = query(orderId, providers, candidates);
+		List<OpenWindow> open = new ArrayList<>();
+		for (Window window : candidates) {
+			List<ShiftRoom> fit = query.fitting(window, 0);
+			if (!fit.isEmpty()) {
+				boolean premium = fit.stream().anyMatch(r -> r.shift().getRating() >= premiumRating);
+				open.add(new OpenWindow(window, premium));
+			}
+		}
+		return open;
+	}
+
+	@Override
+	@Transactional
+	public Reservation reserve(long orderId, Set<Long> providers, Window window, boolean premium, double premiumRating) {
+		Query query = query(orderId, providers, List.of(window));
+		List<ShiftRoom> fit = query.fitting(window, premium ? premiumRating : 0);
+		if (fit.isEmpty()) {
+			throw new WindowTakenException("That window was just taken: no installer has room in it any more");
+		}
+		ShiftRoom room = fit.get(0);
+		reservations.findByOrderIdAndActiveTrue(orderId).forEach(WindowReservation::release);
+		int slot = reservations.lastSlot(room.shift().getId()) + 1;
+		WindowReservation held = new WindowReservation(orderId, query.region, room.shift().getId(), room.installerId(),
+				room.providerId(), window.day(), window.start(), window.end(), slot, query.location.latitude(),
+				query.location.longitude(), query.order.durationMinutes() * 60L, query.order.serviceType().name());
+		try {
+			reservations.saveAndFlush(held);
+		}
+		catch (DataIntegrityViolationException taken) {
+			// Another booking read the same state of this installer's day and committed first.
+			throw new WindowTakenException("That window was just taken by another booking");
+		}
+		ScheduleJob row = query.row != null ? query.row : new ScheduleJob(orderId, query.region);
+		row.bookedWindow(window.day(), window.start(), window.end());
+		ScheduleJob saved = jobs.save(row);
+		afterCommit(() -> planner.replace(saved.getRegion(), saved.jobId(),
+				problems.job(saved, problems.horizon()).orElse(null)));
+		return new Reservation(orderId, window, room.installerId(), room.providerId());
+	}
+
+	@Override
+	@Transactional
+	public void bookDay(long orderId, LocalDate day) {
+		reservations.findByOrderIdAndActiveTrue(orderId)
+			.stream()
+			.filter(r -> !r.visitDay().equals(day))
+			.forEach(WindowReservation::release);
+		afterCommit(() -> updates.booked(orderId, day));
+	}
+
+	@Override
+	@Transactional
+	public void release(long orderId) {
+		reservations.findByOrderIdAndActiveTrue(orderId).forEach(WindowReservation::release);
+	}
+
+	/** Frees the held window of that day only: a replayed release must not free a newer booking. */
+	@Transactional
+	void release(long orderId, LocalDate day) {
+		reservations.findByOrderIdAndActiveTrue(orderId)
+			.stream()
+			.filter(r -> day == null || r.visitDay().equals(day))
+			.forEach(WindowReservation::release);
+	}
+
+	private Query query(long orderId, Set<Long> providers, List<Window> candidates) {
+		LocalDate from = candidates.stream().map(Window::day).min(Comparator.naturalOrder()).orElseThrow();
+		LocalDate to = candidates.stream().map(Window::day).max(Comparator.naturalOrder()).orElseThrow();
+		return new Query(orderId, providers, from, to);
+	}
+
+	private static void afterCommit(Runnable action) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			action.run();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				action.run();
+			}
+		});
+	}
+
+}

@@ -1,0 +1,182 @@
+package dev.shifu.platform.booking;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.EnumSet;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import dev.shifu.platform.support.Api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Windows come from the live plan's capacity for the brand's own installers, by member tier; a booked window is the
+ * job's window in the plan; a late reschedule waits for a dispatcher; bad windows change nothing.
+ */
+class WindowBookingTests extends WindowFixture {
+
+	private static final String DISTRICT = "330782";
+
+	@Test
+	void windowsFollowCapacityAndTierAndABookingLandsInItsWindow() {
+		setUpBrand();
+		long dealer = dealer(DISTRICT);
+		installer(dealer, EnumSet.allOf(DayOfWeek.class), "08:00", "20:00", 29.306, 120.075);
+		long normal = order(DISTRICT, "NORMAL", 29.307, 120.076, "13811112222");
+		long gold = order(DISTRICT, "GOLD", 29.305, 120.074, "13833334444");
+		String normalToken = awaitingBooking(normal);
+		String goldToken = awaitingBooking(gold);
+		Api consumer = anonymous();
+
+		JsonNode normalWindows = consumer.get("/api/v1/consumer/" + normalToken + "/windows").json();
+		JsonNode goldWindows = consumer.get("/api/v1/consumer/" + goldToken + "/windows").json();
+
+		// NORMAL: from the day after tomorrow, no evening window; GOLD: from tomorrow.
+		assertThat(normalWindows.get("windows").size()).isPositive();
+		assertThat(offers(normalWindows.get("windows"), TODAY.plusDays(1), "MORNING")).isFalse();
+		assertThat(offers(normalWindows.get("windows"), TODAY.plusDays(3), "MORNING")).isTrue();
+		assertThat(codes(normalWindows.get("windows"))).doesNotContain("EVENING");
+		assertThat(offers(goldWindows.get("windows"), TODAY.plusDays(1), "AFTERNOON")).isTrue();
+		assertThat(normalWindows.get("zoneId").asText()).isEqualTo("Asia/Shanghai");
+
+		// Bad windows: never offered, in the past, a window the tier does not have; nothing is booked.
+		Api.Reply never = consumer.post("/api/v1/consumer/" + normalToken + "/appointment",
+				Map.of("date", TODAY.plusDays(3).toString(), "window", "NIGHT"));
+		Api.Reply past = consumer.post("/api/v1/consumer/" + normalToken + "/appointment",
+				Map.of("date", TODAY.minusDays(1).toString(), "window", "MORNING"));
+		Api.Reply evening = consumer.post("/api/v1/consumer/" + normalToken + "/appointment",
+				Map.of("date", TODAY.plusDays(3).toString(), "window", "EVENING"));
+		assertThat(never.status()).isEqualTo(400);
+		assertThat(never.json().get("field").asText()).isEqualTo("window");
+		assertThat(past.status()).isEqualTo(400);
+		assertThat(past.json().get("field").asText()).isEqualTo("date");
+		assertThat(evening.status()).isEqualTo(400);
+		assertThat(consumer.get("/api/v1/consumer/" + normalToken + "/appointment").status()).isEqualTo(404);
+
+		LocalDate day = TODAY.plusDays(3);
+		Api.Reply booked = consumer.post("/api/v1/consumer/" + normalToken + "/appointment",
+				Map.of("date", day.toString(), "window", "MORNING"));
+		assertThat(booked.status()).as(booked.body()).isEqualTo(200);
+		assertThat(booked.json().get("window").asText()).isEqualTo("MORNING");
+
+		// The same window again is a no-op; another window is a double booking.
+		assertThat(consumer.post("/api/v1/consumer/" + normalToken + "/appointment",
+				Map.of("date", day.toString(), "window", "MORNING")).status()).isEqualTo(200);
+		Api.Reply twice = consumer.post("/api/v1/consumer/" + normalToken + "/appointment",
+				Map.of("date", day.toString(), "window", "AFTERNOON"));
+		assertThat(twice.status()).isEqualTo(409);
+		assertThat(twice.json().get("type").asText()).endsWith("already-booked");
+
+		// The plan shows the job on the booked day, starting inside the booked window.
+		JsonNode visit = null;
+		for (int i = 0; i < 300 && visit == null; i++) {
+			visit = visit(dispatcher.get("/api/v1/schedules?region=330700&date=" + day).json(), "O" + normal);
+			if (visit == null) {
+				sleep(200);
+			}
+		}
+		assertThat(visit).as("planned on the booked day").isNotNull();
+		LocalTime start = java.time.LocalDateTime.parse(visit.get("start").asText()).toLocalTime();
+		assertThat(start).isBetween(LocalTime.of(9, 0), LocalTime.of(12, 0));
+
+		// A late reschedule (the booked window is tomorrow) waits for the dispatcher; the old window stands.
+		LocalDate tomorrow = TODAY.plusDays(1);
+		assertThat(consumer.post("/api/v1/consumer/" + goldToken + "/appointment",
+				Map.of("date", tomorrow.toString(), "window", "AFTERNOON")).status()).isEqualTo(200);
+		Api.Reply otherWithoutNote = consumer.post("/api/v1/consumer/" + goldToken + "/appointment/reschedule",
+				Map.of("date", tomorrow.toString(), "window", "MORNING", "reason", "OTHER"));
+		assertThat(otherWithoutNote.status()).isEqualTo(400);
+		assertThat(otherWithoutNote.json().get("field").asText()).isEqualTo("note");
+		Api.Reply late = consumer.post("/api/v1/consumer/" + goldToken + "/appointment/reschedule",
+				Map.of("date", tomorrow.toString(), "window", "MORNING", "reason", "NOT_HOME"));
+		assertThat(late.status()).as(late.body()).isEqualTo(202);
+		assertThat(late.json().get("window").asText()).isEqualTo("AFTERNOON");
+		assertThat(late.json().get("pendingReschedule").get("window").asText()).isEqualTo("MORNING");
+		JsonNode pending = dispatcher.get("/api/v1/reschedule-requests").json();
+		long requestId = -1;
+		for (JsonNode r : pending) {
+			if (r.get("orderId").asLong() == gold) {
+				requestId = r.get("id").asLong();
+			}
+		}
+		assertThat(requestId).isPositive();
+		assertThat(anonymous().post("/api/v1/reschedule-requests/" + requestId + "/approve", Map.of()).status())
+			.isIn(401, 403);
+		Api.Reply approved = dispatcher.post("/api/v1/reschedule-requests/" + requestId + "/approve",
+				Map.of("note", "OK"));
+		assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+		JsonNode after = consumer.get("/api/v1/consumer/" + goldToken + "/appointment").json();
+		assertThat(after.get("window").asText()).isEqualTo("MORNING");
+		assertThat(after.get("lastDecision").get("outcome").asText()).isEqualTo("APPROVED");
+		assertThat(after.hasNonNull("pendingReschedule")).isFalse();
+		assertThat(dispatcher.post("/api/v1/reschedule-requests/" + requestId + "/decline", Map.of()).status())
+			.isEqualTo(409);
+
+		// Not late: moved at once, at most twice, then a call-back is offered.
+		for (String window : new String[] { "AFTERNOON", "MORNING" }) {
+			Api.Reply moved = consumer.post("/api/v1/consumer/" + normalToken + "/appointment/reschedule",
+					Map.of("date", day.toString(), "window", window, "reason", "CHANGED_MIND"));
+			assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+			assertThat(moved.json().get("window").asText()).isEqualTo(window);
+		}
+		Api.Reply third = consumer.post("/api/v1/consumer/" + normalToken + "/appointment/reschedule",
+				Map.of("date", day.toString(), "window", "AFTERNOON", "reason", "CHANGED_MIND"));
+		assertThat(third.status()).isEqualTo(409);
+		assertThat(third.json().get("type").asText()).endsWith("reschedule-limit");
+		assertThat(consumer.get("/api/v1/consumer/" + normalToken + "/appointment").json().get("callbackOffered")
+			.asBoolean()).isTrue();
+	}
+
+	@Test
+	void aPlatinumMembersOfflineOrderGetsTheEveningAndAPremiumInstaller() {
+		setUpBrand();
+		long dealer = dealer("330703");
+		installer(dealer, EnumSet.allOf(DayOfWeek.class), "08:00", "21:30", 29.08, 119.65);
+		// The member's online order is PLATINUM; the offline one (same phone) came in as NORMAL.
+		order("330703", "PLATINUM", 29.081, 119.651, "13955556666");
+		long offline = order("330703", "NORMAL", 29.082, 119.652, "13955556666");
+		String token = awaitingBooking(offline);
+
+		JsonNode windows = anonymous().get("/api/v1/consumer/" + token + "/windows").json();
+
+		assertThat(windows.get("memberTier").asText()).isEqualTo("PLATINUM");
+		assertThat(offers(windows.get("windows"), TODAY.plusDays(1), "EVENING")).isTrue();
+		// A new installer is rated 5.0 until rated otherwise: premium.
+		boolean premium = false;
+		for (JsonNode w : windows.get("windows")) {
+			premium |= w.get("premiumInstaller").asBoolean();
+		}
+		assertThat(premium).isTrue();
+	}
+
+	@Test
+	void aBrandThatTakesNoCancellationsThroughTheLinkRefusesIt() {
+		setUpBrand();
+		brand = accounts.createBrand("nocancel", "No cancellations by link");
+		long order = order(DISTRICT, "NORMAL", 29.307, 120.076, "13877778888");
+		String token = awaitingBooking(order);
+
+		Api.Reply cancel = anonymous().post("/api/v1/consumer/" + token + "/cancel", Map.of("reason", "changed my mind"));
+
+		assertThat(cancel.status()).isEqualTo(409);
+		assertThat(cancel.json().get("type").asText()).endsWith("cancel-not-allowed");
+		assertThat(asBrand(brand).get("/api/v1/orders/" + order).json().get("status").asText())
+			.isEqualTo("AWAITING_BOOKING");
+	}
+
+	private static JsonNode visit(JsonNode plan, String job) {
+		for (JsonNode installer : plan.get("installers")) {
+			for (JsonNode v : installer.get("visits")) {
+				if (v.get("jobId").asText().equals(job)) {
+					return v;
+				}
+			}
+		}
+		return null;
+	}
+
+}

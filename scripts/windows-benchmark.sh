@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Load benchmark of the consumer's windows query, GET /api/v1/consumer/{token}/windows, at a fixed rate with wrk
+# (Debian's wrk 4.1; its Lua delay() paces each connection). It starts the app fresh on the embedded profile (demo
+# data, H2 file database in a temporary folder), collects the consumer links of the demo orders that wait for a
+# booking, warms up, then measures. App and load generator run on this machine together. It prints the setup and
+# the latency percentiles and saves them to platform/benchmarks/<date>-windows.md. Not part of the test run.
+#
+#   ./mvnw -q -DskipTests package     # once, if platform/target/platform-0.1.0-SNAPSHOT.jar is missing or stale
+#   scripts/windows-benchmark.sh      # RATE=500 DURATION=60 WARMUP=20 CONNECTIONS=25 PORT=18080
+#
+# Needs bash, curl, jq and wrk. APP_ARGS are added to the app's command line (e.g. a rate limit of the consumer link
+# raised for the benchmark, since every request comes from one address).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+JAR=$ROOT/platform/target/platform-0.1.0-SNAPSHOT.jar
+RATE=${RATE:-500}
+DURATION=${DURATION:-60}
+WARMUP=${WARMUP:-20}
+CONNECTIONS=${CONNECTIONS:-25}
+THREADS=${THREADS:-2}
+PORT=${PORT:-18080}
+HEAP=${HEAP:-1g}
+APP_ARGS=${APP_ARGS:-}
+BRAND_KEYS=(sk_demomulan_mulandemosecret0001 sk_demobreeze_breezedemosecret01)
+BASE=http://127.0.0.1:$PORT
+
+[[ -f $JAR ]] || (cd "$ROOT" && ./mvnw -q -DskipTests package)
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+
+WORK=$(mktemp -d)
+APP_PID=
+cleanup() {
+  if [[ -n $APP_PID ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "Starting the app (embedded profile, demo data) on port $PORT ..."
+# shellcheck disable=SC2086
+(cd "$WORK" && exec java -Xmx"$HEAP" -jar "$JAR" --spring.profiles.active=embedded --server.port="$PORT" \
+  --logging.level.root=WARN $APP_ARGS >"$WORK/app.log" 2>&1) &
+APP_PID=$!
+for _ in $(seq 1 180); do
+  if curl -sf "$BASE/actuator/health" >/dev/null 2>&1; then break; fi
+  sleep 1
+done
+curl -sf "$BASE/actuator/health" >/dev/null || { tail -50 "$WORK/app.log"; echo "the app did not start" >&2; exit 1; }
+
+echo "Collecting consumer links of orders awaiting a booking ..."
+TOKENS=$WORK/tokens.txt
+: >"$TOKENS"
+for _ in $(seq 1 60); do
+  for key in "${BRAND_KEYS[@]}"; do
+    for id in $(curl -s -H "X-Api-Key: $key" "$BASE/api/v1/orders?status=AWAITING_BOOKING&size=100" | jq -r '.content[]?.id // .[]?.id // empty'); do
+      curl -s -H "X-Api-Key: $key" "$BASE/api/v1/orders/$id" | jq -r '.consumerLink // empty' | sed 's|.*/c/||' >>"$TOKENS"
+    done
+  done
+  sort -u -o "$TOKENS" "$TOKENS"
+  [[ $(wc -l <"$TOKENS") -ge 50 ]] && break
+  sleep 2
+done
+COUNT=$(wc -l <"$TOKENS")
+(( COUNT > 0 )) || { echo "no order awaits a booking" >&2; exit 1; }
+SAMPLE=$(head -1 "$TOKENS")
+WINDOWS_SAMPLE=$(curl -s "$BASE/api/v1/consumer/$SAMPLE/windows" | jq '.windows | length')
+
+# Each connection waits CONNECTIONS/RATE seconds after each answer: RATE requests/s in all, a little less when
+# answers are slow (the achieved rate is printed).
+DELAY_MS=$(( CONNECTIONS * 1000 / RATE ))
+LUA=$WORK/windows.lua
+{
+  echo "local tokens = {}"
+  while read -r t; do echo "tokens[#tokens + 1] = \"$t\""; done <"$TOKENS"
+  cat <<'LUA'
+local counter = 0
+local statuses = {}
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", "/api/v1/consumer/" .. tokens[(counter % #tokens) + 1] .. "/windows")
+end
+LUA
+  echo "delay = function() return $DELAY_MS end"
+  cat <<'LUA'
+response = function(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT requests=%d seconds=%.1f rate=%.1f errors=%d timeouts=%d non2xx=%d\n",
+    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status,
+    summary.errors.timeout, summary.errors.status))
+  for _, p in ipairs({50, 90, 99, 99.9}) do
+    io.write(string.format("RESULT p%s=%.2f\n", p, latency:percentile(p) / 1000))
+  end
+  io.write(string.format("RESULT max=%.2f mean=%.2f\n", latency.max / 1000, latency.mean / 1000))
+end
+LUA
+} >"$LUA"
+
+echo "Warming up for ${WARMUP}s ..."
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$LUA" "$BASE" >/dev/null
+echo "Measuring for ${DURATION}s at $RATE requests/s ..."
+OUT=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s -s "$LUA" "$BASE")
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+val() { echo "$OUT" | tr ' ' '\n' | grep "^$1=" | head -1 | cut -d= -f2; }
+
+DATE=$(date -u +%Y-%m-%d)
+FILE=$ROOT/platform/benchmarks/$DATE-windows.md
+mkdir -p "$(dirname "$FILE")"
+P99=$(val p99)
+VERDICT=$(awk -v p="$P99" -v r="$(val rate)" -v want="$RATE" 'BEGIN { print (p <= 20 && r >= want * 0.97) ? "met" : "NOT met" }')
+cat >"$FILE" <<MD
+# Consumer windows query under load ($DATE)
+
+\`GET /api/v1/consumer/{token}/windows\`, fixed rate with wrk, app and load generator on the same machine.
+
+| setup | |
+|---|---|
+| date (UTC) | $(date -u '+%Y-%m-%d %H:%M') |
+| machine | $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo) RAM, shared with other work |
+| load average before / after | $LOAD_BEFORE / $LOAD_AFTER |
+| JVM | $(java -version 2>&1 | head -1), -Xmx$HEAP |
+| app | embedded profile (H2 file database, demo data), fresh start |
+| load | wrk 4.1, $THREADS threads, $CONNECTIONS connections, ${DELAY_MS} ms pause per connection (target $RATE requests/s), ${WARMUP}s warm-up, ${DURATION}s measured |
+| tokens | $COUNT consumer links of demo orders awaiting a booking, round robin ($WINDOWS_SAMPLE windows in the first answer) |
+
+| result | |
+|---|---|
+| requests | $(val requests) in $(val seconds) s |
+| achieved rate | $(val rate) requests/s |
+| errors / timeouts / non-2xx | $(val errors) / $(val timeouts) / $(val non2xx) |
+| p50 | $(val p50) ms |
+| p90 | $(val p90) ms |
+| p99 | **$P99 ms** |
+| p99.9 | $(val p99.9) ms |
+| max / mean | $(val max) / $(val mean) ms |
+| target p99 ≤ 20 ms at $RATE requests/s | $VERDICT |
+MD
+cat "$FILE"
+echo "Saved to $FILE"
