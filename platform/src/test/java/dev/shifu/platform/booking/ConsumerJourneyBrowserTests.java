@@ -67,7 +67,14 @@ class ConsumerJourneyBrowserTests extends WindowFixture {
 	}
 
 	private void waitStatus(String status) {
-		wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", status));
+		try {
+			wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", status));
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			shot("failed-waiting-for-" + status);
+			throw new AssertionError("page never showed " + status + "; it shows: "
+					+ browser.findElement(By.tagName("main")).getText(), ex);
+		}
 	}
 
 	private boolean visible(String id) {
@@ -184,6 +191,9 @@ class ConsumerJourneyBrowserTests extends WindowFixture {
 		browser.findElements(By.cssSelector("#tags input")).stream().limit(2).forEach(WebElement::click);
 		browser.findElement(By.id("comment")).sendKeys(script);
 		browser.findElement(By.id("rate")).click();
+		// The process moves the order to RATED in its own step (the job executor is off in tests).
+		driver.drainUntil(order, () -> status(order).equals("RATED"), "rated");
+		browser.navigate().refresh();
 		waitStatus("RATED");
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rated")));
 		assertThat(((JavascriptExecutor) browser).executeScript("return window.__pwned === undefined")).isEqualTo(true);

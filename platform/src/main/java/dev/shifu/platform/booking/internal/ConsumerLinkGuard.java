@@ -91,8 +91,13 @@ class ConsumerLinkGuard implements HandlerInterceptor {
 			Problems.write(mapper, request, response, problem);
 			return false;
 		}
-		if (state == State.OPEN && isRead(request)) {
-			rememberLanguage(token, request);
+		if (state == State.OPEN && "GET".equals(request.getMethod()) && request.getRequestURI().endsWith("/" + token)) {
+			try {
+				rememberLanguage(token, request);
+			}
+			catch (RuntimeException ex) {
+				// Remembering the language is a courtesy; it never costs the consumer the page.
+			}
 		}
 		return true;
 	}

@@ -23,8 +23,11 @@ class ConsumerLinkService implements ConsumerLinks {
 
 	private final ServiceOrderRepository orders;
 
-	ConsumerLinkService(ServiceOrderRepository orders) {
+	private final jakarta.persistence.EntityManager entityManager;
+
+	ConsumerLinkService(ServiceOrderRepository orders, jakarta.persistence.EntityManager entityManager) {
 		this.orders = orders;
+		this.entityManager = entityManager;
 	}
 
 	@Override
@@ -66,10 +69,18 @@ class ConsumerLinkService implements ConsumerLinks {
 		return load(orderId).locale().flatMap(ConsumerLinks::supported);
 	}
 
+	/**
+	 * A conditional update, not the aggregate: the page reads in parallel, and a version bump here would collide
+	 * with the process moving the order on.
+	 */
 	@Override
 	public void rememberConsumerLocale(long orderId, Locale locale) {
-		ServiceOrder order = load(orderId);
-		ConsumerLinks.supported(locale.toLanguageTag()).ifPresent(l -> order.rememberConsumerLocale(l.toLanguageTag()));
+		ConsumerLinks.supported(locale.toLanguageTag()).ifPresent(l -> entityManager.createQuery("""
+				update ServiceOrder o set o.consumerLocale = :locale
+				where o.id = :id and o.locale is null and o.consumerLocale is null""")
+			.setParameter("locale", l.toLanguageTag())
+			.setParameter("id", orderId)
+			.executeUpdate());
 	}
 
 	private ServiceOrder load(long orderId) {

@@ -458,10 +458,5 @@ class ServiceOrder extends AbstractAggregateRoot<ServiceOrder> {
 		return java.util.Optional.ofNullable(locale != null ? locale : consumerLocale);
 	}
 
-	void rememberConsumerLocale(String tag) {
-		if (locale == null && consumerLocale == null) {
-			consumerLocale = tag;
-		}
-	}
 
 }
