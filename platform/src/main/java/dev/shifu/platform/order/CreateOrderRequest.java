@@ -34,7 +34,15 @@ public record CreateOrderRequest(
 			@NotBlank @Size(max = 300) @Schema(example = "浙江省杭州市西湖区文三路 90 号 3 幢 501") String address,
 			@NotBlank @Pattern(regexp = "\\d{6}", message = "must be a 6-digit administrative division code")
 			@Schema(example = "330106") String regionCode,
-			@NotNull @Valid @Schema(example = "{\"lat\": 30.2765, \"lng\": 120.1229}") GeoPoint location) {
+			@NotNull @Valid @Schema(example = "{\"lat\": 30.2765, \"lng\": 120.1229}") GeoPoint location,
+			@Pattern(regexp = "zh-CN|en", message = "must be zh-CN or en")
+			@Schema(example = "zh-CN", description = "The consumer's language for the link and messages; without it the consumer's browser decides") String locale,
+			@jakarta.validation.constraints.Email @Size(max = 200)
+			@Schema(example = "li.na@example.com", description = "Optional; messages also go by email when the platform sends email") String email) {
+
+		public Consumer(String name, String phone, String address, String regionCode, GeoPoint location) {
+			this(name, phone, address, regionCode, location, null, null);
+		}
 	}
 
 	public record Item(@NotBlank @Size(max = 64) @Schema(example = "WD-2400-OAK") String sku,

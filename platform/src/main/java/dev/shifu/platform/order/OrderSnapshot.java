@@ -11,5 +11,6 @@ import dev.shifu.platform.shared.GeoPoint;
 public record OrderSnapshot(long id, long brandId, String externalOrderId, OrderStatus status, ServiceType serviceType,
 		MemberTier memberTier, String consumerName, String consumerPhone, String address, String regionCode,
 		GeoPoint location, GoodsStatus goodsStatus, LocalDate expectedArrival, LocalDate promisedBy,
-		int durationMinutes, int crewSize, Set<Skill> requiredSkills, String consumerToken) {
+		int durationMinutes, int crewSize, Set<Skill> requiredSkills, String consumerToken,
+		String consumerEmail) {
 }

@@ -99,6 +99,7 @@ class AccessMatrixTests extends PlatformIntegrationTest {
 				row("brandB", "GET", "/api/v1/orders/{orderA}", null, 404),
 				row("brandB", "POST", "/api/v1/orders/{orderA}/cancel", "{\"reason\":\"x\"}", 404),
 				row("brandB", "POST", "/api/v1/orders/{orderA}/goods-status", "{\"status\":\"ARRIVED\"}", 404),
+				row("brandB", "POST", "/api/v1/consumer-links/{orderA}/reissue", null, 404),
 				// platform admin
 				row("admin", "GET", "/api/v1/orders/{orderA}", null, 200),
 				row("admin", "POST", "/api/v1/orders", order, 403),
@@ -122,12 +123,15 @@ class AccessMatrixTests extends PlatformIntegrationTest {
 				// customer service
 				row("service", "GET", "/api/v1/orders/{orderA}", null, 200),
 				row("service", "GET", "/api/v1/providers", null, 403),
+				row("service", "POST", "/api/v1/consumer-links/{orderA}/reissue", null, 403),
 				// provider admin: its own provider and installers
 				row("providerAdmin", "GET", "/api/v1/orders", null, 403),
 				row("providerAdmin", "GET", "/api/v1/providers/{own}", null, 200),
 				row("providerAdmin", "GET", "/api/v1/providers/{other}", null, 404),
 				row("providerAdmin", "POST", "/api/v1/providers/{other}/installers", INSTALLER, 404),
 				row("providerAdmin", "POST", "/api/v1/providers/{own}/suspend", null, 403),
+				row("providerAdmin", "POST", "/api/v1/consumer-links/{orderA}/reissue", null, 403),
+				row("providerAdmin", "POST", "/api/v1/providers/{own}/jobs/{orderA}/position", "{\"position\":{\"lat\":30.2,\"lng\":120.1}}", 404),
 				row("providerAdmin", "GET", "/actuator/prometheus", null, 403),
 				row("providerAdmin", "GET", "/camunda/api/engine/engine/", null, 403),
 				// installer role is prepared for the mobile API and reaches nothing here yet

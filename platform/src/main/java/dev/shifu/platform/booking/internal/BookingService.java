@@ -25,6 +25,8 @@ import dev.shifu.platform.workflow.WorkflowEvents;
 
 interface BookingRepository extends JpaRepository<Booking, Long> {
 
+	java.util.List<Booking> findByBookedDateBetween(LocalDate from, LocalDate to);
+
 }
 
 @Service

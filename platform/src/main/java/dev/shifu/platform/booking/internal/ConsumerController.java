@@ -31,9 +31,9 @@ import dev.shifu.platform.shared.ConflictException;
 @Tag(name = "Consumer", description = "What a consumer does through the link in their message")
 class ConsumerController {
 
-	/** The code is shown only when an installer may ask for it. */
-	private static final Set<OrderStatus> CODE_VISIBLE = EnumSet.of(OrderStatus.SCHEDULED, OrderStatus.IN_SERVICE,
-			OrderStatus.EN_ROUTE, OrderStatus.ARRIVED, OrderStatus.STARTED);
+	/** The code is shown only while a visit is due (its day has come), when an installer may ask for it. */
+	private static final Set<OrderStatus> CODE_VISIBLE = EnumSet.of(OrderStatus.IN_SERVICE, OrderStatus.EN_ROUTE,
+			OrderStatus.ARRIVED, OrderStatus.STARTED);
 
 	private final BookingService bookings;
 

@@ -1,6 +1,8 @@
 package dev.shifu.platform.notification.internal;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,6 +14,11 @@ import jakarta.persistence.Table;
 
 import dev.shifu.platform.notification.Notifications.Template;
 
+/**
+ * One message on one channel. Both languages are recorded; the one in {@code locale} is sent, so no message mixes
+ * them. A sender claims the row ({@code claimedBy}, {@code claimedUntil}) before it sends, so two nodes never send
+ * the same message; a failure waits {@code nextAttemptAt} (backoff) before the next try.
+ */
 @Entity
 @Table(name = "notification")
 class Notification {
@@ -20,7 +27,9 @@ class Notification {
 		PENDING, SENT, FAILED
 	}
 
-	private static final int MAX_ATTEMPTS = 5;
+	enum Channel {
+		SMS, EMAIL, WEBHOOK
+	}
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -32,6 +41,14 @@ class Notification {
 
 	@Enumerated(EnumType.STRING)
 	private Template template;
+
+	@Enumerated(EnumType.STRING)
+	private Channel channel;
+
+	/** zh-CN or en; null only for rows queued before messages had one language (sent in both then). */
+	private String locale;
+
+	private String dedupeKey;
 
 	private String textZh;
 
@@ -47,6 +64,14 @@ class Notification {
 
 	private int attempts;
 
+	private Instant nextAttemptAt;
+
+	private String claimedBy;
+
+	private Instant claimedUntil;
+
+	private String lastError;
+
 	private Instant createdAt;
 
 	private Instant sentAt;
@@ -54,29 +79,72 @@ class Notification {
 	protected Notification() {
 	}
 
-	Notification(Long orderId, String recipient, Template template, Texts.Rendered text, Instant createdAt) {
+	Notification(Long orderId, String recipient, Template template, Channel channel, Locale locale, String dedupeKey,
+			Texts.Rendered text, Instant now) {
 		this.orderId = orderId;
 		this.recipient = recipient;
 		this.template = template;
+		this.channel = channel;
+		this.locale = locale.toLanguageTag();
+		this.dedupeKey = dedupeKey;
 		this.textZh = text.sent().zh();
 		this.textEn = text.sent().en();
 		this.shownZh = text.shown().zh();
 		this.shownEn = text.shown().en();
 		this.status = Status.PENDING;
-		this.createdAt = createdAt;
+		this.createdAt = now;
+		this.nextAttemptAt = now;
 	}
 
-	void sent(Instant at) {
+	void sent(Instant now) {
 		attempts++;
 		status = Status.SENT;
-		sentAt = at;
+		sentAt = now;
+		lastError = null;
+		release();
 	}
 
-	void failed() {
+	/** After {@code maxAttempts} the message is FAILED; before, it waits {@code base} doubled per attempt, capped. */
+	void failed(String error, Instant now, Duration base, Duration max, int maxAttempts) {
 		attempts++;
-		if (attempts >= MAX_ATTEMPTS) {
+		lastError = error == null ? null : error.length() > 300 ? error.substring(0, 300) : error;
+		if (attempts >= maxAttempts) {
 			status = Status.FAILED;
 		}
+		else {
+			Duration wait = base.multipliedBy(1L << Math.min(attempts - 1, 20));
+			nextAttemptAt = now.plus(wait.compareTo(max) > 0 ? max : wait);
+		}
+		release();
+	}
+
+	private void release() {
+		claimedBy = null;
+		claimedUntil = null;
+	}
+
+	/** The text that goes out: the message's language only. */
+	String text() {
+		return pick(textZh, textEn);
+	}
+
+	/** What anyone but the recipient may read of what went out. */
+	String shownText() {
+		Texts.Text shown = shown();
+		return pick(shown.zh(), shown.en());
+	}
+
+	private String pick(String zh, String en) {
+		if (locale == null) {
+			return zh + "\n" + en;
+		}
+		return locale.startsWith("en") ? en : zh;
+	}
+
+	/** What anyone but the recipient may read of the message, in both languages. */
+	Texts.Text shown() {
+		return new Texts.Text(shownZh != null ? shownZh : Texts.maskLinks(textZh),
+				shownEn != null ? shownEn : Texts.maskLinks(textEn));
 	}
 
 	Long getId() {
@@ -95,6 +163,18 @@ class Notification {
 		return template;
 	}
 
+	Channel getChannel() {
+		return channel == null ? Channel.SMS : channel;
+	}
+
+	Locale getLocale() {
+		return locale == null ? Texts.ZH : Locale.forLanguageTag(locale);
+	}
+
+	String getLocaleTag() {
+		return locale;
+	}
+
 	String getTextZh() {
 		return textZh;
 	}
@@ -103,14 +183,20 @@ class Notification {
 		return textEn;
 	}
 
-	/** What anyone but the recipient may read of the message. */
-	Texts.Text shown() {
-		return new Texts.Text(shownZh != null ? shownZh : Texts.maskLinks(textZh),
-				shownEn != null ? shownEn : Texts.maskLinks(textEn));
-	}
-
 	Status getStatus() {
 		return status;
+	}
+
+	int getAttempts() {
+		return attempts;
+	}
+
+	String getLastError() {
+		return lastError;
+	}
+
+	Instant getNextAttemptAt() {
+		return nextAttemptAt;
 	}
 
 	Instant getCreatedAt() {

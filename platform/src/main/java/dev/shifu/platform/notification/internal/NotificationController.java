@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.shifu.platform.notification.Notifications.Template;
-import dev.shifu.platform.shared.PhoneNumbers;
 
 @RestController
 @Tag(name = "Notifications", description = "What was sent to consumers and providers")
@@ -23,7 +22,9 @@ class NotificationController {
 		this.notifications = notifications;
 	}
 
-	record NotificationView(long id, Template template, String recipient, String textZh, String textEn, String status,
+	/** {@code text} is what went out (one language); {@code textZh} and {@code textEn} record both. */
+	record NotificationView(long id, Template template, String channel, String locale, String recipient, String text,
+			String textZh, String textEn, String status, int attempts, String lastError, Instant nextAttemptAt,
 			Instant createdAt, Instant sentAt) {
 	}
 
@@ -32,8 +33,10 @@ class NotificationController {
 	List<NotificationView> ofOrder(@RequestParam long orderId) {
 		return notifications.ofOrder(orderId)
 			.stream()
-			.map(n -> new NotificationView(n.getId(), n.getTemplate(), PhoneNumbers.mask(n.getRecipient()),
-					n.shown().zh(), n.shown().en(), n.getStatus().name(), n.getCreatedAt(), n.getSentAt()))
+			.map(n -> new NotificationView(n.getId(), n.getTemplate(), n.getChannel().name(), n.getLocaleTag(),
+					NotificationSender.masked(n), n.shownText(), n.shown().zh(), n.shown().en(), n.getStatus().name(),
+					n.getAttempts(), n.getLastError(), n.getStatus() == Notification.Status.PENDING ? n.getNextAttemptAt() : null,
+					n.getCreatedAt(), n.getSentAt()))
 			.toList();
 	}
 

@@ -39,13 +39,24 @@ class Texts {
 
 	private static final Pattern CODE = Pattern.compile("\\d{4,8}");
 
-	private static final Map<Template, List<String>> PARAMETERS = Map.of(
-			Template.BOOKING_LINK, List.of("order", "service", "link"),
-			Template.BOOKING_REMINDER, List.of("order", "link"),
-			Template.RATING_REQUEST, List.of("order", "link"),
-			Template.ORDER_CANCELLED, List.of("order", "cancelledBy"),
-			Template.OFFER_RECEIVED, List.of("order", "region", "expires"),
-			Template.INSTALLER_LOGIN_CODE, List.of("code"));
+	private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+	private static final Pattern TIME_RANGE = Pattern.compile("\\d{2}:\\d{2}(-\\d{2}:\\d{2})?");
+
+	private static final Map<Template, List<String>> PARAMETERS = Map.ofEntries(
+			Map.entry(Template.BOOKING_LINK, List.of("order", "service", "link")),
+			Map.entry(Template.BOOKING_REMINDER, List.of("order", "link")),
+			Map.entry(Template.BOOKING_CONFIRMED, List.of("order", "date", "window", "link")),
+			Map.entry(Template.VISIT_REMINDER, List.of("order", "date", "window", "link")),
+			Map.entry(Template.INSTALLER_EN_ROUTE, List.of("order", "eta", "link")),
+			Map.entry(Template.SERVICE_COMPLETED, List.of("order")),
+			Map.entry(Template.RATING_REQUEST, List.of("order", "link")),
+			Map.entry(Template.RESCHEDULE_APPROVED, List.of("order", "date", "window", "link")),
+			Map.entry(Template.RESCHEDULE_DECLINED, List.of("order", "date", "window", "link")),
+			Map.entry(Template.LINK_REISSUED, List.of("order", "link")),
+			Map.entry(Template.ORDER_CANCELLED, List.of("order", "cancelledBy")),
+			Map.entry(Template.OFFER_RECEIVED, List.of("order", "region", "expires")),
+			Map.entry(Template.INSTALLER_LOGIN_CODE, List.of("code")));
 
 	record Text(String zh, String en) {
 	}
@@ -104,6 +115,8 @@ class Texts {
 			case "region" -> regions.find(raw).map(r -> locale == ZH ? r.nameZh() : r.nameEn()).orElse("");
 			case "expires" -> EXPIRES.matcher(raw).matches() ? raw : "";
 			case "code" -> CODE.matcher(raw).matches() ? raw : "";
+			case "date" -> DATE.matcher(raw).matches() ? raw : "";
+			case "window", "eta" -> TIME_RANGE.matcher(raw).matches() ? raw : "";
 			default -> "";
 		};
 	}
@@ -125,6 +138,11 @@ class Texts {
 		}
 	}
 
+	/** An email subject, wholly in the message's language. */
+	String subject(String orderNumber, Locale locale) {
+		return fill(text("subject.default", locale), Map.of("order", value("order", orderNumber, locale)));
+	}
+
 	private String text(String key, Locale locale) {
 		return bundle.getMessage(key, null, locale);
 	}
@@ -134,7 +152,8 @@ class Texts {
 		for (var value : values.entrySet()) {
 			text = text.replace("{" + value.getKey() + "}", value.getValue());
 		}
-		return text;
+		// An empty optional value (no window yet) leaves no gap before the punctuation.
+		return text.replaceAll(" {2,}", " ").replaceAll(" ([，。,.])", "$1");
 	}
 
 }

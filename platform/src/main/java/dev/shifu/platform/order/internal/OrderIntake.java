@@ -123,10 +123,13 @@ class OrderIntake implements OrderSubmissions {
 		int count = items.stream().mapToInt(OrderItem::quantity).sum();
 		ServiceRequirements requirements = catalog.requirements(request.serviceType(),
 				items.stream().map(OrderItem::category).toList(), count);
-		return ServiceOrder.receive(brand.brandId(), request.externalOrderId(), hash, request.consumer().name(), phone,
+		ServiceOrder order = ServiceOrder.receive(brand.brandId(), request.externalOrderId(), hash, request.consumer().name(), phone,
 				request.consumer().address(), request.consumer().regionCode(), request.consumer().location(), items,
 				request.serviceType(), request.tierOrDefault(), request.goods().status(), request.goods().expectedArrival(),
 				request.promisedBy(), requirements, brand.name());
+		order.setLocale(request.consumer().locale());
+		order.setConsumerEmail(request.consumer().email());
+		return order;
 	}
 
 }

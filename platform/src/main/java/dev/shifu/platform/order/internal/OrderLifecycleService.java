@@ -131,7 +131,7 @@ class OrderLifecycleService implements OrderLifecycle {
 		return new OrderSnapshot(o.getId(), o.getBrandId(), o.getExternalOrderId(), o.getStatus(), o.getServiceType(),
 				o.getMemberTier(), o.getConsumerName(), o.getConsumerPhone(), o.getAddress(), o.getRegionCode(),
 				o.location(), o.getGoodsStatus(), o.getExpectedArrival(), o.getPromisedBy(), o.getDurationMinutes(),
-				o.getCrewSize(), o.requiredSkillSet(), o.getConsumerToken());
+				o.getCrewSize(), o.requiredSkillSet(), o.getConsumerToken(), o.getConsumerEmail());
 	}
 
 }

@@ -120,6 +120,14 @@ class ServiceOrder extends AbstractAggregateRoot<ServiceOrder> {
 	/** The code the consumer gives the installer to confirm completion (核销). */
 	private String verificationCode;
 
+	private String consumerEmail;
+
+	/** The consumer's language as the brand gave it (zh-CN, en), or null. */
+	private String locale;
+
+	/** The language the consumer's browser asked for when the brand gave none; messages fall back to it. */
+	private String consumerLocale;
+
 	private int verificationFailures;
 
 	private Instant lastVerificationFailureAt;
@@ -426,5 +434,29 @@ class ServiceOrder extends AbstractAggregateRoot<ServiceOrder> {
 	List<OrderStatusChange> getHistory() {
 		return history;
 	}
+
+	/** A new link token: whoever holds the old one (a forwarded message, a lost phone) is locked out. */
+	String reissueConsumerToken() {
+		consumerToken = Secrets.token();
+		updatedAt = Instant.now();
+		return consumerToken;
+	}
+
+	void setLocale(String locale) {
+		this.locale = locale;
+	}
+
+	void setConsumerEmail(String email) {
+		this.consumerEmail = email;
+	}
+
+	String getConsumerEmail() {
+		return consumerEmail;
+	}
+
+	java.util.Optional<String> locale() {
+		return java.util.Optional.ofNullable(locale != null ? locale : consumerLocale);
+	}
+
 
 }

@@ -36,4 +36,16 @@ class StoredPlannedVisits implements PlannedVisits {
 			.orElse(java.util.List.of());
 	}
 
+	@Override
+	public Optional<PlannedVisit> visitOf(long orderId) {
+		return jdbc.query("""
+				select installer_ids, arrival_time, start_time, end_time from planned_visit
+				where order_id = ? order by plan_date desc""", (rs, n) -> new PlannedVisit(
+				java.util.Arrays.stream(rs.getString(1).split(",")).map(String::trim).map(Long::valueOf).toList(),
+				rs.getTimestamp(2).toLocalDateTime(), rs.getTimestamp(3).toLocalDateTime(),
+				rs.getTimestamp(4).toLocalDateTime()), orderId)
+			.stream()
+			.findFirst();
+	}
+
 }

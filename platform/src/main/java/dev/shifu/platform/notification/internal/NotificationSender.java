@@ -1,0 +1,110 @@
+package dev.shifu.platform.notification.internal;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.shifu.platform.shared.PhoneNumbers;
+
+/**
+ * Sends due messages from the outbox. Each is claimed with a conditional update in its own transaction before it
+ * is sent, so two nodes (or two overlapping runs) never send the same message; the send itself runs outside any
+ * transaction, and its outcome is recorded afterwards (SENT, or a retry after backoff, FAILED at the end).
+ */
+@Component
+class NotificationSender {
+
+	private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
+
+	private final NotificationRepository notifications;
+
+	private final Map<Notification.Channel, ChannelSender> senders = new EnumMap<>(Notification.Channel.class);
+
+	private final NotificationProperties properties;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	/** This node's name on its claims. */
+	private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+
+	NotificationSender(NotificationRepository notifications, List<ChannelSender> senders,
+			NotificationProperties properties, PlatformTransactionManager transactions, Optional<Clock> clock) {
+		this.notifications = notifications;
+		senders.forEach(s -> this.senders.put(s.channel(), s));
+		this.properties = properties;
+		this.tx = new TransactionTemplate(transactions);
+		this.clock = clock.orElseGet(Clock::systemUTC);
+	}
+
+	/** @return how many messages this run sent */
+	@Scheduled(fixedDelayString = "${shifu.notifications.send-interval:PT5S}")
+	public int sendPending() {
+		Instant now = clock.instant();
+		List<Long> due = tx.execute(s -> notifications.findDue(now, PageRequest.of(0, properties.batchSize())));
+		int sent = 0;
+		for (Long id : due) {
+			Boolean claimed = tx.execute(s -> notifications.claim(id, node, now, now.plus(properties.claimTimeout())) == 1);
+			if (Boolean.TRUE.equals(claimed) && deliver(id)) {
+				sent++;
+			}
+		}
+		return sent;
+	}
+
+	private boolean deliver(long id) {
+		Notification n = tx.execute(s -> notifications.findById(id).orElse(null));
+		if (n == null) {
+			return false;
+		}
+		String error = null;
+		try {
+			ChannelSender sender = senders.get(n.getChannel());
+			if (sender == null) {
+				throw new IllegalStateException("no sender for channel " + n.getChannel());
+			}
+			sender.send(new ChannelSender.Outgoing(n.getId(), n.getOrderId(), n.getTemplate(), n.getRecipient(),
+					n.getLocale(), n.text(), n.shownText()));
+		}
+		catch (RuntimeException ex) {
+			// The exception's message may quote the text; record and log only its type.
+			error = ex.getClass().getSimpleName();
+			log.warn("Notification {} ({}) to {} failed: {}", n.getId(), n.getChannel(), masked(n), error);
+		}
+		String failure = error;
+		Instant done = clock.instant();
+		tx.executeWithoutResult(s -> notifications.findById(id).ifPresent(row -> {
+			if (failure == null) {
+				row.sent(done);
+			}
+			else {
+				row.failed(failure, done, properties.backoffBase(), properties.backoffMax(), properties.maxAttempts());
+			}
+		}));
+		return failure == null;
+	}
+
+	static String masked(Notification n) {
+		return switch (n.getChannel()) {
+			case SMS -> PhoneNumbers.mask(n.getRecipient());
+			case EMAIL -> n.getRecipient().replaceAll("^(.).*(@.*)$", "$1***$2");
+			case WEBHOOK -> n.getRecipient();
+		};
+	}
+
+}

@@ -1,0 +1,90 @@
+package dev.shifu.platform.order.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.shifu.platform.order.ConsumerLinks;
+import dev.shifu.platform.order.OrderStatus;
+import dev.shifu.platform.shared.NotFoundException;
+
+@Service
+@Transactional
+class ConsumerLinkService implements ConsumerLinks {
+
+	private static final Set<OrderStatus> FINISHED = EnumSet.of(OrderStatus.CLOSED, OrderStatus.CANCELLED);
+
+	private final ServiceOrderRepository orders;
+
+	private final jakarta.persistence.EntityManager entityManager;
+
+	ConsumerLinkService(ServiceOrderRepository orders, jakarta.persistence.EntityManager entityManager) {
+		this.orders = orders;
+		this.entityManager = entityManager;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Step> steps(long orderId) {
+		List<Step> steps = new ArrayList<>();
+		Set<OrderStatus> seen = EnumSet.noneOf(OrderStatus.class);
+		for (OrderStatusChange change : load(orderId).getHistory()) {
+			if (seen.add(change.getToStatus())) {
+				steps.add(new Step(change.getToStatus(), change.getChangedAt()));
+			}
+		}
+		return steps;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Instant> finishedAt(long orderId) {
+		ServiceOrder order = load(orderId);
+		if (!FINISHED.contains(order.getStatus())) {
+			return Optional.empty();
+		}
+		return order.getHistory()
+			.stream()
+			.filter(c -> FINISHED.contains(c.getToStatus()))
+			.map(OrderStatusChange::getChangedAt)
+			.findFirst()
+			.or(() -> Optional.of(order.getUpdatedAt()));
+	}
+
+	@Override
+	public String reissueToken(long orderId) {
+		return load(orderId).reissueConsumerToken();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Locale> locale(long orderId) {
+		return load(orderId).locale().flatMap(ConsumerLinks::supported);
+	}
+
+	/**
+	 * A conditional update, not the aggregate: the page reads in parallel, and a version bump here would collide
+	 * with the process moving the order on.
+	 */
+	@Override
+	public void rememberConsumerLocale(long orderId, Locale locale) {
+		ConsumerLinks.supported(locale.toLanguageTag()).ifPresent(l -> entityManager.createQuery("""
+				update ServiceOrder o set o.consumerLocale = :locale
+				where o.id = :id and o.locale is null and o.consumerLocale is null""")
+			.setParameter("locale", l.toLanguageTag())
+			.setParameter("id", orderId)
+			.executeUpdate());
+	}
+
+	private ServiceOrder load(long orderId) {
+		return orders.findById(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
+	}
+
+}

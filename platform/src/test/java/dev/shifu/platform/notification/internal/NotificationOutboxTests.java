@@ -1,0 +1,110 @@
+package dev.shifu.platform.notification.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.shifu.platform.notification.Notifications;
+import dev.shifu.platform.notification.Notifications.Template;
+import dev.shifu.platform.support.PlatformIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The outbox itself: deduplicated on queueing, claimed so concurrent senders send once, retried with backoff. */
+class NotificationOutboxTests extends PlatformIntegrationTest {
+
+	@Autowired
+	private Notifications notifications;
+
+	@Autowired
+	private NotificationSender sender;
+
+	@Autowired
+	private NotificationRepository repository;
+
+	@Autowired
+	private Texts texts;
+
+	private long order() {
+		return asBrand(newBrand()).post("/api/v1/orders", Map.of("externalOrderId", unique("OUTBOX"),
+				"consumer", Map.of("name", "李娜", "phone", "13812345678", "address", "杭州市西湖区文三路 90 号",
+						"regionCode", "330106", "location", Map.of("lat", 30.27, "lng", 120.12)),
+				"items", List.of(Map.of("sku", "D", "name", "Door", "category", "DOOR", "quantity", 1)),
+				"serviceType", "INSTALLATION", "goods", Map.of("status", "ARRIVED"))).json().get("id").asLong();
+	}
+
+	@Test
+	void theSameEventQueuedTwiceIsOneMessage() {
+		long order = order();
+		Map<String, String> parameters = Map.of("order", "X-1", "date", "2026-12-03");
+
+		notifications.send(order, "+8613812345678", Template.BOOKING_CONFIRMED, parameters, "booked:" + order);
+		notifications.send(order, "+8613812345678", Template.BOOKING_CONFIRMED, parameters, "booked:" + order);
+
+		assertThat(repository.findByOrderIdOrderById(order)).filteredOn(n -> n.getTemplate() == Template.BOOKING_CONFIRMED)
+			.filteredOn(n -> n.getChannel() == Notification.Channel.SMS)
+			.hasSize(1);
+	}
+
+	@Test
+	void concurrentSendersSendEachMessageOnce() throws Exception {
+		long order = order();
+		for (int i = 0; i < 20; i++) {
+			notifications.send(order, "+8613900000" + String.format("%03d", i), Template.SERVICE_COMPLETED,
+					Map.of("order", "X-" + i));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			Callable<Integer> run = sender::sendPending;
+			List<Future<Integer>> runs = pool.invokeAll(List.of(run, run, run, run));
+			for (Future<Integer> f : runs) {
+				f.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		for (int i = 0; i < 5 && repository.findByOrderIdOrderById(order).stream().anyMatch(n -> n.getStatus() != Notification.Status.SENT); i++) {
+			sender.sendPending();
+		}
+
+		List<Notification> sent = repository.findByOrderIdOrderById(order)
+			.stream()
+			.filter(n -> n.getTemplate() == Template.SERVICE_COMPLETED)
+			.toList();
+		assertThat(sent).hasSize(20).allMatch(n -> n.getStatus() == Notification.Status.SENT)
+			.as("each sent exactly once, whatever ran alongside (the scheduled sender too)")
+			.allMatch(n -> n.getAttempts() == 1);
+	}
+
+	@Test
+	void aFailedSendWaitsWithBackoffAndRecordsWhy() {
+		long order = order();
+		// Email is off in tests, so no sender takes this row: it fails like a gateway that refuses.
+		Notification mail = repository.save(new Notification(order, "li.na@example.com", Template.SERVICE_COMPLETED,
+				Notification.Channel.EMAIL, Texts.EN, null, texts.render(Template.SERVICE_COMPLETED, Map.of("order", "X")),
+				Instant.now()));
+		Instant before = Instant.now();
+
+		for (int i = 0; i < 5 && repository.findById(mail.getId()).orElseThrow().getAttempts() == 0; i++) {
+			sender.sendPending();
+		}
+
+		Notification after = repository.findById(mail.getId()).orElseThrow();
+		assertThat(after.getStatus()).isEqualTo(Notification.Status.PENDING);
+		assertThat(after.getAttempts()).isEqualTo(1);
+		assertThat(after.getLastError()).isEqualTo("IllegalStateException");
+		assertThat(after.getNextAttemptAt()).isAfter(before.plusSeconds(25));
+		sender.sendPending();
+		assertThat(repository.findById(mail.getId()).orElseThrow().getAttempts()).as("not before its time").isEqualTo(1);
+	}
+
+}
