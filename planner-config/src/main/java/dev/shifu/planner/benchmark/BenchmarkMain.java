@@ -109,7 +109,8 @@ public final class BenchmarkMain {
         System.out.println();
         System.out.println(markdown);
         Files.createDirectories(outDir);
-        Path file = outDir.resolve(LocalDate.now() + "-" + mode + ".md");
+        Path file = outDir.resolve(LocalDate.now() + "-" + mode
+                + (options.containsKey("label") ? "-" + options.get("label") : "") + ".md");
         Files.writeString(file, markdown);
         System.out.println("Saved " + file.toAbsolutePath().normalize());
     }

@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Random;
 
 import org.optaplanner.core.api.score.director.ScoreDirector;
@@ -39,7 +38,7 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
     private static final double AVERAGE_REMOVED = 10;
     private static final int MAX_STRING = 10;
     private static final double BLINK = 0.01;
-    private static final int BUCKET_JOBS = 5;
+    private static final int BUCKET_JOBS = 2;
 
     private Schedule cachedFor;
     private int cachedSize;
@@ -76,27 +75,26 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
     private synchronized Map<Job, Job[]> neighbours(Schedule schedule) {
         if (schedule != cachedFor || schedule.getJobs().size() != cachedSize) {
             List<Job> jobs = schedule.getJobs();
-            Map<Job, Job[]> map = new IdentityHashMap<>(jobs.size() * 2);
-            int k = Math.min(NEIGHBOURS, jobs.size() - 1);
-            for (Job job : jobs) {
-                Location from = job.getLocation();
-                PriorityQueue<Job> nearest = new PriorityQueue<>(Comparator.comparingLong(
-                        (Job other) -> from.travelSecondsTo(other.getLocation())).reversed());
-                for (Job other : jobs) {
-                    if (other != job) {
-                        nearest.add(other);
-                        if (nearest.size() > k) {
-                            nearest.poll();
-                        }
-                    }
+            int n = jobs.size();
+            Map<Job, Job[]> map = new IdentityHashMap<>(n * 2);
+            int k = Math.min(NEIGHBOURS, n - 1);
+            long[] keys = new long[n];
+            for (int i = 0; i < n; i++) {
+                Location from = jobs.get(i).getLocation();
+                // Travel seconds in the high bits, the index in the low 21: one primitive sort per job.
+                for (int j = 0; j < n; j++) {
+                    keys[j] = (j == i ? Long.MAX_VALUE >> 21 : from.travelSecondsTo(jobs.get(j).getLocation())) << 21 | j;
                 }
-                Job[] sorted = nearest.toArray(new Job[0]);
-                java.util.Arrays.sort(sorted, Comparator.comparingLong(other -> from.travelSecondsTo(other.getLocation())));
-                map.put(job, sorted);
+                java.util.Arrays.sort(keys);
+                Job[] nearest = new Job[Math.max(0, k)];
+                for (int m = 0; m < nearest.length; m++) {
+                    nearest[m] = jobs.get((int) (keys[m] & ((1 << 21) - 1)));
+                }
+                map.put(jobs.get(i), nearest);
             }
             neighbours = map;
             cachedFor = schedule;
-            cachedSize = jobs.size();
+            cachedSize = n;
         }
         return neighbours;
     }
@@ -107,6 +105,8 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
         private final Map<Job, Job[]> near;
         private final Random random;
         private final Map<Shift, Route> touched = new LinkedHashMap<>();
+        /** Untouched routes looked at so far; they do not change until touched. */
+        private final Map<Shift, Route> views = new IdentityHashMap<>();
         private final long openCost;
 
         Plan(Schedule schedule, Map<Job, Job[]> near, Random random) {
@@ -127,7 +127,10 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
         }
 
         private Route route(Shift shift) {
-            return touched.computeIfAbsent(shift, Route::new);
+            return touched.computeIfAbsent(shift, s -> {
+                Route view = views.remove(s);
+                return view != null ? view : new Route(s);
+            });
         }
 
         private List<Job> ruin() {
@@ -229,7 +232,8 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
                                 || !AssignmentRule.allHold(job, shift)) {
                             continue;
                         }
-                        Route route = touched.containsKey(shift) ? touched.get(shift) : new Route(shift);
+                        Route route = touched.containsKey(shift) ? touched.get(shift)
+                                : views.computeIfAbsent(shift, Route::new);
                         if (route.load + job.getDemand() > shift.getCapacity()) {
                             continue;
                         }
@@ -250,6 +254,7 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
                 if (bestRoute == null) {
                     route(schedule.getUnassignedBucket()).jobs.add(job);
                 } else {
+                    views.remove(bestRoute.shift);
                     touched.putIfAbsent(bestRoute.shift, bestRoute);
                     bestRoute.jobs.add(bestIndex, job);
                     bestRoute.refresh();
