@@ -40,9 +40,6 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
     private static final double BLINK = 0.01;
     private static final int BUCKET_JOBS = 2;
 
-    private Schedule cachedFor;
-    private int cachedSize;
-    private Map<Job, Job[]> neighbours;
 
     @Override
     public long getSize(ScoreDirector<Schedule> scoreDirector) {
@@ -71,32 +68,64 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
         };
     }
 
-    /** Nearest jobs of each job by travel time; rebuilt when the working solution or its job count changes. */
+    /**
+     * Nearest jobs of each job by travel time, computed the first time a job needs them (a live
+     * solver restarts on every problem change with a fresh working solution: computing all of them
+     * up front would hold back the next change for seconds).
+     */
     private synchronized Map<Job, Job[]> neighbours(Schedule schedule) {
-        if (schedule != cachedFor || schedule.getJobs().size() != cachedSize) {
-            List<Job> jobs = schedule.getJobs();
-            int n = jobs.size();
-            Map<Job, Job[]> map = new IdentityHashMap<>(n * 2);
-            int k = Math.min(NEIGHBOURS, n - 1);
-            long[] keys = new long[n];
-            for (int i = 0; i < n; i++) {
-                Location from = jobs.get(i).getLocation();
-                // Travel seconds in the high bits, the index in the low 21: one primitive sort per job.
-                for (int j = 0; j < n; j++) {
-                    keys[j] = (j == i ? Long.MAX_VALUE >> 21 : from.travelSecondsTo(jobs.get(j).getLocation())) << 21 | j;
-                }
-                java.util.Arrays.sort(keys);
-                Job[] nearest = new Job[Math.max(0, k)];
-                for (int m = 0; m < nearest.length; m++) {
-                    nearest[m] = jobs.get((int) (keys[m] & ((1 << 21) - 1)));
-                }
-                map.put(jobs.get(i), nearest);
-            }
-            neighbours = map;
-            cachedFor = schedule;
-            cachedSize = n;
+        Neighbours current = cached;
+        if (current == null || current.jobs != schedule.getJobs() || current.size != schedule.getJobs().size()) {
+            current = new Neighbours(schedule);
+            cached = current;
         }
-        return neighbours;
+        return current;
+    }
+
+    private Neighbours cached;
+
+    private static final class Neighbours extends java.util.AbstractMap<Job, Job[]> {
+        private final List<Job> jobs;
+        private final int size;
+        private final Map<Job, Job[]> computed = new IdentityHashMap<>();
+
+        Neighbours(Schedule schedule) {
+            this.jobs = schedule.getJobs();
+            this.size = jobs.size();
+        }
+
+        @Override
+        public Job[] getOrDefault(Object key, Job[] fallback) {
+            Job job = (Job) key;
+            Job[] nearest = computed.get(job);
+            if (nearest == null) {
+                nearest = compute(job);
+                computed.put(job, nearest);
+            }
+            return nearest;
+        }
+
+        private Job[] compute(Job job) {
+            int n = jobs.size();
+            Location from = job.getLocation();
+            long[] keys = new long[n];
+            // Travel seconds in the high bits, the index in the low 21: one primitive sort.
+            for (int j = 0; j < n; j++) {
+                Job other = jobs.get(j);
+                keys[j] = (other == job ? Long.MAX_VALUE >> 21 : from.travelSecondsTo(other.getLocation())) << 21 | j;
+            }
+            java.util.Arrays.sort(keys);
+            Job[] nearest = new Job[Math.max(0, Math.min(NEIGHBOURS, n - 1))];
+            for (int m = 0; m < nearest.length; m++) {
+                nearest[m] = jobs.get((int) (keys[m] & ((1 << 21) - 1)));
+            }
+            return nearest;
+        }
+
+        @Override
+        public java.util.Set<Entry<Job, Job[]>> entrySet() {
+            return computed.entrySet();
+        }
     }
 
     /** One ruin and recreate on copies of the routes it touches. */
