@@ -15,7 +15,8 @@ import dev.shifu.planner.benchmark.SolomonModel.Objective;
  * The benchmark command. Modes:
  * <pre>
  * solomon FILE [--objective hierarchical|distance|both] [--time 30] [--seed 1] [--bks VALUE]
- * all     [--dir ../shared/data/solomon] [--time 30] [--seed 1]   six instances, both objectives
+ * all     [--dir DIR] [--objective both|distance|hierarchical] [--time 30] [--seeds 1,2,3]
+ *         Solomon and Gehring &amp; Homberger (distance; hierarchical for Solomon), mean per size class
  * city    [--jobs 2000] [--installers 100] [--time 30] [--seed 1]  more than 2 000 jobs: parallel regions
  * replan  [--jobs 2000] [--installers 100] [--warmup 30] [--changes 40] [--seed 1]
  * full    [--time 30] [--seed 1]   all + city 2000/100 + city 10000/500 + replan, one results file
@@ -49,6 +50,8 @@ public final class BenchmarkMain {
         Path routesDir = outDir.resolve("routes");
         Duration time = Duration.ofSeconds(Long.parseLong(options.getOrDefault("time", "30")));
         long seed = Long.parseLong(options.getOrDefault("seed", "1"));
+        List<Long> seeds = java.util.Arrays.stream(options.getOrDefault("seeds", String.valueOf(seed)).split(","))
+                .map(String::trim).map(Long::valueOf).toList();
         String command = "benchmark " + String.join(" ", args);
         String loadBefore = Setup.loadAverage();
         String settings = "time limit " + time.toSeconds() + " s per solve, seed " + seed;
@@ -65,9 +68,12 @@ public final class BenchmarkMain {
                 report.append("## Solomon\n\n").append(SolomonBenchmark.table(results));
             }
             case "all" -> {
-                Path dir = Path.of(options.getOrDefault("dir", shared.resolve("data/solomon").toString()));
-                report.append("## Solomon, six instances, both objectives\n\n")
-                        .append(SolomonBenchmark.table(SolomonBenchmark.runAll(dir, time, seed, bksDir, routesDir)));
+                List<Path> dirs = options.containsKey("dir") ? List.of(Path.of(options.get("dir")))
+                        : List.of(shared.resolve("data/solomon"), shared.resolve("data/gehring-homberger"));
+                settings = "time limit " + time.toSeconds() + " s per solve, seeds " + seeds;
+                report.append("## Solomon and Gehring & Homberger\n\n").append(SolomonBenchmark.table(
+                        SolomonBenchmark.runAll(dirs, objectives(options.getOrDefault("objective", "both")), time,
+                                seeds, bksDir, routesDir)));
             }
             case "city" -> {
                 int jobs = Integer.parseInt(options.getOrDefault("jobs", "2000"));
@@ -85,12 +91,12 @@ public final class BenchmarkMain {
                         ReplanBenchmark.run(jobs, installers, warmup, changes, seed)));
             }
             case "full" -> {
-                Path dir = shared.resolve("data/solomon");
-                report.append("## Solomon, six instances, both objectives\n\n")
-                        .append(SolomonBenchmark.table(SolomonBenchmark.runAll(dir, time, seed, bksDir, routesDir)));
+                List<Path> dirs = List.of(shared.resolve("data/solomon"), shared.resolve("data/gehring-homberger"));
+                report.append("## Solomon and Gehring & Homberger\n\n").append(SolomonBenchmark.table(
+                        SolomonBenchmark.runAll(dirs, objectives("both"), time, seeds, bksDir, routesDir)));
                 List<CityBenchmark.Result> city = new ArrayList<>();
                 city.add(CityBenchmark.run(2000, 100, time, seed));
-                city.add(CityBenchmark.run(10000, 500, Duration.ofSeconds(Math.max(60, time.toSeconds() * 2)), seed));
+                city.add(CityBenchmark.run(10000, 500, Duration.ofSeconds(Math.max(120, time.toSeconds() * 4)), seed));
                 report.append("\n## City\n\n").append(CityBenchmark.table(city));
                 report.append("\n## Replan\n\n").append(ReplanBenchmark.table(
                         ReplanBenchmark.run(2000, 100, time, 40, seed)));
@@ -103,7 +109,8 @@ public final class BenchmarkMain {
         System.out.println();
         System.out.println(markdown);
         Files.createDirectories(outDir);
-        Path file = outDir.resolve(LocalDate.now() + "-" + mode + ".md");
+        Path file = outDir.resolve(LocalDate.now() + "-" + mode
+                + (options.containsKey("label") ? "-" + options.get("label") : "") + ".md");
         Files.writeString(file, markdown);
         System.out.println("Saved " + file.toAbsolutePath().normalize());
     }

@@ -11,7 +11,7 @@ import java.util.Optional;
 /** Best-known Solomon results from {@code shared/data/bks/*.csv} (instance,vehicles,distance). */
 public final class BestKnown {
 
-    public record Value(int vehicles, double distance) {
+    public record Value(Integer vehicles, double distance) {
     }
 
     private final Map<String, Value> hierarchical;
@@ -39,11 +39,12 @@ public final class BestKnown {
         }
         for (String line : Files.readAllLines(file)) {
             String[] cells = line.trim().split(",");
-            if (cells.length < 3 || cells[1].isBlank() || !Character.isDigit(cells[1].trim().charAt(0))) {
+            // The vehicle count may be blank (distance-only values of the larger instances).
+            if (cells.length < 3 || cells[2].isBlank() || !Character.isDigit(cells[2].trim().charAt(0))) {
                 continue;
             }
-            values.put(cells[0].trim().toLowerCase(Locale.ROOT),
-                    new Value(Integer.parseInt(cells[1].trim()), Double.parseDouble(cells[2].trim())));
+            Integer vehicles = cells[1].isBlank() ? null : Integer.valueOf(cells[1].trim());
+            values.put(cells[0].trim().toLowerCase(Locale.ROOT), new Value(vehicles, Double.parseDouble(cells[2].trim())));
         }
         return values;
     }

@@ -77,6 +77,7 @@ final class CityBenchmark {
             progress.add(printer);
             futures.add(pool.submit(() -> {
                 GreedyInsertion.planUnplacedJobs(problem);
+                printer.starting(problem.getScore());
                 Solver<Schedule> solver = factory.buildSolver();
                 solver.addEventListener(printer::accept);
                 return solver.solve(problem);

@@ -46,6 +46,21 @@ public final class ProgressPrinter implements Consumer<BestSolutionChangedEvent<
         }
     }
 
+    /** The plan the solver starts from (for example the greedy first plan) counts as a best solution too. */
+    public synchronized void starting(HardMediumSoftLongScore score) {
+        if (score == null || !score.isSolutionInitialized()) {
+            return;
+        }
+        long now = (System.nanoTime() - startNanos) / 1_000_000;
+        if (firstFeasibleMillis < 0 && score.hardScore() == 0) {
+            firstFeasibleMillis = now;
+        }
+        if (completeMillis < 0 && score.hardScore() == 0 && score.mediumScore() == 0) {
+            completeMillis = now;
+        }
+        System.out.printf("  [%s] %6.1f s  start %s%n", label, now / 1000.0, score);
+    }
+
     /** Milliseconds from creation to the first feasible best solution, or -1. */
     public long firstFeasibleMillis() {
         return firstFeasibleMillis;
