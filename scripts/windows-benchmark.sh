@@ -8,7 +8,7 @@
 #   ./mvnw -q -DskipTests package     # once, if platform/target/platform-0.1.0-SNAPSHOT.jar is missing or stale
 #   scripts/windows-benchmark.sh      # RATE=500 DURATION=60 WARMUP=20 CONNECTIONS=25 PORT=18080
 #
-# Needs bash, curl, jq and wrk. APP_ARGS are added to the app's command line (e.g. a rate limit of the consumer link
+# START_TIMEOUT (seconds, default 600) bounds the app start. Needs bash, curl, jq and wrk. APP_ARGS are added to the app's command line (e.g. a rate limit of the consumer link
 # raised for the benchmark, since every request comes from one address).
 set -euo pipefail
 
@@ -42,7 +42,7 @@ echo "Starting the app (embedded profile, demo data) on port $PORT ..."
 (cd "$WORK" && exec java -Xmx"$HEAP" -jar "$JAR" --spring.profiles.active=embedded --server.port="$PORT" \
   --logging.level.root=WARN $APP_ARGS >"$WORK/app.log" 2>&1) &
 APP_PID=$!
-for _ in $(seq 1 180); do
+for _ in $(seq 1 "${START_TIMEOUT:-600}"); do
   if curl -sf "$BASE/actuator/health" >/dev/null 2>&1; then break; fi
   sleep 1
 done

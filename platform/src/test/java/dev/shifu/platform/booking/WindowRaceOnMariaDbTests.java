@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.shifu.platform.support.Api;
 import dev.shifu.platform.support.UsesMariaDb;
@@ -31,6 +32,9 @@ class WindowRaceOnMariaDbTests extends WindowFixture {
 
 	private static final int RACERS = 50;
 
+	@LocalServerPort
+	private int port;
+
 	@Test
 	void fiftyConsumersRacingForTheLastSlotYieldExactlyOneBooking() throws Exception {
 		setUpBrand();
@@ -46,14 +50,27 @@ class WindowRaceOnMariaDbTests extends WindowFixture {
 		assertThat(offers(anonymous().get("/api/v1/consumer/" + tokens.get(0) + "/windows").json().get("windows"), day,
 				"MORNING")).isTrue();
 
+		// The JDK client opens a connection per request in flight: all fifty really are at the server at once.
+		java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+			.version(java.net.http.HttpClient.Version.HTTP_1_1)
+			.build();
+		String body = "{\"date\":\"" + day + "\",\"window\":\"MORNING\"}";
 		ExecutorService pool = Executors.newFixedThreadPool(RACERS);
 		CountDownLatch start = new CountDownLatch(1);
 		List<Future<Api.Reply>> replies = new ArrayList<>();
 		for (String token : tokens) {
+			java.net.http.HttpRequest request = java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/consumer/" + token + "/appointment"))
+				.header("Content-Type", "application/json")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+				.build();
 			replies.add(pool.submit(() -> {
 				start.await();
-				return anonymous().post("/api/v1/consumer/" + token + "/appointment",
-						Map.of("date", day.toString(), "window", "MORNING"));
+				java.net.http.HttpResponse<String> response = client.send(request,
+						java.net.http.HttpResponse.BodyHandlers.ofString());
+				org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+				response.headers().map().forEach(headers::addAll);
+				return new Api.Reply(response.statusCode(), headers, response.body());
 			}));
 		}
 		start.countDown();
