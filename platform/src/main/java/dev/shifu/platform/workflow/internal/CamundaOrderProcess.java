@@ -45,8 +45,15 @@ class CamundaOrderProcess implements OrderProcess, ProcessCancellation {
 
 	private final ZoneId zone;
 
+	private final org.camunda.bpm.engine.ManagementService management;
+
+	/** The progress steps that run asynchronously after each installer report, before the process listens again. */
+	private static final java.util.List<String> PROGRESS_STEPS = java.util.List.of("StatusEnRouteTask", "StatusArrivedTask",
+			"StatusStartedTask");
+
 	CamundaOrderProcess(RuntimeService runtime, HistoryService history, ProcessClaims claims,
-			dev.shifu.workflows.SlaTimers timers) {
+			dev.shifu.workflows.SlaTimers timers, org.camunda.bpm.engine.ManagementService management) {
+		this.management = management;
 		this.runtime = runtime;
 		this.history = history;
 		this.claims = claims;
@@ -91,22 +98,26 @@ class CamundaOrderProcess implements OrderProcess, ProcessCancellation {
 
 	@Override
 	public void installerEnRoute(long orderId) {
+		catchUpProgress(orderId);
 		correlate(orderId, Messages.INSTALLER_EN_ROUTE, Map.of());
 	}
 
 	@Override
 	public void installerArrived(long orderId) {
+		catchUpProgress(orderId);
 		correlate(orderId, Messages.INSTALLER_ARRIVED, Map.of());
 	}
 
 	@Override
 	public void installerStarted(long orderId) {
+		catchUpProgress(orderId);
 		correlate(orderId, Messages.INSTALLER_STARTED, Map.of());
 	}
 
 	/** The verification delegate runs in this transaction, so its verdict is among the variables right after. */
 	@Override
 	public boolean installerCompleted(long orderId, String verificationCode) {
+		catchUpProgress(orderId);
 		Map<String, Object> variables = new HashMap<>();
 		if (verificationCode != null) {
 			// Transient: checked by the next step in this transaction, never stored, so no history or Cockpit shows it.
@@ -121,6 +132,7 @@ class CamundaOrderProcess implements OrderProcess, ProcessCancellation {
 
 	@Override
 	public void installerException(long orderId, ExceptionReason reason, String note) {
+		catchUpProgress(orderId);
 		correlate(orderId, Messages.INSTALLER_EXCEPTION,
 				Map.of(Vars.EXCEPTION_REASON, reason.name(), Vars.EXCEPTION_NOTE, note == null ? "" : note));
 	}
@@ -197,6 +209,21 @@ class CamundaOrderProcess implements OrderProcess, ProcessCancellation {
 		guarded(orderId, message, () -> builder(orderId, message)
 			.processInstanceVariableEquals(Vars.OFFERED_PROVIDER_ID, String.valueOf(providerId))
 			.correlate());
+	}
+
+	/**
+	 * Runs the order's queued progress step (the status after the previous installer report) now, in the caller's
+	 * transaction: reports replayed back to back from an offline queue would otherwise find the process not yet
+	 * listening again. A job executor running the same step at the same moment is a 409 concurrent-change.
+	 */
+	private void catchUpProgress(long orderId) {
+		guarded(orderId, "progress", () -> instance(orderId).ifPresent(pi -> PROGRESS_STEPS.forEach(step -> management
+			.createJobQuery()
+			.processInstanceId(pi.getId())
+			.activityId(step)
+			.executable()
+			.list()
+			.forEach(job -> management.executeJob(job.getId())))));
 	}
 
 	private void correlate(long orderId, String message, Map<String, Object> variables) {
