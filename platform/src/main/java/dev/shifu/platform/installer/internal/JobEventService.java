@@ -99,7 +99,8 @@ class JobEventService {
 		String hash = Idempotency.hash(event.fingerprint(orderId));
 		Optional<String> previous = idempotency.previousResult(reporter.scope(), key, hash);
 		if (previous.isPresent()) {
-			return new EventOutcome(orderId, Long.parseLong(previous.get()), event.type(), true, List.of());
+			return new EventOutcome(orderId, Long.parseLong(previous.get()), event.type(), true, List.of(), null, null,
+					settings.geofenceRadiusMeters());
 		}
 		Optional<JobEventLog.Applied> last = log.last(orderId);
 		if (reporter.onSite()) {
@@ -152,7 +153,8 @@ class JobEventService {
 		idempotency.remember(reporter.scope(), key, hash, String.valueOf(eventId));
 		events.publishEvent(new JobEventApplied(orderId, eventId, event.type().name(), occurredAt, reporter.providerId(),
 				installerId));
-		return new EventOutcome(orderId, eventId, event.type(), false, List.copyOf(flags));
+		return new EventOutcome(orderId, eventId, event.type(), false, List.copyOf(flags), inside, distance,
+				settings.geofenceRadiusMeters());
 	}
 
 	/** The checks that need no state: the position, the time, and what each type must carry. */

@@ -1,0 +1,199 @@
+package dev.shifu.platform.installer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
+
+import dev.shifu.platform.support.Api;
+
+/**
+ * An installer reports a job through the mobile API: the state machine, the geofence, a completion with the
+ * consumer's code, photos and serial numbers and its evidence record, an exception's workflow path, and every kind
+ * of bad input answered as problem+json with nothing changed.
+ */
+class InstallerJobEventTests extends InstallerFixture {
+
+	@Test
+	void anInstallerCompletesAJobWithCodePhotosAndSerialAndTheEvidenceIsRecorded() {
+		long order = jobOf(installerA);
+		Instant now = Instant.now();
+		Instant enRoute = now.minus(Duration.ofHours(2));
+		Instant arrived = now.minus(Duration.ofMinutes(80));
+
+		Api.Reply first = post(tokenA, order, event("EN_ROUTE", enRoute, 30.25, 120.10), "evt-en-route-1");
+		assertThat(first.status()).as(first.body()).isEqualTo(200);
+		assertThat(first.json().get("outcome").asText()).isEqualTo("APPLIED");
+		assertThat(status(order)).isEqualTo("EN_ROUTE");
+		Api.Reply again = post(tokenA, order, event("EN_ROUTE", enRoute, 30.25, 120.10), "evt-en-route-1");
+		assertThat(again.json().get("outcome").asText()).as("a retry acts once").isEqualTo("DUPLICATE");
+		assertThat(again.json().get("eventId").asLong()).isEqualTo(first.json().get("eventId").asLong());
+		assertThat(eventCount(order)).isEqualTo(1);
+
+		// 50 m from the address: inside the 300 m geofence
+		Api.Reply arrival = post(tokenA, order, event("ARRIVED", arrived, LAT + 0.00045, LNG), "evt-arrived-1");
+		assertThat(arrival.status()).as(arrival.body()).isEqualTo(200);
+		assertThat(arrival.json().get("flags")).isEmpty();
+		assertThat(post(tokenA, order, event("STARTED", arrived.plusSeconds(60), LAT, LNG), "evt-started-1").status())
+			.isEqualTo(200);
+
+		byte[] before = jpeg(order * 10 + 1);
+		long photo1 = photo(tokenA, order, "BEFORE", before);
+		Api.Reply reupload = upload(tokenA, order, "BEFORE", before, "again.jpg");
+		assertThat(reupload.status()).as("the same file is stored once").isEqualTo(200);
+		assertThat(reupload.json().get("duplicate").asBoolean()).isTrue();
+		assertThat(reupload.json().get("id").asLong()).isEqualTo(photo1);
+		assertThat(reupload.json().get("sha256").asText()).hasSize(64);
+		Api.Reply withExif = upload(tokenA, order, "AFTER", withExif(jpeg(order * 10 + 2), "2026:12:01 10:15:30", 30.2766, 120.1228),
+				"after.jpg");
+		assertThat(withExif.status()).as(withExif.body()).isEqualTo(201);
+		assertThat(withExif.json().get("takenAt").asText()).as("the camera's time is kept").startsWith("2026-12-01");
+		assertThat(withExif.json().get("location").get("lat").asDouble()).isCloseTo(30.2766, org.assertj.core.data.Offset.offset(1e-4));
+		assertThat(withExif.json().get("location").get("lng").asDouble()).isCloseTo(120.1228, org.assertj.core.data.Offset.offset(1e-4));
+		long photo2 = withExif.json().get("id").asLong();
+
+		Map<String, Object> completed = event("COMPLETED", now, LAT, LNG);
+		completed.put("verificationCode", verificationCode(order));
+		completed.put("photoIds", List.of(photo1, photo2));
+		Api.Reply noSerial = post(tokenA, order, completed, "evt-completed-1");
+		assertThat(noSerial.status()).as("the door needs its serial number").isEqualTo(400);
+		assertThat(noSerial.json().get("field").asText()).isEqualTo("serialNumbers");
+		completed.put("serialNumbers", List.of(Map.of("sku", "DR-800", "serialNumber", "SN-0001")));
+		Api.Reply done = post(tokenA, order, completed, "evt-completed-2");
+		assertThat(done.status()).as(done.body()).isEqualTo(200);
+		assertThat(done.json().get("jobStatus").asText()).isEqualTo("COMPLETED");
+		assertThat(status(order)).isEqualTo("COMPLETED");
+
+		JsonNode evidence = dispatcher.get("/api/v1/reviews/evidence/" + order).json().get(0);
+		assertThat(evidence.get("geofence").asText()).isEqualTo("INSIDE");
+		assertThat(evidence.get("photoCount").asInt()).isEqualTo(2);
+		assertThat(evidence.get("photoChecksums")).hasSize(2);
+		assertThat(evidence.get("codeVerified").asBoolean()).isTrue();
+		assertThat(evidence.get("serialNumbers").get(0).asText()).isEqualTo("DR-800=SN-0001");
+		assertThat(evidence.get("onSiteSeconds").asLong()).isBetween(80 * 60L - 5, 80 * 60L + 5);
+		assertThat(evidence.get("plannedSeconds").asLong()).isEqualTo(90 * 60L);
+		assertThat(evidence.get("flags")).isEmpty();
+		assertThat(dispatcher.get("/api/v1/reviews?region=330106&orderId=" + order).json()).as("nothing to review").isEmpty();
+
+		Api.Reply afterDone = post(tokenA, order, event("STARTED", now, LAT, LNG), "evt-started-2");
+		assertThat(afterDone.status()).as("nothing follows a completion").isEqualTo(409);
+	}
+
+	@Test
+	void aConsumerAbsentExceptionSendsTheOrderBackToBookingWithItsNoteAndPhoto() {
+		long order = jobOf(installerA);
+		Instant now = Instant.now();
+		assertThat(post(tokenA, order, event("EN_ROUTE", now.minusSeconds(1800), null, null), "exc-en-route").status())
+			.isEqualTo(200);
+		assertThat(post(tokenA, order, event("ARRIVED", now.minusSeconds(600), LAT, LNG), "exc-arrived").status())
+			.isEqualTo(200);
+		Map<String, Object> absent = event("EXCEPTION", now, LAT, LNG);
+		absent.put("exceptionReason", "CONSUMER_ABSENT");
+		Api.Reply noNote = post(tokenA, order, absent, "exc-absent-1");
+		assertThat(noNote.status()).isEqualTo(400);
+		assertThat(noNote.json().get("field").asText()).isEqualTo("note");
+		absent.put("note", "敲门无人应答 / nobody answered");
+		Api.Reply noPhoto = post(tokenA, order, absent, "exc-absent-2");
+		assertThat(noPhoto.status()).isEqualTo(400);
+		assertThat(noPhoto.json().get("field").asText()).isEqualTo("photoIds");
+		absent.put("photoIds", List.of(photo(tokenA, order, "OTHER", jpeg(order * 10 + 7))));
+		Api.Reply reported = post(tokenA, order, absent, "exc-absent-3");
+		assertThat(reported.status()).as(reported.body()).isEqualTo(200);
+		driver.drainUntil(order, () -> status(order).equals("AWAITING_BOOKING"), "back to booking");
+		assertThat(runtime.getVariable(driver.instanceOf(order), "revisitCount")).isEqualTo(1L);
+	}
+
+	@Test
+	void eventsInAnImpossibleOrderAreRefusedWith409() {
+		long order = jobOf(installerA);
+		Instant now = Instant.now();
+		Map<String, Object> completed = event("COMPLETED", now, LAT, LNG);
+		completed.put("verificationCode", verificationCode(order));
+		Api.Reply early = post(tokenA, order, completed, "order-completed-early");
+		assertThat(early.status()).isEqualTo(409);
+		assertThat(early.contentType()).startsWith("application/problem+json");
+		assertThat(early.json().get("type").asText()).endsWith("event-out-of-order");
+		assertThat(post(tokenA, order, event("STARTED", now, LAT, LNG), "order-started-early").status()).isEqualTo(409);
+		assertThat(post(tokenA, order, event("EN_ROUTE", now.minusSeconds(600), null, null), "order-en-route").status())
+			.isEqualTo(200);
+		assertThat(post(tokenA, order, event("EN_ROUTE", now, null, null), "order-en-route-twice").status()).isEqualTo(409);
+		assertThat(post(tokenA, order, event("ARRIVED", now.minusSeconds(1200), LAT, LNG), "order-arrived-before").status())
+			.as("an arrival before the departure").isEqualTo(409);
+		assertThat(eventCount(order)).isEqualTo(1);
+		assertThat(status(order)).isEqualTo("EN_ROUTE");
+	}
+
+	@Test
+	void badInputIsAProblemNamingTheFieldAndChangesNothing() {
+		long order = jobOf(installerA);
+		Instant now = Instant.now();
+		assertThat(post(tokenA, order, event("EN_ROUTE", now.minusSeconds(900), null, null), "bad-en-route").status())
+			.isEqualTo(200);
+		assertThat(post(tokenA, order, event("ARRIVED", now.minusSeconds(600), LAT, LNG), "bad-arrived").status())
+			.isEqualTo(200);
+		long p1 = photo(tokenA, order, "BEFORE", jpeg(order * 10 + 3));
+		long p2 = photo(tokenA, order, "AFTER", jpeg(order * 10 + 4));
+		int events = eventCount(order);
+
+		// a wrong code
+		Map<String, Object> wrong = completion(now, "000000".equals(verificationCode(order)) ? "111111" : "000000", p1, p2);
+		assertProblem(post(tokenA, order, wrong, "bad-wrong-code"), 400, "verificationCode");
+		// a missing photo
+		assertProblem(post(tokenA, order, completion(now, verificationCode(order), p1), "bad-one-photo"), 400, "photoIds");
+		// another job's photo
+		long other = jobOf(installerA);
+		long foreign = photo(tokenA, other, "BEFORE", jpeg(other * 10 + 5));
+		assertProblem(post(tokenA, order, completion(now, verificationCode(order), p1, foreign), "bad-foreign"), 400,
+				"photoIds[1]");
+		// lat/lng out of range
+		assertProblem(post(tokenA, order, event("STARTED", now, 91.0, LNG), "bad-latitude"), 400, "location.lat");
+		assertProblem(post(tokenA, order, event("STARTED", now, LAT, 181.0), "bad-longitude"), 400, "location.lng");
+		// an event time far in the future
+		assertProblem(post(tokenA, order, event("STARTED", now.plus(Duration.ofDays(1)), LAT, LNG), "bad-future"), 400,
+				"occurredAt");
+		// an unknown job, another installer's job
+		assertThat(post(tokenA, 999_999_999L, event("STARTED", now, LAT, LNG), "bad-unknown").status()).isEqualTo(404);
+		assertThat(post(tokenB, order, event("STARTED", now, LAT, LNG), "bad-stranger").status()).isEqualTo(404);
+		// malformed JSON
+		Api.Reply malformed = postRaw(tokenA, "/mobile/v1/jobs/" + order + "/events", "{\"type\": \"STARTED\",");
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(malformed.contentType()).startsWith("application/problem+json");
+		// a photo that is not an image, and one that is too large
+		Api.Reply text = upload(tokenA, order, "BEFORE", "not a picture".getBytes(), "note.jpg");
+		assertThat(text.status()).isEqualTo(415);
+		assertThat(text.contentType()).startsWith("application/problem+json");
+		byte[] huge = new byte[4 * 1024 * 1024 + 10];
+		System.arraycopy(jpeg(1), 0, huge, 0, 100);
+		Api.Reply tooLarge = upload(tokenA, order, "BEFORE", huge, "huge.jpg");
+		assertThat(tooLarge.status()).isEqualTo(413);
+		assertThat(tooLarge.contentType()).startsWith("application/problem+json");
+
+		assertThat(eventCount(order)).as("no event was recorded").isEqualTo(events);
+		assertThat(jdbc.queryForObject("select count(*) from job_photo where order_id = ?", Integer.class, order)).isEqualTo(2);
+		assertThat(status(order)).isEqualTo("ARRIVED");
+		assertThat(post(tokenA, order, completion(now, verificationCode(order), p1, p2), "bad-finally-right").status())
+			.as("the right report still goes through").isEqualTo(200);
+	}
+
+	private static Map<String, Object> completion(Instant at, String code, long... photos) {
+		Map<String, Object> event = new HashMap<>(event("COMPLETED", at, LAT, LNG));
+		event.put("verificationCode", code);
+		event.put("photoIds", java.util.Arrays.stream(photos).boxed().toList());
+		event.put("serialNumbers", List.of(Map.of("sku", "DR-800", "serialNumber", "SN-0002")));
+		return event;
+	}
+
+	private static void assertProblem(Api.Reply reply, int status, String field) {
+		assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+		assertThat(reply.contentType()).startsWith("application/problem+json");
+		assertThat(reply.json().get("field").asText()).isEqualTo(field);
+	}
+
+}

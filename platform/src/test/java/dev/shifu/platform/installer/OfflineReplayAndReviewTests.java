@@ -1,0 +1,139 @@
+package dev.shifu.platform.installer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
+
+import dev.shifu.platform.identity.Role;
+import dev.shifu.platform.support.Api;
+
+/**
+ * Offline replay (each event once, in recorded order, per-event answers; the same batch again changes nothing; a
+ * reassigned job's events are rejected and kept for review) and the review list of flagged evidence.
+ */
+class OfflineReplayAndReviewTests extends InstallerFixture {
+
+	@Test
+	void aBatchRecordedOfflineIsAppliedOnceInRecordedOrderAndReplayingItChangesNothing() {
+		long order = jobOf(installerA);
+		Instant now = Instant.now();
+		List<Map<String, Object>> batch = new ArrayList<>();
+		// sent shuffled: the phone's queue lost its order, the recorded times did not
+		batch.add(item("sync-arrived-" + order, order, event("ARRIVED", now.minusSeconds(3000), LAT, LNG)));
+		batch.add(item("sync-en-route-" + order, order, event("EN_ROUTE", now.minusSeconds(4000), 30.25, 120.10)));
+		batch.add(item("sync-started-" + order, order, event("STARTED", now.minusSeconds(2900), LAT, LNG)));
+		// the same event twice in one batch (a retry that was queued again)
+		batch.add(item("sync-started-" + order, order, event("STARTED", now.minusSeconds(2900), LAT, LNG)));
+		// an impossible order: a second departure after the arrival
+		batch.add(item("sync-late-en-route-" + order, order, event("EN_ROUTE", now.minusSeconds(2800), LAT, LNG)));
+
+		Api.Reply first = sync(tokenA, batch);
+		assertThat(first.status()).as(first.body()).isEqualTo(200);
+		driver.drain(order);
+		JsonNode results = first.json().get("results");
+		assertThat(results).hasSize(5);
+		assertThat(results.findValuesAsText("outcome")).containsExactly("APPLIED", "APPLIED", "APPLIED", "DUPLICATE", "REJECTED");
+		assertThat(results.get(4).get("reason").asText()).isEqualTo("event-out-of-order");
+		assertThat(results.get(0).get("idempotencyKey").asText()).isEqualTo("sync-arrived-" + order);
+		assertThat(jdbc.queryForList("select type from job_event where order_id = ? order by id", String.class, order))
+			.containsExactly("EN_ROUTE", "ARRIVED", "STARTED");
+		assertThat(status(order)).isEqualTo("STARTED");
+
+		Api.Reply again = sync(tokenA, batch);
+		assertThat(again.json().get("results").findValuesAsText("outcome"))
+			.containsExactly("DUPLICATE", "DUPLICATE", "DUPLICATE", "DUPLICATE", "REJECTED");
+		assertThat(eventCount(order)).as("the replay changed nothing").isEqualTo(3);
+		assertThat(status(order)).isEqualTo("STARTED");
+	}
+
+	@Test
+	void anEventForAJobReassignedWhileOfflineIsRejectedAndKeptForReviewOnce() {
+		long order = jobOf(installerA);
+		Instant now = Instant.now();
+		// while A is offline, the dispatcher gives the job to B
+		planOn(order, installerB);
+		List<Map<String, Object>> batch = List.of(
+				item("offline-en-route-" + order, order, event("EN_ROUTE", now.minusSeconds(600), 30.25, 120.10)));
+
+		JsonNode result = sync(tokenA, batch).json().get("results").get(0);
+		assertThat(result.get("outcome").asText()).isEqualTo("REJECTED");
+		assertThat(result.get("reason").asText()).isEqualTo("job-reassigned");
+		assertThat(eventCount(order)).isZero();
+		JsonNode reviews = dispatcher.get("/api/v1/reviews?region=330106&orderId=" + order).json();
+		assertThat(reviews).hasSize(1);
+		assertThat(reviews.get(0).get("kind").asText()).isEqualTo("SYNC_REJECTED");
+		assertThat(reviews.get(0).get("flags").get(0).asText()).isEqualTo("JOB_REASSIGNED");
+		assertThat(reviews.get(0).get("detail").asText()).contains("offline-en-route-" + order).contains("EN_ROUTE");
+
+		assertThat(sync(tokenA, batch).json().get("results").get(0).get("reason").asText()).isEqualTo("job-reassigned");
+		assertThat(dispatcher.get("/api/v1/reviews?region=330106&orderId=" + order).json()).as("kept once").hasSize(1);
+		// B carries on with the job
+		assertThat(post(tokenB, order, event("EN_ROUTE", now, null, null), "b-en-route-" + order).status()).isEqualTo(200);
+		// a job that never was A's is simply unknown
+		assertThat(sync(tokenA, List.of(item("offline-unknown-1", 999_999_999L, event("EN_ROUTE", now, null, null))))
+			.json().get("results").get(0).get("reason").asText()).isEqualTo("not-found");
+	}
+
+	@Test
+	void flaggedEvidenceGoesOnTheRegionsReviewListForDispatchers() {
+		long honest = jobOf(installerA);
+		long hurried = jobOf(installerA);
+		Instant now = Instant.now();
+		// the honest job's photo
+		byte[] shared = jpeg(honest * 100 + 9);
+		long honestPhoto = photo(tokenA, honest, "AFTER", shared);
+		assertThat(honestPhoto).isPositive();
+
+		assertThat(post(tokenA, hurried, event("EN_ROUTE", now.minusSeconds(1200), null, null), "flag-en-route-" + hurried)
+			.status()).isEqualTo(200);
+		// 1.1 km from the consumer's address
+		Api.Reply far = post(tokenA, hurried, event("ARRIVED", now.minusSeconds(600), LAT + 0.01, LNG), "flag-arrived-" + hurried);
+		assertThat(far.status()).as("accepted, not silently trusted").isEqualTo(200);
+		assertThat(far.json().get("flags").get(0).asText()).isEqualTo("OUTSIDE_GEOFENCE");
+		assertThat(far.json().get("geofence").get("inside").asBoolean()).isFalse();
+		assertThat(far.json().get("geofence").get("distanceMeters").asDouble()).isGreaterThan(1000);
+		long reused = photo(tokenA, hurried, "BEFORE", shared);
+		long own = photo(tokenA, hurried, "AFTER", jpeg(hurried * 100 + 8));
+		Map<String, Object> completed = new HashMap<>(event("COMPLETED", now, LAT + 0.01, LNG));
+		completed.put("verificationCode", verificationCode(hurried));
+		completed.put("photoIds", List.of(reused, own));
+		completed.put("serialNumbers", List.of(Map.of("sku", "DR-800", "serialNumber", "SN-FLAG-1")));
+		// ten minutes on site for a 90-minute job
+		Api.Reply done = post(tokenA, hurried, completed, "flag-completed-" + hurried);
+		assertThat(done.status()).as(done.body()).isEqualTo(200);
+		assertThat(done.json().get("flags")).extracting(JsonNode::asText)
+			.containsExactlyInAnyOrder("OUTSIDE_GEOFENCE", "SHORT_TIME_ON_SITE", "REUSED_PHOTO");
+
+		JsonNode evidence = dispatcher.get("/api/v1/reviews/evidence/" + hurried).json().get(0);
+		assertThat(evidence.get("geofence").asText()).isEqualTo("OUTSIDE");
+		assertThat(evidence.get("onSiteSeconds").asLong()).isEqualTo(600);
+		assertThat(evidence.get("flags")).extracting(JsonNode::asText)
+			.containsExactlyInAnyOrder("OUTSIDE_GEOFENCE", "SHORT_TIME_ON_SITE", "REUSED_PHOTO");
+
+		JsonNode district = dispatcher.get("/api/v1/reviews?region=330106&orderId=" + hurried).json();
+		assertThat(district.findValuesAsText("kind")).containsExactly("EVIDENCE", "EVIDENCE");
+		assertThat(district.get(0).get("flags")).extracting(JsonNode::asText)
+			.containsExactlyInAnyOrder("OUTSIDE_GEOFENCE", "SHORT_TIME_ON_SITE", "REUSED_PHOTO");
+		assertThat(dispatcher.get("/api/v1/reviews?region=330100&orderId=" + hurried).json()).as("the city's list").hasSize(2);
+		assertThat(dispatcher.get("/api/v1/reviews?region=330102&orderId=" + hurried).json()).as("another district's").isEmpty();
+		assertThat(dispatcher.get("/api/v1/reviews?region=330106&orderId=" + honest).json()).isEmpty();
+		assertThat(dealerAdmin.get("/api/v1/reviews?region=330106").status()).isEqualTo(403);
+		assertThat(brandApi.get("/api/v1/reviews?region=330106").status()).isEqualTo(403);
+		assertThat(asNewUser(Role.CUSTOMER_SERVICE, null).get("/api/v1/reviews?region=330106").status()).isEqualTo(403);
+		assertThat(dispatcher.get("/api/v1/reviews?region=33").status()).isEqualTo(400);
+	}
+
+	private static Map<String, Object> item(String key, long orderId, Map<String, Object> event) {
+		return Map.of("idempotencyKey", key, "jobId", orderId, "event", event);
+	}
+
+}
