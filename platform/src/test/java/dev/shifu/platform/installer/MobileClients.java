@@ -55,7 +55,7 @@ abstract class MobileClients extends PlatformIntegrationTest {
 			admin = asNewUser(Role.ADMIN, null);
 		}
 		Map<String, Object> request = new java.util.HashMap<>(Map.of("name", unique(type), "type", type,
-				"contactPhone", "0571-88004321", "coverage", Map.of("regionCodes", List.of("330106")),
+				"contactPhone", "0571-88004321", "coverage", Map.of("regionCodes", List.of("330106"), "centre", Map.of("lat", 30.25, "lng", 120.15), "radiusKm", 30),
 				"dailyCapacity", Map.of("INSTALLATION", 20)));
 		if (brandId != null) {
 			request.put("brandId", brandId);

@@ -99,7 +99,8 @@ class InstallerRoutesView {
 			.orElseThrow(() -> new NotFoundException("job", jobId));
 	}
 
-	record Observation(MobileViews.Route route, List<Long> changedUnderWay) {
+	/** {@code flagged}: every job under way the plan changed, also one that left this route. */
+	record Observation(MobileViews.Route route, List<Long> changedUnderWay, Set<Long> flagged) {
 	}
 
 	/** Computes the route and compares it with the last one seen: which under-way jobs changed since. */
@@ -124,7 +125,7 @@ class InstallerRoutesView {
 		List<MobileViews.RouteJob> shown = jobs.stream().map(j -> flagged.contains(j.jobId()) ? j.flagged() : j).toList();
 		String version = digest(shown).substring(0, 16);
 		seen.put(key, new Seen(Map.copyOf(planned), Set.copyOf(flagged)));
-		return new Observation(new MobileViews.Route(day, version, shown), changedNow);
+		return new Observation(new MobileViews.Route(day, version, shown), changedNow, Set.copyOf(flagged));
 	}
 
 	/** The job as planned, without its progress: the installer moving it on is not a plan change. */

@@ -81,13 +81,13 @@ class RouteStreams {
 
 	private synchronized void push(Subscription s) {
 		try {
-			MobileViews.Route route = routes.route(s.installerId, s.day);
+			InstallerRoutesView.Observation seen = routes.observe(s.installerId, s.day);
+			MobileViews.Route route = seen.route();
 			if (route.version().equals(s.sent)) {
 				return;
 			}
 			// Every job under way that the plan changed is named: the app alerts, it does not update silently.
-			List<Long> underWay = route.jobs().stream().filter(MobileViews.RouteJob::changedWhileUnderWay)
-				.map(MobileViews.RouteJob::jobId).toList();
+			List<Long> underWay = seen.flagged().stream().sorted().toList();
 			MobileViews.RouteVersion event = new MobileViews.RouteVersion(s.day, route.version(),
 					OffsetDateTime.now(clock), underWay, !underWay.isEmpty());
 			s.emitter.send(SseEmitter.event().name("route-version").id(route.version())

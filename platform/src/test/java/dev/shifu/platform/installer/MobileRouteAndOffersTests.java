@@ -1,0 +1,320 @@
+package dev.shifu.platform.installer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+
+import dev.shifu.mobile.client.api.OffersApi;
+import dev.shifu.mobile.client.api.RouteApi;
+import dev.shifu.mobile.client.model.Offer;
+import dev.shifu.mobile.client.model.OfferDecline;
+import dev.shifu.mobile.client.model.Route;
+import dev.shifu.mobile.client.model.RouteJob;
+import dev.shifu.platform.identity.BrandAccounts.IssuedBrand;
+import dev.shifu.platform.identity.Role;
+import dev.shifu.platform.schedule.PlannedVisits;
+import dev.shifu.platform.support.Api;
+import dev.shifu.platform.support.ProcessDriver;
+
+/**
+ * Offers answered from the app correlate with the order's process; the route comes from the live plan with its
+ * version as ETag, and route versions reach the app as server-sent events, flagging changes to a job under way.
+ */
+class MobileRouteAndOffersTests extends MobileClients {
+
+	static final LocalDate DAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2);
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	PlannedVisits plannedVisits;
+
+	ProcessDriver driver;
+
+	IssuedBrand brand;
+
+	Api brandApi;
+
+	Api dispatcher;
+
+	Api dealerAdmin;
+
+	long dealerId;
+
+	/** Answers the dealer's offers from the app (a provider admin). */
+	long installerA;
+
+	long installerB;
+
+	String accessA;
+
+	String accessB;
+
+	@BeforeEach
+	void dealer() {
+		driver = new ProcessDriver(runtime, management, history, taskService);
+		brand = newBrand();
+		brandApi = asBrand(brand);
+		dispatcher = asNewUser(Role.DISPATCHER, null);
+		dealerId = newProvider("DEALER", brand.brandId());
+		dealerAdmin = asNewUser(Role.PROVIDER_ADMIN, dealerId);
+		installerA = newInstaller(dealerId, "师傅甲", true);
+		installerB = newInstaller(dealerId, "师傅乙", false);
+		accessA = login(phones.get(installerA)).getAccessToken();
+		accessB = login(phones.get(installerB)).getAccessToken();
+	}
+
+	@Test
+	void offersShowWhatIsAcceptedAndAnswersMoveTheProcess() {
+		long order = bookedOrder();
+		eventually(() -> !new OffersApi(client(accessA)).listOffers().isEmpty(), "the dealer's offer in the app");
+		Offer offer = new OffersApi(client(accessA)).listOffers().stream().filter(o -> o.getJobId() == order).findFirst().orElseThrow();
+		assertThat(offer.getServiceType().getValue()).isEqualTo("INSTALLATION");
+		assertThat(offer.getItems()).singleElement().satisfies(i -> {
+			assertThat(i.getSku()).isEqualTo("DR-800");
+			assertThat(i.getSerialNumberRequired()).isTrue();
+		});
+		assertThat(offer.getDistrict().getCode()).isEqualTo("330106");
+		assertThat(offer.getDistrict().getName()).isEqualTo("西湖区");
+		assertThat(offer.getDistanceKm()).isBetween(1.0, 10.0);
+		assertThat(offer.getBookedWindow().getDate()).isEqualTo(DAY);
+		assertThat(offer.getExpiresAt()).isNotNull();
+
+		// An installer who neither works alone nor is a provider admin does not answer offers.
+		MobileAuthTests.assertStatus(() -> new OffersApi(client(accessB)).listOffers(), 403);
+
+		Offer accepted = new OffersApi(client(accessA)).acceptOffer(offer.getId());
+		assertThat(accepted.getStatus()).isEqualTo(Offer.StatusEnum.ACCEPTED);
+		driver.drainUntil(order, () -> status(order).equals("SCHEDULED"), "scheduled through the app's accept");
+		assertThat(new OffersApi(client(accessA)).listOffers()).noneMatch(o -> o.getJobId() == order);
+
+		long second = bookedOrder();
+		eventually(() -> new OffersApi(client(accessA)).listOffers().stream().anyMatch(o -> o.getJobId() == second), "second offer");
+		long secondOffer = new OffersApi(client(accessA)).listOffers().stream().filter(o -> o.getJobId() == second)
+			.findFirst().orElseThrow().getId();
+		MobileAuthTests.assertStatus(() -> new OffersApi(client(accessA)).declineOffer(secondOffer,
+				new OfferDecline().reason(OfferDecline.ReasonEnum.OTHER)), 400);
+		Offer declined = new OffersApi(client(accessA)).declineOffer(secondOffer,
+				new OfferDecline().reason(OfferDecline.ReasonEnum.TOO_FAR).note("bridge closed"));
+		assertThat(declined.getStatus()).isEqualTo(Offer.StatusEnum.DECLINED);
+		driver.drain(second);
+		JsonNode staffView = offerOf(second, secondOffer);
+		assertThat(staffView.get("status").asText()).isEqualTo("DECLINED");
+		assertThat(staffView.get("declineReason").asText()).isEqualTo("TOO_FAR: bridge closed");
+		assertThat(status(second)).as("the process went on without the dealer").isNotEqualTo("SCHEDULED");
+		MobileAuthTests.assertStatus(() -> new OffersApi(client(accessA)).acceptOffer(secondOffer), 409);
+	}
+
+	@Test
+	void routeComesFromTheLivePlanWithItsVersionAsETagAndChangesArePushed() throws Exception {
+		long first = scheduledOrder();
+		planOn(first, installerA, 0);
+		RouteApi routeA = new RouteApi(client(accessA));
+		ResponseEntity<Route> reply = routeA.getRouteWithHttpInfo(DAY, null);
+		Route route = reply.getBody();
+		assertThat(route.getJobs()).hasSize(1);
+		RouteJob job = route.getJobs().get(0);
+		assertThat(job.getJobId()).isEqualTo(first);
+		assertThat(job.getSequence()).isEqualTo(1);
+		assertThat(job.getPlannedArrival()).isNotNull();
+		assertThat(job.getPlannedStart()).isNotNull();
+		assertThat(job.getAddress()).isEqualTo("杭州市西湖区文三路 90 号");
+		assertThat(job.getLocation().getLat()).isEqualTo(30.2765);
+		assertThat(job.getConsumer().getFirstName()).isEqualTo("娜");
+		assertThat(job.getConsumer().getMaskedPhone()).isEqualTo("138****5678");
+		assertThat(job.getItems()).singleElement().satisfies(i -> assertThat(i.getSerialNumberRequired()).isTrue());
+		assertThat(job.getServiceType().getValue()).isEqualTo("INSTALLATION");
+		assertThat(job.getBookedWindow().getDate()).isEqualTo(DAY);
+		assertThat(job.getChangedWhileUnderWay()).isFalse();
+		String etag = reply.getHeaders().getETag();
+		assertThat(etag).isEqualTo("\"" + route.getVersion() + "\"");
+		assertThat(routeA.getRouteWithHttpInfo(DAY, etag).getStatusCode().value()).isEqualTo(304);
+
+		// Another installer sees neither the job on their route nor the job itself.
+		assertThat(new RouteApi(client(accessB)).getRoute(DAY, null).getJobs()).isEmpty();
+		assertThat(bearerGet(accessA, "/mobile/v1/jobs/" + first).status()).isEqualTo(200);
+		assertThat(bearerGet(accessB, "/mobile/v1/jobs/" + first).status()).isEqualTo(404);
+		assertThat(bearerGet(accessB, "/mobile/v1/jobs/" + first).headers().getContentType().toString())
+			.startsWith("application/problem+json");
+
+		// Stream the route versions, then change the plan of the job once the installer is on the way.
+		long second = scheduledOrder();
+		planOn(second, installerA, 1);
+		driver.fireTimer(first, "InstallationDayTimer");
+		Api.Reply enRoute = dealerAdmin.post("/api/v1/providers/" + dealerId + "/jobs/" + first + "/events",
+				Map.of("type", "EN_ROUTE", "installerId", installerA));
+		assertThat(enRoute.status()).as(enRoute.body()).isEqualTo(200);
+		Route twoJobs = routeA.getRoute(DAY, null);
+		assertThat(twoJobs.getVersion()).isNotEqualTo(route.getVersion());
+		assertThat(twoJobs.getJobs()).extracting(RouteJob::getJobId).containsExactly(first, second);
+		assertThat(twoJobs.getJobs()).noneMatch(RouteJob::getChangedWhileUnderWay);
+		assertThat(routeA.getRouteWithHttpInfo(DAY, etag).getStatusCode().value()).isEqualTo(200);
+
+		BlockingQueue<JsonNode> events = stream(accessA);
+		JsonNode current = events.poll(60, TimeUnit.SECONDS);
+		assertThat(current).as("the current version comes first").isNotNull();
+		assertThat(current.get("version").asText()).isEqualTo(twoJobs.getVersion());
+		assertThat(current.get("requiresAcknowledgement").asBoolean()).isFalse();
+
+		Api.Reply moved = dispatcher.post("/api/v1/schedules/330100/moves",
+				Map.of("jobId", "O" + first, "shiftId", "I" + installerA + "@" + DAY, "position", 1, "pin", true));
+		assertThat(moved.status()).as(moved.body()).isEqualTo(202);
+		JsonNode changed = null;
+		for (int i = 0; i < 30 && (changed == null || !changed.get("requiresAcknowledgement").asBoolean()); i++) {
+			changed = events.poll(10, TimeUnit.SECONDS);
+		}
+		assertThat(changed).as("a route-version event for the moved job").isNotNull();
+		assertThat(changed.get("requiresAcknowledgement").asBoolean()).isTrue();
+		assertThat(changed.get("underWayJobIds").get(0).asLong()).isEqualTo(first);
+		Route after = routeA.getRoute(DAY, null);
+		assertThat(after.getVersion()).isEqualTo(changed.get("version").asText());
+		assertThat(after.getJobs()).filteredOn(j -> j.getJobId() == first)
+			.singleElement()
+			.satisfies(j -> assertThat(j.getChangedWhileUnderWay()).isTrue());
+	}
+
+	/** Reads {@code route-version} events of the SSE stream on a thread of its own. */
+	BlockingQueue<JsonNode> stream(String token) throws Exception {
+		BlockingQueue<JsonNode> events = new ArrayBlockingQueue<>(100);
+		HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/mobile/v1/route/stream?date=" + DAY))
+				.header("Authorization", "Bearer " + token)
+				.header("Accept", "text/event-stream")
+				.build(), HttpResponse.BodyHandlers.ofInputStream());
+		assertThat(response.statusCode()).isEqualTo(200);
+		Thread reader = new Thread(() -> {
+			try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+				String line;
+				while ((line = lines.readLine()) != null) {
+					if (line.startsWith("data:")) {
+						events.add(new ObjectMapper().readTree(line.substring(5)));
+					}
+				}
+			}
+			catch (Exception ex) {
+				// the stream closes with the test's context
+			}
+		});
+		reader.setDaemon(true);
+		reader.start();
+		return events;
+	}
+
+	/** A raw GET with the bearer token: status, headers and body. */
+	Api.Reply bearerGet(String token, String path) {
+		ResponseEntity<String> response = http.exchange(org.springframework.http.RequestEntity.get(URI.create(path))
+			.header("Authorization", "Bearer " + token)
+			.build(), String.class);
+		return new Api.Reply(response.getStatusCode().value(), response.getHeaders(), response.getBody());
+	}
+
+	long bookedOrder() {
+		Api.Reply reply = brandApi.post("/api/v1/orders", Map.of("externalOrderId", unique("MOB"),
+				"consumer", Map.of("name", "李娜", "phone", "13812345678", "address", "杭州市西湖区文三路 90 号",
+						"regionCode", "330106", "location", Map.of("lat", 30.2765, "lng", 120.1229)),
+				"items", List.of(Map.of("sku", "DR-800", "name", "Walnut door", "category", "DOOR", "quantity", 1,
+						"serialNumberRequired", true)),
+				"serviceType", "INSTALLATION", "memberTier", "GOLD", "goods", Map.of("status", "ARRIVED"),
+				"promisedBy", DAY.plusDays(7).toString()));
+		assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+		long id = reply.json().get("id").asLong();
+		driver.instanceOf(id);
+		driver.drainUntil(id, () -> status(id).equals("AWAITING_BOOKING"), "booking link sent");
+		Api.Reply booked = anonymous().post("/api/v1/consumer/" + consumerToken(id) + "/booking", Map.of("date", DAY.toString()));
+		assertThat(booked.status()).as(booked.body()).isEqualTo(200);
+		driver.drainUntil(id, () -> offerOf(id, null) != null, "an offer");
+		return id;
+	}
+
+	long scheduledOrder() {
+		long id = bookedOrder();
+		long offerId = offerOf(id, null).get("id").asLong();
+		assertThat(dealerAdmin.post("/api/v1/offers/" + offerId + "/accept", null).status()).isEqualTo(200);
+		driver.drainUntil(id, () -> status(id).equals("SCHEDULED"), "scheduled");
+		return id;
+	}
+
+	/** A dispatcher moves the job onto the installer's shift of the day, pinned; the stored plan then sends them. */
+	void planOn(long order, long installerId, int position) {
+		String jobId = "O" + order;
+		eventually(() -> dispatcher.get("/api/v1/schedules?region=330100&date=" + DAY).body().contains("\"" + jobId + "\""),
+				jobId + " in the live plan");
+		Api.Reply moved = dispatcher.post("/api/v1/schedules/330100/moves",
+				Map.of("jobId", jobId, "shiftId", "I" + installerId + "@" + DAY, "position", position, "pin", true));
+		assertThat(moved.status()).as(moved.body()).isEqualTo(202);
+		eventually(() -> plannedVisits.crewOf(order).equals(List.of(installerId)), jobId + " stored on " + installerId);
+	}
+
+	/** The order's offer as staff see it: the given one, or the open one. */
+	JsonNode offerOf(long orderId, Long offerId) {
+		for (JsonNode offer : admin.get("/api/v1/offers?orderId=" + orderId).json()) {
+			if (offerId == null ? offer.get("status").asText().equals("OFFERED") : offer.get("id").asLong() == offerId) {
+				return offer;
+			}
+		}
+		return null;
+	}
+
+	String status(long orderId) {
+		return admin.get("/api/v1/orders/" + orderId).json().get("status").asText();
+	}
+
+	String consumerToken(long orderId) {
+		String link = brandApi.get("/api/v1/orders/" + orderId).json().path("consumerLink").asText("");
+		assertThat(link).contains("/c/");
+		return link.substring(link.indexOf("/c/") + 3);
+	}
+
+	static void eventually(Supplier<Boolean> condition, String what) {
+		for (int i = 0; i < 1200; i++) {
+			if (condition.get()) {
+				return;
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(what);
+			}
+		}
+		throw new AssertionError("never: " + what);
+	}
+
+}
