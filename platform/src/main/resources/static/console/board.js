@@ -373,6 +373,12 @@
   window.ShifuBoard = {
     render: render,
     load: load,
+    /** Stops live updates (a board rendered by hand would otherwise be replaced by the next reload). */
+    stopLive: function () {
+      if (state.events) { state.events.close(); state.events = null; }
+      clearTimeout(state.reloadTimer);
+      state.reloadTimer = null;
+    },
     timings: state.timings,
     renderTimed: function (board, done) {
       var t0 = performance.now();
