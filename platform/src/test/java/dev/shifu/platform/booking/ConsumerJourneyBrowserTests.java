@@ -214,7 +214,13 @@ class ConsumerJourneyBrowserTests extends WindowFixture {
 		// A brand replaces the link: the old one says so, and shows nothing of the order.
 		assertThat(asBrand(brand).post("/api/v1/consumer-links/" + order + "/reissue", null).status()).isEqualTo(200);
 		browser.navigate().refresh();
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("gone")));
+		try {
+			wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("gone")));
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			shot("failed-waiting-for-revoked");
+			throw new AssertionError("the replaced link shows: " + browser.findElement(By.tagName("main")).getText(), ex);
+		}
 		assertThat(visible("order")).isFalse();
 		shot("link-revoked");
 

@@ -112,7 +112,7 @@ class ConsumerLinkTests extends LifecycleFixture {
 				throw new IllegalStateException(ex);
 			}
 		};
-		for (int i = 0; i < 60; i++) {
+		for (int i = 0; i < 100; i++) {
 			assertThat(get.apply(token).statusCode()).isEqualTo(404);
 		}
 

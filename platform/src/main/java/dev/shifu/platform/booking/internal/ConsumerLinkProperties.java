@@ -14,6 +14,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param period the refill period of both limits
  */
 @ConfigurationProperties("shifu.consumer-link")
-record ConsumerLinkProperties(@DefaultValue("P30D") Duration expireAfter, @DefaultValue("60") int perToken,
+record ConsumerLinkProperties(@DefaultValue("P30D") Duration expireAfter, @DefaultValue("120") int perToken,
 		@DefaultValue("300") int perIp, @DefaultValue("PT1M") Duration period) {
 }
