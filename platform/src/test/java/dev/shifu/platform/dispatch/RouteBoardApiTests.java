@@ -71,7 +71,9 @@ class RouteBoardApiTests extends PlatformIntegrationTest {
 	}
 
 	private JsonNode allPlanned() {
-		return settled(dispatcher, board -> planned(board, jobs));
+		// Jobs are placed as they arrive, possibly before both installers' shifts reach the plan: wait for both.
+		return settled(dispatcher, board -> planned(board, jobs) && lane(board, shiftId(first)) != null
+				&& lane(board, shiftId(second)) != null);
 	}
 
 	@Test

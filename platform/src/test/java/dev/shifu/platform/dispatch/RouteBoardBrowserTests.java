@@ -98,7 +98,9 @@ class RouteBoardBrowserTests extends PlatformIntegrationTest {
 		long second = network.installer(unique("陈静"), 31.21, 121.46);
 		List<String> jobs = List.of(network.order("DOOR", 31.195, 121.435), network.order("DOOR", 31.20, 121.44),
 				network.order("DOOR", 31.212, 121.458));
-		JsonNode board = settled(dispatcher, b -> planned(b, jobs));
+		// Jobs are placed as they arrive, possibly before both shifts reach the plan: wait for both lanes.
+		JsonNode board = settled(dispatcher, b -> planned(b, jobs) && BoardFixture.lane(b, shiftId(first)) != null
+				&& BoardFixture.lane(b, shiftId(second)) != null);
 		String job = jobs.get(0);
 		String target = laneOf(board, job).equals(shiftId(first)) ? shiftId(second) : shiftId(first);
 
@@ -106,15 +108,27 @@ class RouteBoardBrowserTests extends PlatformIntegrationTest {
 		WebElement block = waitUpTo(30)
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".job[data-job='" + job + "']")));
 		Browser.screenshot(browser, "board-1-opened");
-		WebElement lane = browser.findElement(By.cssSelector(".track[data-shift='" + target + "']"));
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", lane);
-		new Actions(browser).moveToElement(block, 10, 0)
-			.clickAndHold()
-			.moveByOffset(5, 5)
-			.moveToElement(lane, -lane.getSize().getWidth() / 2 + 300, 0)
-			.release()
-			.perform();
-		waitUpTo(30).until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-preview", "ready"));
+		// The page re-renders when the live plan publishes; a drag that began on the old render is started again.
+		for (int attempt = 0;; attempt++) {
+			try {
+				block = browser.findElement(By.cssSelector(".job[data-job='" + job + "']"));
+				WebElement lane = browser.findElement(By.cssSelector(".track[data-shift='" + target + "']"));
+				((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", lane);
+				new Actions(browser).moveToElement(block, 10, 0)
+					.clickAndHold()
+					.moveByOffset(5, 5)
+					.moveToElement(lane, -lane.getSize().getWidth() / 2 + 300, 0)
+					.release()
+					.perform();
+				waitUpTo(15).until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-preview", "ready"));
+				break;
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.TimeoutException lost) {
+				if (attempt >= 4) {
+					throw lost;
+				}
+			}
+		}
 		String summary = browser.findElement(By.id("preview-summary")).getText();
 		Browser.screenshot(browser, "board-2-preview");
 		browser.findElement(By.id("preview-confirm")).click();

@@ -34,8 +34,8 @@ class ConsumerSecretsTests extends LifecycleFixture {
 		String token = consumerToken(order);
 		book(order, TODAY.plusDays(2));
 		dispatchToDealer(order);
-		String code = verificationCode(order);
-		serve(order);
+		// The consumer sees the code only on the day of the visit: serve gives back the one it used.
+		String code = serve(order);
 		driver.drainUntil(order, () -> templates(order).contains("RATING_REQUEST"), "rating request queued");
 		awaitAllSent(order);
 

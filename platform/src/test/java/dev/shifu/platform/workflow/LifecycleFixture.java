@@ -84,19 +84,22 @@ abstract class LifecycleFixture extends OrderFixture {
 	}
 
 	/** Installation day, the installer's progress and a completion with the consumer's code. */
-	void serve(long orderId) {
-		serve(orderId, dealerAdmin, dealerId);
+	/** Serves the visit to completion and returns the completion code used (shown to the consumer only that day). */
+	String serve(long orderId) {
+		return serve(orderId, dealerAdmin, dealerId);
 	}
 
-	void serve(long orderId, Api as, long providerId) {
+	String serve(long orderId, Api as, long providerId) {
 		driver.fireTimer(orderId, "InstallationDayTimer");
 		assertThat(status(orderId)).isEqualTo("IN_SERVICE");
 		for (String step : List.of("EN_ROUTE", "ARRIVED", "STARTED")) {
 			assertThat(jobEvent(as, providerId, orderId, Map.of("type", step)).status()).isEqualTo(200);
 		}
-		assertThat(jobEvent(as, providerId, orderId, Map.of("type", "COMPLETED", "verificationCode", verificationCode(orderId))).status())
+		String code = verificationCode(orderId);
+		assertThat(jobEvent(as, providerId, orderId, Map.of("type", "COMPLETED", "verificationCode", code)).status())
 			.isEqualTo(200);
 		assertThat(status(orderId)).isEqualTo("COMPLETED");
+		return code;
 	}
 
 }

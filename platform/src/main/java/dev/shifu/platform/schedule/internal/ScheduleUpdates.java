@@ -61,12 +61,18 @@ class ScheduleUpdates {
 	 * A visit booked (or moved) for a day, without a window: booking calls this through {@link
 	 * dev.shifu.platform.schedule.WindowCapacity}'s day booking; the schedule does not listen to booking.
 	 */
-	@org.springframework.transaction.annotation.Transactional(
-			propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
 	void booked(long orderId, LocalDate date) {
-		jobs.findById(orderId).ifPresent(row -> {
-			row.booked(date);
-			replan(row);
+		// Retried on a collision with another update of the row; the row is made here if the order's acceptance has
+		// not reached the schedule yet, so the booked day is never dropped.
+		retry.run("visit booked", () -> {
+			ScheduleJob row = jobs.findById(orderId)
+				.orElseGet(() -> problems.regionOfOrder(orderId)
+					.map(region -> jobs.save(new ScheduleJob(orderId, region)))
+					.orElse(null));
+			if (row != null) {
+				row.booked(date);
+				replan(row);
+			}
 		});
 	}
 
