@@ -40,7 +40,11 @@ class ScheduleUpdates {
 
 	private final RowRetry retry;
 
-	ScheduleUpdates(ScheduleJobRepository jobs, ProblemFactory problems, SchedulePlanner planner, RowRetry retry) {
+	private final dev.shifu.platform.order.OrderLifecycle orders;
+
+	ScheduleUpdates(ScheduleJobRepository jobs, ProblemFactory problems, SchedulePlanner planner, RowRetry retry,
+			dev.shifu.platform.order.OrderLifecycle orders) {
+		this.orders = orders;
 		this.jobs = jobs;
 		this.problems = problems;
 		this.planner = planner;
@@ -158,7 +162,20 @@ class ScheduleUpdates {
 	}
 
 	private void replan(ScheduleJob row) {
+		if (needsProviderOfRadius(row)) {
+			// Built with the job (its row is stored) and the provider that covers it by radius.
+			planner.planners().stream().filter(p -> p.region().equals(row.getRegion())).findFirst().ifPresent(planner::rebuild);
+			return;
+		}
 		planner.replace(row.getRegion(), row.jobId(), problems.job(row, problems.horizon(row.getRegion())).orElse(null));
+	}
+
+	private boolean needsProviderOfRadius(ScheduleJob row) {
+		return planner.find(row.getRegion())
+			.filter(running -> !running.hasFailed())
+			.flatMap(running -> orders.find(row.getOrderId())
+				.map(order -> problems.lacksRadiusProvider(row.getRegion(), order, running.best())))
+			.orElse(false);
 	}
 
 }
