@@ -55,6 +55,11 @@ public final class ServiceOrderProcess {
         /** The brand's code (e.g. {@code mulan}); the dispatch policy's brand rows match on it. */
         public static final String BRAND_CODE = "brandCode";
         public static final String REGION_CODE = "regionCode";
+        /**
+         * The order's region's time zone id (e.g. {@code Europe/Berlin}): its calendar defines the booked day and the
+         * date timers ({@link SlaTimers}). Optional: without it the timers use {@link SlaTimers#getZone()}.
+         */
+        public static final String ZONE = "zone";
         public static final String SERVICE_TYPE = "serviceType";
         public static final String MEMBER_TIER = "memberTier";
         public static final String GOODS_STATUS = "goodsStatus";

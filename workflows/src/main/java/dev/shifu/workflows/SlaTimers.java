@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAmount;
 import java.util.Date;
 
@@ -32,23 +31,61 @@ public class SlaTimers {
     private String returnVisitDelay = "P7D";
     private String zone = "Asia/Shanghai";
 
-    /** When the promised-by date is at risk: {@code promisedBy - promisedByMargin}; never if there is none. */
+    /** When the promised-by date is at risk, in the default {@link #getZone()}. */
     public Date promisedByRiskAt(Date promisedBy) {
+        return promisedByRiskAt(promisedBy, null);
+    }
+
+    /**
+     * When the promised-by date is at risk: {@code promisedBy - promisedByMargin}, days counted on the calendar of
+     * {@code zone} (the order's region: a day is 23 or 25 hours where the clocks change); never if there is none.
+     */
+    public Date promisedByRiskAt(Date promisedBy, Object zone) {
         if (promisedBy == null) {
             return Date.from(NEVER);
         }
-        return Date.from(promisedBy.toInstant().minus(amount(promisedByMargin)));
+        return minus(promisedBy, promisedByMargin, zone);
     }
 
-    /** When goods that have not arrived are too late for the booked window: {@code bookedDate - goodsCutoff}. */
+    /** When goods are too late, in the default {@link #getZone()}. */
     public Date goodsLateAt(Date bookedDate) {
-        return Date.from(required(bookedDate, "bookedDate").toInstant().minus(amount(goodsCutoff)));
+        return goodsLateAt(bookedDate, null);
     }
 
-    /** When an order goes in service: the start (00:00 in {@link #getZone()}) of the booked day. */
+    /**
+     * When goods that have not arrived are too late for the booked window: {@code bookedDate - goodsCutoff}, days
+     * counted on the calendar of {@code zone} (the order's region).
+     */
+    public Date goodsLateAt(Date bookedDate, Object zone) {
+        return minus(required(bookedDate, "bookedDate"), goodsCutoff, zone);
+    }
+
+    /** When an order goes in service, in the default {@link #getZone()}. */
     public Date inServiceAt(Date bookedDate) {
-        ZonedDateTime booked = required(bookedDate, "bookedDate").toInstant().atZone(ZoneId.of(zone));
-        return Date.from(booked.truncatedTo(ChronoUnit.DAYS).toInstant());
+        return inServiceAt(bookedDate, null);
+    }
+
+    /**
+     * When an order goes in service: the start (00:00) of the booked day in {@code zone}, the order's region's zone
+     * (process variable {@code zone}); {@link #getZone()} when the process carries none.
+     */
+    public Date inServiceAt(Date bookedDate, Object zone) {
+        ZonedDateTime booked = required(bookedDate, "bookedDate").toInstant().atZone(zoneOf(zone));
+        return Date.from(booked.toLocalDate().atStartOfDay(booked.getZone()).toInstant());
+    }
+
+    /** The zone a process variable names, or the default zone where it names none. */
+    ZoneId zoneOf(Object zone) {
+        return zone == null || String.valueOf(zone).isBlank() ? ZoneId.of(this.zone) : ZoneId.of(String.valueOf(zone));
+    }
+
+    /** Hours are hours; days ({@code P1D}) are calendar days of the zone. */
+    private Date minus(Date date, String iso, Object zone) {
+        TemporalAmount amount = amount(iso);
+        if (!iso.trim().toUpperCase().contains("T")) {
+            return Date.from(date.toInstant().atZone(zoneOf(zone)).minusDays(((Duration) amount).toDays()).toInstant());
+        }
+        return Date.from(date.toInstant().minus(amount));
     }
 
     static TemporalAmount amount(String iso) {
@@ -142,7 +179,10 @@ public class SlaTimers {
         this.returnVisitDelay = returnVisitDelay;
     }
 
-    /** Time zone that defines the booked day. Default Asia/Shanghai. */
+    /**
+     * The zone of a process that carries none (instances started before processes carried their region's zone).
+     * Each order's own zone is the process variable {@code zone}. Default Asia/Shanghai.
+     */
     public String getZone() {
         return zone;
     }

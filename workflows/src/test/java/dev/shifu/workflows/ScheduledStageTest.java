@@ -60,4 +60,20 @@ class ScheduledStageTest extends ServiceOrderTestSupport {
         assertThat(dueDate(Elements.INSTALLATION_DAY_TIMER)).isEqualTo(slaTimers.inServiceAt(newBookedDate));
         assertThat(dueDate(Elements.INSTALLATION_DAY_TIMER)).isAfter(Date.from(Instant.now()));
     }
+
+    @Test
+    void theInstallationDayStartsAtMidnightInTheOrdersOwnZone() {
+        java.util.Map<String, Object> variables = startVariables();
+        variables.put(Vars.ZONE, "America/Los_Angeles");
+        startOrder(variables);
+        java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")).plusDays(5);
+        Date losAngelesMidnight = Date.from(day.atStartOfDay(java.time.ZoneId.of("America/Los_Angeles")).toInstant());
+        correlate(Messages.BOOKING_CONFIRMED, Vars.BOOKED_DATE, losAngelesMidnight);
+        run("StatusBookedTask");
+        startDispatch();
+        accept("dealer-1");
+
+        assertThat(dueDate(Elements.INSTALLATION_DAY_TIMER)).isEqualTo(losAngelesMidnight)
+            .isNotEqualTo(slaTimers.inServiceAt(losAngelesMidnight));
+    }
 }

@@ -71,4 +71,25 @@ class SlaTimersTest {
 
         assertThatThrownBy(() -> timers.goodsLateAt(new Date())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theOrdersOwnZoneDecidesTheInstallationDayWhateverTheDefault() {
+        // 2025-05-10 00:00 in Berlin (summer time) is 2025-05-10 06:00 in Shanghai
+        Date booked = Date.from(Instant.parse("2025-05-09T22:00:00Z"));
+
+        assertThat(timers.inServiceAt(booked, "Europe/Berlin")).isEqualTo(booked);
+        assertThat(timers.inServiceAt(booked, null)).as("the default zone's midnight")
+            .isEqualTo(Date.from(Instant.parse("2025-05-09T16:00:00Z")));
+    }
+
+    @Test
+    void daysBeforeADateAreCalendarDaysOfTheOrdersZone() {
+        // Berlin moves to summer time on 2025-03-30: midnight of the 31st minus one day is 23 hours earlier
+        Date booked = Date.from(Instant.parse("2025-03-30T22:00:00Z"));
+
+        assertThat(timers.goodsLateAt(booked, "Europe/Berlin")).isEqualTo(Date.from(Instant.parse("2025-03-29T23:00:00Z")));
+        assertThat(timers.promisedByRiskAt(booked, "Europe/Berlin")).isEqualTo(Date.from(Instant.parse("2025-03-29T23:00:00Z")));
+        timers.setGoodsCutoff("PT6H");
+        assertThat(timers.goodsLateAt(booked, "Europe/Berlin")).isEqualTo(Date.from(Instant.parse("2025-03-30T16:00:00Z")));
+    }
 }

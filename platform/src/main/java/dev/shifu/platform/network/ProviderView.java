@@ -1,5 +1,6 @@
 package dev.shifu.platform.network;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -17,21 +18,33 @@ public record ProviderView(long id, String name, ProviderType type, Long brandId
 	/**
 	 * The one coverage rule: an address is covered when one of the provider's region codes is the address's code or
 	 * a region above it (a city code covers its districts, a province code its cities), or when the address lies
-	 * within the provider's radius around its centre.
+	 * within the provider's radius around its centre. Dispatch offers by it; the schedule plans by it ({@link #worksIn}).
 	 */
 	public boolean covers(String regionCode, GeoPoint location) {
-		if (regionCodes.stream().anyMatch(code -> within(regionCode, code))) {
-			return true;
-		}
-		return centre != null && radiusKm != null && location != null && centre.distanceKm(location) <= radiusKm;
+		return coversCode(regionCode) || inRadius(location);
 	}
 
 	/**
-	 * Whether the provider works anywhere in {@code region} (e.g. the city a schedule plans): by the same rule as
-	 * {@link #covers}, one of its region codes lies within that region or above it.
+	 * Whether the provider's installers take part in planning {@code region} (the city a schedule plans): it covers,
+	 * by the rule of {@link #covers}, some address there: by code, one of its region codes lies in the region or
+	 * above it; by radius, one of {@code addresses} (the region's open orders) lies within its radius.
 	 */
-	public boolean worksIn(String region) {
-		return regionCodes.stream().anyMatch(code -> within(code, region) || within(region, code));
+	public boolean worksIn(String region, Collection<GeoPoint> addresses) {
+		return coversCode(region) || regionCodes.stream().anyMatch(code -> within(code, region))
+				|| addresses.stream().anyMatch(this::inRadius);
+	}
+
+	/** Whether the provider has a radius at all: only then do the region's order addresses matter to {@link #worksIn}. */
+	public boolean hasRadius() {
+		return centre != null && radiusKm != null;
+	}
+
+	private boolean coversCode(String regionCode) {
+		return regionCodes.stream().anyMatch(code -> within(regionCode, code));
+	}
+
+	private boolean inRadius(GeoPoint location) {
+		return hasRadius() && location != null && centre.distanceKm(location) <= radiusKm;
 	}
 
 	/** Whether GB/T 2260 code {@code code} lies in {@code area}: {@code area}'s trailing "00" levels are wildcards. */

@@ -1,6 +1,7 @@
 package dev.shifu.platform.catalog;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
+import dev.shifu.platform.identity.BrandAccounts.IssuedBrand;
 import dev.shifu.platform.identity.Role;
 import dev.shifu.platform.order.OrderLifecycle;
 import dev.shifu.platform.support.Api;
@@ -54,6 +56,9 @@ class RegionZoneTests extends PlatformIntegrationTest {
 
 	@Autowired
 	private TaskService tasks;
+
+	@Autowired
+	private dev.shifu.platform.workflow.OrderProcess process;
 
 	@AfterEach
 	void resetClock() {
@@ -102,6 +107,108 @@ class RegionZoneTests extends PlatformIntegrationTest {
 		assertThat(tooSoon.json().get("field").asText()).isEqualTo("date");
 		assertThat(tomorrowThere.status()).as("the 2nd is tomorrow in New York: " + tomorrowThere.body()).isEqualTo(200);
 		assertThat(tomorrowThere.json().get("bookedDate").asText()).isEqualTo("2026-12-02");
+	}
+
+	/**
+	 * New York is 13 hours behind Shanghai: Shanghai's midnight of the booked day is 11:00 of the day before there.
+	 * The booked day, the installation-day timer and the date-based SLA timers all follow New York's calendar, and
+	 * the installation-day timer is not due a minute before New York's midnight.
+	 */
+	@Test
+	void theProcessKeepsTheBookedDayAndItsTimersOnTheCalendarOfTheOrdersRegion() {
+		ZoneId newYork = ZoneId.of("America/New_York");
+		LocalDate today = LocalDate.now(clock.withZone(newYork));
+		LocalDate day = today.plusDays(3);
+		LocalDate promisedBy = today.plusDays(8);
+		IssuedBrand issued = newBrand();
+		Api brand = asBrand(issued);
+		Api admin = asNewUser(Role.ADMIN, null);
+		long dealer = admin.post("/api/v1/providers", Map.of("name", unique("NY dealer"), "type", "DEALER", "brandId",
+				issued.brandId(), "contactPhone", "0571-88001234", "coverage", Map.of("regionCodes", List.of("990101")),
+				"dailyCapacity", Map.of("INSTALLATION", 5))).json().get("id").asLong();
+		Api.Reply installer = admin.post("/api/v1/providers/" + dealer + "/installers", Map.of("name", "Sam",
+				"phone", String.format("136%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000)),
+				"skills", List.of("DOOR"), "homeBase", Map.of("lat", 40.72, "lng", -74.01),
+				"shifts", java.util.Arrays.stream(java.time.DayOfWeek.values())
+					.map(d -> Map.of("day", d.name(), "start", "08:00", "end", "18:00")).toList(), "crewSize", 1));
+		assertThat(installer.status()).as(installer.body()).isEqualTo(201);
+		Map<String, Object> body = order("990101", 40.71, -74.0, promisedBy.toString());
+		body.put("goods", Map.of("status", "SHIPPED", "expectedArrival", today.plusDays(1).toString()));
+		long order = brand.post("/api/v1/orders", body).json().get("id").asLong();
+		ProcessDriver driver = new ProcessDriver(runtime, management, history, tasks);
+		driver.drainUntil(order, () -> status(order).equals("AWAITING_BOOKING"), "link sent");
+
+		Api.Reply booked = book(brand, order, day.toString());
+		assertThat(booked.status()).as(booked.body()).isEqualTo(200);
+		driver.drainUntil(order, () -> status(order).equals("AWAITING_GOODS"), "waiting for goods");
+
+		// The booked day as the process holds it and reads it back: New York's midnight of the day, the day itself.
+		assertThat(((java.util.Date) runtime.getVariable(driver.instanceOf(order), "bookedDate")).toInstant())
+			.isEqualTo(day.atStartOfDay(newYork).toInstant());
+		assertThat(process.bookedDay(order)).contains(day);
+		// Goods are late one New York day before the booked day; the promise is at risk one New York day before it.
+		assertThat(timer(order, "GoodsLateTimer")).isEqualTo(day.minusDays(1).atStartOfDay(newYork).toInstant());
+		assertThat(timer(order, "PromisedByAtRiskTimer")).isEqualTo(promisedBy.minusDays(1).atStartOfDay(newYork).toInstant());
+
+		assertThat(brand.post("/api/v1/orders/" + order + "/goods-status", Map.of("status", "ARRIVED")).status()).isEqualTo(200);
+		Api dealerAdmin = asNewUser(Role.PROVIDER_ADMIN, dealer);
+		long[] offer = new long[1];
+		driver.drainUntil(order, () -> {
+			for (JsonNode o : admin.get("/api/v1/offers?orderId=" + order).json()) {
+				if (o.get("status").asText().equals("OFFERED")) {
+					offer[0] = o.get("id").asLong();
+					return true;
+				}
+			}
+			return false;
+		}, "an offer");
+		assertThat(dealerAdmin.post("/api/v1/offers/" + offer[0] + "/accept", null).status()).isEqualTo(200);
+		driver.drainUntil(order, () -> status(order).equals("SCHEDULED"), "scheduled");
+
+		// The schedule plans the visit on the booked day of New York.
+		Api dispatcher = asNewUser(Role.DISPATCHER, null);
+		boolean planned = false;
+		for (int i = 0; i < 600 && !planned; i++) {
+			planned = dispatcher.get("/api/v1/schedules?region=990100&date=" + day).json().path("installers")
+				.findValues("orderId").stream().anyMatch(id -> id.asLong() == order);
+			pause();
+		}
+		assertThat(planned).as("planned on " + day + ": " + dispatcher.get("/api/v1/schedules?region=990100&date=" + day).body())
+			.isTrue();
+
+		// The installation day starts at New York's midnight: not a minute before.
+		java.time.Instant midnight = day.atStartOfDay(newYork).toInstant();
+		assertThat(timer(order, "InstallationDayTimer")).isEqualTo(midnight);
+		clock.set(midnight.minusSeconds(60));
+		assertThat(management.createJobQuery().processInstanceId(driver.instanceOf(order)).activityId("InstallationDayTimer")
+			.executable().count()).as("not due before the day starts in New York").isZero();
+		clock.set(midnight.plusSeconds(60));
+		org.camunda.bpm.engine.runtime.Job due = management.createJobQuery().processInstanceId(driver.instanceOf(order))
+			.activityId("InstallationDayTimer").executable().singleResult();
+		assertThat(due).as("due once the day has started there").isNotNull();
+		management.executeJob(due.getId());
+		driver.drain(order);
+		assertThat(status(order)).isEqualTo("IN_SERVICE");
+	}
+
+	private String status(long order) {
+		return orders.find(order).orElseThrow().status().name();
+	}
+
+	private java.time.Instant timer(long order, String activityId) {
+		org.camunda.bpm.engine.runtime.Job job = management.createJobQuery().processInstanceId(
+				new ProcessDriver(runtime, management, history, tasks).instanceOf(order)).activityId(activityId).timers().singleResult();
+		assertThat(job).as("timer " + activityId).isNotNull();
+		return job.getDuedate().toInstant();
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(200);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private Api.Reply book(Api brand, long order, String date) {

@@ -119,9 +119,6 @@ class OrderPathsTests extends LifecycleFixture {
 	}
 
 	@Test
-	@org.junit.jupiter.api.Disabled("Known defect (issue 7): in the full suite the rework, re-placed off the original "
-			+ "installer's leave day by greedy insertion, is never shown on the other installer's route with the "
-			+ "'Same installer for revisit' penalty within four minutes; passes alone. Find where the job goes.")
 	void aBrandCanWantTheSameInstallerForItsReworks() {
 		long otherInstaller = addInstaller(dealerId, "师傅丁");
 		assertThat(brandApi.put("/api/v1/brand/dispatch-settings", Map.of("reworkBySameInstaller", true)).status()).isEqualTo(200);

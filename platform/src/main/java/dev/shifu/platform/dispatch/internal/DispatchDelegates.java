@@ -54,7 +54,9 @@ class DispatchDelegates {
 			int attempt = ((Number) execution.getVariable(Vars.OFFER_ATTEMPT)).intValue();
 			String[] candidates = String.valueOf(execution.getVariable(Vars.CANDIDATE_PROVIDER_IDS)).split(",");
 			long providerId = Long.parseLong(candidates[attempt]);
-			Instant expiresAt = Instant.now().plus(Duration.parse(timers.getOfferExpiry()));
+			// The engine's clock: the offer expires when the model's expiry timer (started now) fires.
+			Instant expiresAt = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()
+				.plus(Duration.parse(timers.getOfferExpiry()));
 			offers.save(new Offer(order.id(), providerId, attempt, expiresAt));
 			execution.setVariable(Vars.OFFERED_PROVIDER_ID, String.valueOf(providerId));
 			network.provider(providerId)

@@ -1,6 +1,5 @@
 package dev.shifu.platform.dispatch.internal;
 
-import java.util.Date;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -38,12 +37,12 @@ class ManualAssignmentHooks {
 	}
 
 	@Bean(Beans.MANUAL_ASSIGNMENT_LISTENER)
-	TaskListener manualAssignmentListener(ManualAssignments assignments) {
+	TaskListener manualAssignmentListener(ManualAssignments assignments, dev.shifu.platform.catalog.Regions regions) {
 		return task -> {
 			Object value = task.getVariable(Vars.ASSIGNED_PROVIDER_ID);
 			try {
 				assignments.assigned(ProcessVariables.orderId(task.getExecution()), value == null ? null : String.valueOf(value),
-						(Date) task.getVariable(Vars.BOOKED_DATE));
+						ProcessVariables.date(task.getExecution(), Vars.BOOKED_DATE, regions));
 			}
 			catch (InvalidFieldException ex) {
 				throw new BadUserRequestException(ManualAssignments.FIELD + ": " + ex.errors().get(0).message());

@@ -2,7 +2,6 @@ package dev.shifu.platform.dispatch.internal;
 
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +11,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.shifu.platform.catalog.Regions;
 import dev.shifu.platform.dispatch.ManualAssignment;
 import dev.shifu.platform.network.NetworkDirectory;
 import dev.shifu.platform.network.ProviderType;
@@ -49,11 +47,8 @@ class ManualAssignments implements ManualAssignment {
 
 	private final Visits visits;
 
-	private final Regions regions;
-
 	ManualAssignments(NetworkDirectory network, OrderLifecycle orders, Eligibility eligibility, OrderProcess process,
-			TaskService tasks, Visits visits, Regions regions) {
-		this.regions = regions;
+			TaskService tasks, Visits visits) {
 		this.network = network;
 		this.orders = orders;
 		this.eligibility = eligibility;
@@ -98,11 +93,10 @@ class ManualAssignments implements ManualAssignment {
 	}
 
 	/** The task was completed with a checked provider: the visit is now the provider's (and takes its capacity). */
-	void assigned(long orderId, String providerId, Date bookedDate) {
+	void assigned(long orderId, String providerId, LocalDate bookedDate) {
 		OrderSnapshot order = order(orderId);
 		check(order, providerId);
-		visits.assigned(orderId, Long.parseLong(providerId.trim()), order.serviceType(),
-				bookedDate == null ? null : bookedDate.toInstant().atZone(regions.zoneOf(order.regionCode())).toLocalDate());
+		visits.assigned(orderId, Long.parseLong(providerId.trim()), order.serviceType(), bookedDate);
 	}
 
 	private void check(OrderSnapshot order, String value) {

@@ -34,6 +34,7 @@ import dev.shifu.platform.order.GoodsStatus;
 import dev.shifu.platform.order.OrderLifecycle;
 import dev.shifu.platform.order.OrderSnapshot;
 import dev.shifu.platform.order.OrderStatus;
+import dev.shifu.platform.shared.GeoPoint;
 
 /**
  * Maps the platform into the planning model: installers' shift days on the horizon become {@link Shift}s, open
@@ -57,8 +58,11 @@ class ProblemFactory {
 
 	private final ShiftCutoffs cutoffs;
 
+	private final ScheduleJobRepository jobs;
+
 	ProblemFactory(NetworkDirectory network, OrderLifecycle orders, ScheduleProperties properties, Regions regions,
-			Optional<Clock> clock, ShiftCutoffs cutoffs) {
+			Optional<Clock> clock, ShiftCutoffs cutoffs, ScheduleJobRepository jobs) {
+		this.jobs = jobs;
 		this.network = network;
 		this.orders = orders;
 		this.properties = properties;
@@ -108,12 +112,38 @@ class ProblemFactory {
 		return builder.build();
 	}
 
-	/** Active providers that cover the region. */
-	private List<ProviderView> providers(String region) {
+	/**
+	 * Active providers that work in the region by the network's coverage rule: by region code, or by radius around
+	 * one of the region's open orders (dispatch offers those orders to it, so its installers must be in the plan).
+	 */
+	List<ProviderView> providers(String region) {
+		List<ProviderView> active = network.activeProviders();
+		List<GeoPoint> addresses = active.stream().anyMatch(ProviderView::hasRadius) ? openAddresses(region) : List.of();
+		return active.stream().filter(provider -> provider.worksIn(region, addresses)).toList();
+	}
+
+	/** Where the region's open orders are. */
+	private List<GeoPoint> openAddresses(String region) {
+		return jobs.findByRegion(region)
+			.stream()
+			.map(row -> orders.find(row.getOrderId()))
+			.flatMap(Optional::stream)
+			.filter(order -> order.status() != OrderStatus.CANCELLED)
+			.map(OrderSnapshot::location)
+			.toList();
+	}
+
+	/**
+	 * Whether an active provider with installers covers the order only by its radius and has no shift in
+	 * {@code plan}: the plan was built before the order came in, so it must be built again to include them.
+	 */
+	boolean lacksRadiusProvider(String region, OrderSnapshot order, Schedule plan) {
+		Set<String> planned = plan.getRealShifts().stream().map(Shift::getProviderId).collect(Collectors.toSet());
 		return network.activeProviders()
 			.stream()
-			.filter(provider -> provider.worksIn(region))
-			.toList();
+			.filter(p -> p.covers(order.regionCode(), order.location()) && !p.worksIn(region, List.of()))
+			.filter(p -> !planned.contains(String.valueOf(p.id())))
+			.anyMatch(p -> !network.activeInstallers(p.id()).isEmpty());
 	}
 
 	/** Each covering provider's registered daily capacity per service type, on every day of the horizon. */

@@ -31,6 +31,33 @@ class RowRetry {
 		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
+	/** One lock per stripe of order ids: the updates of one order never overlap. */
+	private final java.util.concurrent.locks.ReentrantLock[] orders = new java.util.concurrent.locks.ReentrantLock[64];
+
+	{
+		for (int i = 0; i < orders.length; i++) {
+			orders[i] = new java.util.concurrent.locks.ReentrantLock();
+		}
+	}
+
+	/**
+	 * An update of one order's row, run strictly after any other update of that order, from its read to its commit.
+	 * The events of an order arrive together (a rework's hand-over and its status change commit in one process step);
+	 * an update that read the row before another's commit would otherwise hand the live solver an older job after
+	 * the newer one (the done original visit, pinned on its past day, in place of the rework on its booked day), and
+	 * an update that only reads the row would never notice. The solver is this JVM's, so a lock of this JVM suffices.
+	 */
+	void run(String what, long orderId, Runnable update) {
+		java.util.concurrent.locks.ReentrantLock lock = orders[Math.floorMod(Long.hashCode(orderId), orders.length)];
+		lock.lock();
+		try {
+			run(what, update);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
 	/** After the last attempt the failure is thrown: the event's publication stays incomplete and is resubmitted. */
 	void run(String what, Runnable update) {
 		for (int attempt = 1;; attempt++) {

@@ -24,6 +24,11 @@ import dev.shifu.platform.workflow.WorkflowEvents.JobToSchedule;
  * after the publishing transaction, on its own thread (like {@code @Async
 	@TransactionalEventListener}), in transactions of
  * its own that {@link RowRetry} repeats when another event of the same order wrote the row at the same time.
+ * <p>
+ * Each update locks the order's row first ({@link ScheduleJobRepository#lock}): the events of one order arrive
+ * together (a rework's hand-over and its status change commit in one process step), and an update that read the row
+ * before another one's commit would otherwise hand the solver an older job after the newer one, e.g. the done
+ * original visit pinned on its past day instead of the rework on its booked day.
  */
 @Component
 class ScheduleUpdates {
@@ -40,7 +45,11 @@ class ScheduleUpdates {
 
 	private final RowRetry retry;
 
-	ScheduleUpdates(ScheduleJobRepository jobs, ProblemFactory problems, SchedulePlanner planner, RowRetry retry) {
+	private final dev.shifu.platform.order.OrderLifecycle orders;
+
+	ScheduleUpdates(ScheduleJobRepository jobs, ProblemFactory problems, SchedulePlanner planner, RowRetry retry,
+			dev.shifu.platform.order.OrderLifecycle orders) {
+		this.orders = orders;
 		this.jobs = jobs;
 		this.problems = problems;
 		this.planner = planner;
@@ -50,7 +59,7 @@ class ScheduleUpdates {
 	@Async
 	@TransactionalEventListener
 	void on(OrderAccepted order) {
-		retry.run("order accepted", () -> {
+		retry.run("order accepted", order.orderId(), () -> {
 			ScheduleJob row = jobs.findById(order.orderId())
 				.orElseGet(() -> jobs.save(new ScheduleJob(order.orderId(), ProblemFactory.regionOf(order.regionCode()))));
 			replan(row);
@@ -64,7 +73,7 @@ class ScheduleUpdates {
 	void booked(long orderId, LocalDate date) {
 		// Retried on a collision with another update of the row; the row is made here if the order's acceptance has
 		// not reached the schedule yet, so the booked day is never dropped.
-		retry.run("visit booked", () -> {
+		retry.run("visit booked", orderId, () -> {
 			ScheduleJob row = jobs.findById(orderId)
 				.orElseGet(() -> problems.regionOfOrder(orderId)
 					.map(region -> jobs.save(new ScheduleJob(orderId, region)))
@@ -80,7 +89,7 @@ class ScheduleUpdates {
 	@Async
 	@TransactionalEventListener
 	void on(JobToSchedule job) {
-		retry.run("job to schedule", () -> {
+		retry.run("job to schedule", job.orderId(), () -> {
 			ScheduleJob row = jobs.findById(job.orderId())
 				.orElseGet(() -> problems.regionOfOrder(job.orderId())
 					.map(region -> jobs.save(new ScheduleJob(job.orderId(), region)))
@@ -96,7 +105,7 @@ class ScheduleUpdates {
 	@Async
 	@TransactionalEventListener
 	void on(BookingReleased released) {
-		retry.run("booking released", () -> {
+		retry.run("booking released", released.orderId(), () -> {
 			jobs.findById(released.orderId()).ifPresent(row -> {
 				row.released();
 				replan(row);
@@ -107,7 +116,7 @@ class ScheduleUpdates {
 	@Async
 	@TransactionalEventListener
 	void on(OrderStatusChanged change) {
-		retry.run("status changed", () -> {
+		retry.run("status changed", change.orderId(), () -> {
 			jobs.findById(change.orderId()).ifPresent(row -> {
 				if (UNDER_WAY.contains(change.to()) && !row.isPinned()) {
 					row.pin();
@@ -158,7 +167,20 @@ class ScheduleUpdates {
 	}
 
 	private void replan(ScheduleJob row) {
+		if (needsProviderOfRadius(row)) {
+			// Built with the job (its row is stored) and the provider that covers it by radius.
+			planner.planners().stream().filter(p -> p.region().equals(row.getRegion())).findFirst().ifPresent(planner::rebuild);
+			return;
+		}
 		planner.replace(row.getRegion(), row.jobId(), problems.job(row, problems.horizon(row.getRegion())).orElse(null));
+	}
+
+	private boolean needsProviderOfRadius(ScheduleJob row) {
+		return planner.find(row.getRegion())
+			.filter(running -> !running.hasFailed())
+			.flatMap(running -> orders.find(row.getOrderId())
+				.map(order -> problems.lacksRadiusProvider(row.getRegion(), order, running.best())))
+			.orElse(false);
 	}
 
 }

@@ -21,9 +21,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
+import dev.shifu.platform.catalog.Regions;
 import dev.shifu.platform.order.ProcessCancellation;
 import dev.shifu.platform.shared.ConflictException;
 import dev.shifu.platform.workflow.OrderProcess;
+import dev.shifu.platform.workflow.ProcessVariables;
 import dev.shifu.workflows.ExceptionReason;
 import dev.shifu.workflows.ServiceOrderProcess;
 import dev.shifu.workflows.ServiceOrderProcess.Messages;
@@ -43,7 +45,7 @@ class CamundaOrderProcess implements OrderProcess, ProcessCancellation {
 
 	private final ProcessClaims claims;
 
-	private final ZoneId zone;
+	private final Regions regions;
 
 	private final org.camunda.bpm.engine.ManagementService management;
 
@@ -52,12 +54,12 @@ class CamundaOrderProcess implements OrderProcess, ProcessCancellation {
 			"StatusStartedTask");
 
 	CamundaOrderProcess(RuntimeService runtime, HistoryService history, ProcessClaims claims,
-			dev.shifu.workflows.SlaTimers timers, org.camunda.bpm.engine.ManagementService management) {
+			Regions regions, org.camunda.bpm.engine.ManagementService management) {
 		this.management = management;
 		this.runtime = runtime;
 		this.history = history;
 		this.claims = claims;
-		this.zone = ZoneId.of(timers.getZone());
+		this.regions = regions;
 	}
 
 	@Override
@@ -72,12 +74,12 @@ class CamundaOrderProcess implements OrderProcess, ProcessCancellation {
 
 	@Override
 	public void visitBooked(long orderId, LocalDate day) {
-		correlate(orderId, Messages.BOOKING_CONFIRMED, Map.of(Vars.BOOKED_DATE, startOf(day)));
+		correlate(orderId, Messages.BOOKING_CONFIRMED, Map.of(Vars.BOOKED_DATE, startOf(orderId, day)));
 	}
 
 	@Override
 	public void visitMoved(long orderId, LocalDate day) {
-		correlate(orderId, Messages.BOOKING_CHANGED, Map.of(Vars.BOOKED_DATE, startOf(day)));
+		correlate(orderId, Messages.BOOKING_CHANGED, Map.of(Vars.BOOKED_DATE, startOf(orderId, day)));
 	}
 
 	/** Goods can arrive while nothing waits for them (already noted, or before booking): not an error. */
@@ -150,9 +152,7 @@ class CamundaOrderProcess implements OrderProcess, ProcessCancellation {
 
 	@Override
 	public Optional<LocalDate> bookedDay(long orderId) {
-		return instance(orderId).map(pi -> runtime.getVariable(pi.getId(), Vars.BOOKED_DATE))
-			.filter(Date.class::isInstance)
-			.map(date -> ((Date) date).toInstant().atZone(zone).toLocalDate());
+		return instance(orderId).map(pi -> ProcessVariables.day(runtime.getVariable(pi.getId(), Vars.BOOKED_DATE), zone(pi)));
 	}
 
 	@Override
@@ -258,8 +258,13 @@ class CamundaOrderProcess implements OrderProcess, ProcessCancellation {
 			.map(v -> v.getValue());
 	}
 
-	private Date startOf(LocalDate day) {
-		return Date.from(day.atStartOfDay(zone).toInstant());
+	/** The day as the process stores it: its start in the order's zone, as the installation-day timer reads it. */
+	private Date startOf(long orderId, LocalDate day) {
+		return ProcessVariables.startOf(day, instance(orderId).map(this::zone).orElseGet(regions::defaultZone));
+	}
+
+	private ZoneId zone(ProcessInstance pi) {
+		return ProcessVariables.zone(name -> runtime.getVariable(pi.getId(), name), regions);
 	}
 
 	private MessageCorrelationBuilder builder(long orderId, String message) {

@@ -1,6 +1,5 @@
 package dev.shifu.platform.workflow.internal;
 
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,6 +19,7 @@ import dev.shifu.platform.order.OrderStatus;
 import dev.shifu.platform.order.OrderEvents.GoodsStatusChanged;
 import dev.shifu.platform.order.OrderEvents.OrderAccepted;
 import dev.shifu.platform.workflow.OrderProcess;
+import dev.shifu.platform.workflow.ProcessVariables;
 import dev.shifu.workflows.ServiceOrderProcess;
 import dev.shifu.workflows.ServiceOrderProcess.Vars;
 
@@ -82,12 +82,15 @@ class ProcessStarter {
 		variables.put(Vars.BRAND_ID, String.valueOf(order.brandId()));
 		variables.put(Vars.BRAND_CODE, brands.find(order.brandId()).map(b -> b.code()).orElse(""));
 		variables.put(Vars.REGION_CODE, order.regionCode());
+		// The order's calendar for its whole process: the booked day, the installation-day and other date timers.
+		java.time.ZoneId zone = regions.zoneOf(order.regionCode());
+		variables.put(Vars.ZONE, zone.getId());
 		variables.put(Vars.SERVICE_TYPE, order.serviceType().name());
 		variables.put(Vars.MEMBER_TIER, order.memberTier().name());
 		variables.put(Vars.GOODS_STATUS, order.goodsStatus().name());
 		variables.put(Vars.NEEDS_GOODS, order.serviceType().needsGoods());
 		if (order.promisedBy() != null) {
-			variables.put(Vars.PROMISED_BY, Date.from(order.promisedBy().atStartOfDay(regions.zoneOf(order.regionCode())).toInstant()));
+			variables.put(Vars.PROMISED_BY, ProcessVariables.startOf(order.promisedBy(), zone));
 		}
 		runtime.startProcessInstanceByKey(ServiceOrderProcess.PROCESS_ID, key, variables);
 		log.debug("Started the service-order process for order {}", key);
