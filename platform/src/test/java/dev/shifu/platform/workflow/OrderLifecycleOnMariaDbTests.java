@@ -29,6 +29,9 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
 import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.support.DependencyInjectionTestExecutionListener;
+import org.springframework.test.context.support.DirtiesContextBeforeModesTestExecutionListener;
+import org.springframework.test.context.support.DirtiesContextTestExecutionListener;
 
 import dev.shifu.platform.ShifuApplication;
 import dev.shifu.platform.identity.BrandAccounts;
@@ -52,8 +55,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ContextConfiguration(initializers = OrderLifecycleOnMariaDbTests.OwnDatabase.class)
 @Import(MovableClock.Config.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@TestExecutionListeners(listeners = OrderLifecycleOnMariaDbTests.CurrentTestContext.class,
-		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+// Only the listeners this test needs: the default ones that reset mocks, web drivers and mock servers after each
+// test load the context again, and this test's first context is closed halfway on purpose.
+@TestExecutionListeners(listeners = { DirtiesContextBeforeModesTestExecutionListener.class,
+		DependencyInjectionTestExecutionListener.class, DirtiesContextTestExecutionListener.class,
+		OrderLifecycleOnMariaDbTests.CurrentTestContext.class },
+		mergeMode = TestExecutionListeners.MergeMode.REPLACE_DEFAULTS)
 class OrderLifecycleOnMariaDbTests extends LifecycleFixture {
 
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
