@@ -33,6 +33,9 @@ class NotificationOutboxTests extends PlatformIntegrationTest {
 	@Autowired
 	private Texts texts;
 
+	@Autowired
+	private org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	private long order() {
 		return asBrand(newBrand()).post("/api/v1/orders", Map.of("externalOrderId", unique("OUTBOX"),
 				"consumer", Map.of("name", "李娜", "phone", "13812345678", "address", "杭州市西湖区文三路 90 号",
@@ -107,6 +110,33 @@ class NotificationOutboxTests extends PlatformIntegrationTest {
 		assertThat(repository.findById(mail.getId()).orElseThrow().getAttempts()).as("not before its time").isEqualTo(1);
 	}
 
+
+	/**
+	 * A claim or a retry time stamped on a clock that was 100 days ahead (a skewed node, a clock stepped back) holds
+	 * the message back no longer; a claim another node holds now still does.
+	 */
+	@Test
+	void aClaimOrRetryStampedOnAClockFarAheadHoldsNoMessageBackWhileALiveClaimStillDoes() {
+		long order = order();
+		Instant now = Instant.now();
+		Notification ahead = repository.save(new Notification(order, "13812345678", Template.SERVICE_COMPLETED,
+				Notification.Channel.SMS, Texts.ZH, null, texts.render(Template.SERVICE_COMPLETED, Map.of("order", "X")), now));
+		Notification held = repository.save(new Notification(order, "13812345678", Template.SERVICE_COMPLETED,
+				Notification.Channel.SMS, Texts.ZH, null, texts.render(Template.SERVICE_COMPLETED, Map.of("order", "Y")), now));
+		jdbc.update("update notification set claimed_by = ?, claimed_until = ?, next_attempt_at = ? where id = ?",
+				"a node 100 days ahead", java.sql.Timestamp.from(now.plus(java.time.Duration.ofDays(100))),
+				java.sql.Timestamp.from(now.plus(java.time.Duration.ofDays(100))), ahead.getId());
+		jdbc.update("update notification set claimed_by = ?, claimed_until = ? where id = ?", "another node, sending",
+				java.sql.Timestamp.from(now.plus(java.time.Duration.ofMinutes(1))), held.getId());
+
+		for (int i = 0; i < 5 && repository.findById(ahead.getId()).orElseThrow().getStatus() == Notification.Status.PENDING; i++) {
+			sender.sendPending();
+		}
+
+		assertThat(repository.findById(ahead.getId()).orElseThrow().getStatus()).isEqualTo(Notification.Status.SENT);
+		assertThat(repository.findById(held.getId()).orElseThrow().getStatus()).as("held by a live claim")
+			.isEqualTo(Notification.Status.PENDING);
+	}
 
 	/**
 	 * Every template of the bundle, queued by the app with every value its parameters can take (each service type,
