@@ -110,8 +110,9 @@ public final class ProcessDriver {
 		}, "process of order " + orderId);
 	}
 
+	/** Up to a minute: on a loaded machine the outbox listener that starts a process can take a while. */
 	private static <T> T eventually(Supplier<T> probe, String what) {
-		for (int i = 0; i < 300; i++) {
+		for (int i = 0; i < 1200; i++) {
 			T value = probe.get();
 			if (value != null) {
 				return value;

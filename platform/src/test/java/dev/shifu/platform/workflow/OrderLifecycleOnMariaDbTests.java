@@ -15,7 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,10 +26,19 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestExecutionListener;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.support.DependencyInjectionTestExecutionListener;
+import org.springframework.test.context.support.DirtiesContextBeforeModesTestExecutionListener;
+import org.springframework.test.context.support.DirtiesContextTestExecutionListener;
 
+import dev.shifu.platform.ShifuApplication;
+import dev.shifu.platform.identity.BrandAccounts;
 import dev.shifu.platform.support.Api;
 import dev.shifu.platform.support.MariaDb;
 import dev.shifu.platform.support.MovableClock;
+import dev.shifu.platform.support.ProcessDriver;
 import dev.shifu.platform.webhook.internal.TestReceiver;
 import dev.shifu.platform.webhook.internal.WebhookTestAccess;
 
@@ -36,12 +48,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One order from posting to CLOSED on MariaDB through the REST APIs alone, run as in production: the job executor
  * is on and every timer fires when the test's clock passes its due date, never earlier and never by hand. This
  * context has its own database and profile ({@code real-timers}), so its job executor never touches other tests'
- * processes, and it is closed after the class.
+ * processes, and it is closed after the class. Halfway, once the day is planned and a dispatcher has pinned and
+ * moved visits, the app is closed and a new one starts on the same database and clock: the walk goes on there.
  */
 @ActiveProfiles("real-timers")
 @ContextConfiguration(initializers = OrderLifecycleOnMariaDbTests.OwnDatabase.class)
 @Import(MovableClock.Config.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+// Only the listeners this test needs: the default ones that reset mocks, web drivers and mock servers after each
+// test load the context again, and this test's first context is closed halfway on purpose.
+@TestExecutionListeners(listeners = { DirtiesContextBeforeModesTestExecutionListener.class,
+		DependencyInjectionTestExecutionListener.class, DirtiesContextTestExecutionListener.class,
+		OrderLifecycleOnMariaDbTests.CurrentTestContext.class },
+		mergeMode = TestExecutionListeners.MergeMode.REPLACE_DEFAULTS)
 class OrderLifecycleOnMariaDbTests extends LifecycleFixture {
 
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -65,8 +84,26 @@ class OrderLifecycleOnMariaDbTests extends LifecycleFixture {
 	@Autowired
 	private MovableClock clock;
 
+	/** The app started in place of the test's own, halfway through the walk. */
+	private ConfigurableApplicationContext restarted;
+
+	/** The test's context, so the test can close its app the way the framework expects (dirty, out of the cache). */
+	static class CurrentTestContext implements TestExecutionListener {
+
+		static volatile TestContext current;
+
+		@Override
+		public void beforeTestMethod(TestContext testContext) {
+			current = testContext;
+		}
+
+	}
+
 	@AfterEach
 	void resetClock() {
+		if (restarted != null) {
+			restarted.close();
+		}
 		clock.reset();
 	}
 
@@ -115,12 +152,58 @@ class OrderLifecycleOnMariaDbTests extends LifecycleFixture {
 		});
 		assertThat(List.of(installerId, dealerInstallerId)).contains(planned[0]);
 
-		// The clock crosses into the booked day: the job executor fires the timer by itself.
+		// Two more visits that day, accepted by the dealer. A dispatcher pins one where it is (with the visits before it)
+		// and moves a visit left free, pinned, to another installer's route behind its pinned head. Then the app
+		// restarts: the pins and the plan must be as they were.
+		long pinned = bookedAndAccepted(day);
+		long other = bookedAndAccepted(day);
+		JsonNode[] seen = new JsonNode[1];
+		await("the three visits planned", () -> {
+			seen[0] = dispatcher.get("/api/v1/schedules?region=330100&date=" + day).json();
+			return jobIdOf(seen[0], order) != null && jobIdOf(seen[0], pinned) != null && jobIdOf(seen[0], other) != null;
+		});
+		Api.Reply pin = dispatcher.post("/api/v1/schedules/330100/pins", Map.of("jobId", jobIdOf(seen[0], pinned)));
+		assertThat(pin.status()).as(pin.body()).isEqualTo(202);
+		await("the pin applied", () -> {
+			seen[0] = dispatcher.get("/api/v1/schedules?region=330100&date=" + day).json();
+			return DayPlan.of(seen[0]).pinned().contains(pinned);
+		});
+		DayPlan pinnedPlan = DayPlan.of(seen[0]);
+		long moved = !pinnedPlan.pinned().contains(other) ? other : order;
+		assertThat(pinnedPlan.pinned()).as("a visit left free to move").doesNotContain(moved);
+		String target = pinnedPlan.routes().keySet().stream()
+			.filter(shift -> !pinnedPlan.routes().get(shift).contains(moved))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("one installer's route only: " + seen[0]));
+		int behindPinnedHead = (int) pinnedPlan.routes().get(target).stream().takeWhile(pinnedPlan.pinned()::contains).count();
+		Api.Reply move = dispatcher.post("/api/v1/schedules/330100/moves",
+				Map.of("jobId", jobIdOf(seen[0], moved), "shiftId", target, "position", behindPinnedHead, "pin", true));
+		assertThat(move.status()).as(move.body()).isEqualTo(202);
+		await("the move applied", () -> {
+			DayPlan plan = DayPlan.of(dispatcher.get("/api/v1/schedules?region=330100&date=" + day).json());
+			return plan.pinned().containsAll(List.of(pinned, moved))
+					&& plan.routes().getOrDefault(target, List.of()).contains(moved);
+		});
+		DayPlan beforeRestart = settled(dispatcher, day);
+
+		restart();
+		Api dispatcherAfter = asNewUser(dev.shifu.platform.identity.Role.DISPATCHER, null);
+
+		DayPlan afterRestart = DayPlan.of(dispatcherAfter.get("/api/v1/schedules?region=330100&date=" + day).json());
+		assertThat(afterRestart.pinned()).as("pins after the restart").isEqualTo(beforeRestart.pinned()).contains(pinned, moved);
+		assertThat(afterRestart.routes()).as("each route's visits, in order, after the restart").isEqualTo(beforeRestart.routes());
+		assertThat(afterRestart.crews()).as("each route's installers after the restart").isEqualTo(beforeRestart.crews());
+		assertThat(afterRestart.routes().get(target)).contains(moved);
+		assertThat(plannedInstaller(dispatcherAfter, day, order)).as("the walk's order on the same installer").isEqualTo(
+				beforeRestart.installerOf(order));
+		assertThat(status(order)).isEqualTo("SCHEDULED");
+
+		// The clock crosses into the booked day: the (new) job executor fires the timer by itself.
 		clock.set(day.atStartOfDay(SHANGHAI).plusMinutes(1).toInstant());
 		await("in service on the booked day", () -> status(order).equals("IN_SERVICE"));
 		// the day's route shows it in the morning
 		clock.set(day.atTime(8, 0).atZone(SHANGHAI).toInstant());
-		assertThat(plannedInstaller(dispatcher, day, order)).as("on the route at 08:00").isNotNull();
+		assertThat(plannedInstaller(dispatcherAfter, day, order)).as("on the route at 08:00").isNotNull();
 		clock.set(day.atTime(9, 0).atZone(SHANGHAI).toInstant());
 
 		// progress, a wrong code that does not complete, then the right one
@@ -136,9 +219,9 @@ class OrderLifecycleOnMariaDbTests extends LifecycleFixture {
 		assertThat(dealerAdmin.post(jobEvents(order), Map.of("type", "COMPLETED", "verificationCode", code)).status()).isEqualTo(200);
 		await("completed", () -> status(order).equals("COMPLETED"));
 		// done by the installer the plan sent, and still on that day's route late in the day
-		Long doneBy = plannedInstaller(dispatcher, day, order);
+		Long doneBy = plannedInstaller(dispatcherAfter, day, order);
 		clock.set(day.atTime(17, 0).atZone(SHANGHAI).toInstant());
-		assertThat(plannedInstaller(dispatcher, day, order)).as("on the route at 17:00, done").isEqualTo(doneBy);
+		assertThat(plannedInstaller(dispatcherAfter, day, order)).as("on the route at 17:00, done").isEqualTo(doneBy);
 
 		// no cancelling a completed job
 		Api.Reply lateCancel = consumer().post("/api/v1/consumer/" + token + "/cancel", Map.of("reason", "changed my mind"));
@@ -241,6 +324,140 @@ class OrderLifecycleOnMariaDbTests extends LifecycleFixture {
 			.sorted(Comparator.comparingInt(json -> json.at("/data/sequence").asInt()))
 			.map(json -> json.at("/data/to").asText())
 			.toList();
+	}
+
+	/** A door order of the brand, booked by its consumer for {@code day} and accepted by the dealer. */
+	private long bookedAndAccepted(LocalDate day) {
+		Api.Reply reply = brandApi.post("/api/v1/orders", Map.of("externalOrderId", unique("LIFE"),
+				"consumer", Map.of("name", "张伟", "phone", "13812345679", "address", "杭州市西湖区文二路 88 号",
+						"regionCode", "330106", "location", Map.of("lat", 30.2790, "lng", 120.1300)),
+				"items", List.of(Map.of("sku", "DR-800", "name", "Walnut door", "category", "DOOR", "quantity", 1)),
+				"serviceType", "INSTALLATION", "memberTier", "GOLD", "goods", Map.of("status", "ARRIVED"),
+				"promisedBy", TODAY.plusDays(9).toString()));
+		assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+		long id = reply.json().get("id").asLong();
+		await("booking link of " + id, () -> status(id).equals("AWAITING_BOOKING"));
+		Api.Reply booked = consumer().post("/api/v1/consumer/" + consumerToken(id) + "/booking", Map.of("date", day.toString()));
+		assertThat(booked.status()).as(booked.body()).isEqualTo(200);
+		await("an offer of " + id, () -> openOffer(id) != null);
+		assertThat(dealerAdmin.post("/api/v1/offers/" + openOffer(id).get("id").asLong() + "/accept", null).status()).isEqualTo(200);
+		await("scheduled " + id, () -> status(id).equals("SCHEDULED"));
+		return id;
+	}
+
+	/**
+	 * The day's plan once the live solver has settled on it: the same in two reads a few store intervals apart, so
+	 * what the dispatcher sees is what the app has stored when it stops.
+	 */
+	private static DayPlan settled(Api dispatcher, LocalDate day) {
+		DayPlan[] last = { null };
+		await("the plan settled", () -> {
+			DayPlan now = DayPlan.of(dispatcher.get("/api/v1/schedules?region=330100&date=" + day).json());
+			boolean same = now.equals(last[0]);
+			last[0] = now;
+			if (!same) {
+				sleep(3_000);
+			}
+			return same;
+		});
+		return last[0];
+	}
+
+	/**
+	 * Closes this app as a shutdown does (the framework drops it from its cache) and starts a new one on the same
+	 * database and the same clock, with nothing of the first one's memory; the walk's clients then talk to it.
+	 */
+	private void restart() {
+		org.springframework.core.env.Environment env = context.getEnvironment();
+		List<String> args = new java.util.ArrayList<>(List.of("--server.port=0"));
+		for (String key : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
+				"spring.datasource.driver-class-name")) {
+			args.add("--" + key + "=" + env.getProperty(key, ""));
+		}
+		CurrentTestContext.current.markApplicationContextDirty(DirtiesContext.HierarchyMode.EXHAUSTIVE);
+		assertThat(((ConfigurableApplicationContext) context).isActive()).as("the first app is closed").isFalse();
+
+		restarted = new SpringApplicationBuilder(ShifuApplication.class).profiles("test", "real-timers")
+			.initializers(app -> app.getBeanFactory().registerSingleton("movableClock", clock))
+			.run(args.toArray(String[]::new));
+		context = restarted;
+		http = new TestRestTemplate(new RestTemplateBuilder()
+			.rootUri("http://localhost:" + restarted.getEnvironment().getProperty("local.server.port")));
+		accounts = restarted.getBean(BrandAccounts.class);
+		engine = restarted.getBean(ProcessEngine.class);
+		management = engine.getManagementService();
+		runtime = engine.getRuntimeService();
+		history = engine.getHistoryService();
+		taskService = engine.getTaskService();
+		driver = new ProcessDriver(runtime, management, history, taskService);
+		brandApi = asBrand(brand);
+		admin = asNewUser(dev.shifu.platform.identity.Role.ADMIN, null);
+		dealerAdmin = Api.user(http, dealerAdminName, PASSWORD);
+	}
+
+	/** One day of a region's plan: each route's visits in order, its installers, and which visits are pinned. */
+	record DayPlan(Map<String, List<Long>> routes, Map<String, List<String>> crews, java.util.Set<Long> pinned) {
+
+		static DayPlan of(JsonNode plan) {
+			Map<String, List<Long>> routes = new java.util.TreeMap<>();
+			Map<String, List<String>> crews = new java.util.TreeMap<>();
+			java.util.Set<Long> pinned = new java.util.TreeSet<>();
+			for (JsonNode route : plan.path("installers")) {
+				String shift = route.path("shiftId").asText();
+				routes.put(shift, new java.util.ArrayList<>());
+				List<String> crew = new java.util.ArrayList<>();
+				route.path("installerIds").forEach(id -> crew.add(id.asText()));
+				crews.put(shift, crew);
+				for (JsonNode visit : route.path("visits")) {
+					routes.get(shift).add(visit.path("orderId").asLong());
+					if (visit.path("pinned").asBoolean()) {
+						pinned.add(visit.path("orderId").asLong());
+					}
+				}
+			}
+			return new DayPlan(routes, crews, pinned);
+		}
+
+		Long installerOf(long order) {
+			return routes.entrySet().stream()
+				.filter(route -> route.getValue().contains(order))
+				.map(route -> Long.valueOf(crews.get(route.getKey()).get(0)))
+				.findFirst()
+				.orElse(null);
+		}
+
+	}
+
+	private static String jobIdOf(JsonNode plan, long order) {
+		for (JsonNode visit : plan.path("installers").findValues("visits")) {
+			for (JsonNode v : visit) {
+				if (v.path("orderId").asLong() == order) {
+					return v.path("jobId").asText();
+				}
+			}
+		}
+		return null;
+	}
+
+	private static String shiftOf(JsonNode plan, long order) {
+		for (JsonNode route : plan.path("installers")) {
+			for (JsonNode visit : route.path("visits")) {
+				if (visit.path("orderId").asLong() == order) {
+					return route.path("shiftId").asText();
+				}
+			}
+		}
+		return null;
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
 	}
 
 	/** Bounded wait for what the job executor and the outbox do in the background; never a timing assertion. */

@@ -56,10 +56,13 @@ class NotificationSender {
 	@Scheduled(fixedDelayString = "${shifu.notifications.send-interval:PT5S}")
 	public int sendPending() {
 		Instant now = clock.instant();
-		List<Long> due = tx.execute(s -> notifications.findDue(now, PageRequest.of(0, properties.batchSize())));
+		// Twice the longest this app ever sets, so nodes whose clocks differ by less than that never steal a claim.
+		Instant voidClaim = now.plus(properties.claimTimeout().multipliedBy(2));
+		Instant voidRetry = now.plus(properties.backoffMax().multipliedBy(2));
+		List<Long> due = tx.execute(s -> notifications.findDue(now, voidRetry, voidClaim, PageRequest.of(0, properties.batchSize())));
 		int sent = 0;
 		for (Long id : due) {
-			Boolean claimed = tx.execute(s -> notifications.claim(id, node, now, now.plus(properties.claimTimeout())) == 1);
+			Boolean claimed = tx.execute(s -> notifications.claim(id, node, now, now.plus(properties.claimTimeout()), voidClaim) == 1);
 			if (Boolean.TRUE.equals(claimed) && deliver(id)) {
 				sent++;
 			}

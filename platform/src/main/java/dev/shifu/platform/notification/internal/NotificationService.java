@@ -28,19 +28,27 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
 
 	boolean existsByDedupeKey(String dedupeKey);
 
+	/**
+	 * Pending messages whose retry time has come and that nobody holds. A claim or a retry time further ahead than
+	 * any this app sets ({@code void*}) was stamped on a clock that was ahead (a node's skew, a clock stepped back):
+	 * it holds nothing, or the message would wait for as long as the clock was ahead.
+	 */
 	@Query("""
 			select n.id from Notification n where n.status = dev.shifu.platform.notification.internal.Notification.Status.PENDING
-			  and (n.nextAttemptAt is null or n.nextAttemptAt <= :now) and (n.claimedUntil is null or n.claimedUntil < :now)
+			  and (n.nextAttemptAt is null or n.nextAttemptAt <= :now or n.nextAttemptAt > :voidRetry)
+			  and (n.claimedUntil is null or n.claimedUntil < :now or n.claimedUntil > :voidClaim)
 			order by n.id""")
-	List<Long> findDue(@Param("now") Instant now, Pageable page);
+	List<Long> findDue(@Param("now") Instant now, @Param("voidRetry") Instant voidRetry,
+			@Param("voidClaim") Instant voidClaim, Pageable page);
 
-	/** Takes the message for one node; 0 when another node has it, or it is no longer pending. */
+	/** Takes the message for one node; 0 when another node holds it, or it is no longer pending. */
 	@Modifying
 	@Query("""
 			update Notification n set n.claimedBy = :node, n.claimedUntil = :until
 			where n.id = :id and n.status = dev.shifu.platform.notification.internal.Notification.Status.PENDING
-			  and (n.claimedUntil is null or n.claimedUntil < :now)""")
-	int claim(@Param("id") long id, @Param("node") String node, @Param("now") Instant now, @Param("until") Instant until);
+			  and (n.claimedUntil is null or n.claimedUntil < :now or n.claimedUntil > :voidClaim)""")
+	int claim(@Param("id") long id, @Param("node") String node, @Param("now") Instant now, @Param("until") Instant until,
+			@Param("voidClaim") Instant voidClaim);
 
 	@Modifying
 	@Query("""

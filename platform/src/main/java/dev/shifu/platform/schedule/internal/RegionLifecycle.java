@@ -84,8 +84,18 @@ class RegionLifecycle {
 		return registry.find(current.region());
 	}
 
+	/** Stops each region's solver, then stores its last plan: a restart continues from exactly that plan. */
 	@PreDestroy
 	void stopAll() {
+		for (RegionPlanner planner : registry.all()) {
+			try {
+				planner.close();
+				store.storeNow(planner.region());
+			}
+			catch (RuntimeException ex) {
+				log.warn("Region {}: storing the plan at shutdown failed: {}", planner.region(), ex.toString());
+			}
+		}
 		registry.clear();
 	}
 

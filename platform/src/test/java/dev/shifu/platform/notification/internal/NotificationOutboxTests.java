@@ -33,6 +33,9 @@ class NotificationOutboxTests extends PlatformIntegrationTest {
 	@Autowired
 	private Texts texts;
 
+	@Autowired
+	private org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	private long order() {
 		return asBrand(newBrand()).post("/api/v1/orders", Map.of("externalOrderId", unique("OUTBOX"),
 				"consumer", Map.of("name", "李娜", "phone", "13812345678", "address", "杭州市西湖区文三路 90 号",
@@ -105,6 +108,104 @@ class NotificationOutboxTests extends PlatformIntegrationTest {
 		assertThat(after.getNextAttemptAt()).isAfter(before.plusSeconds(25));
 		sender.sendPending();
 		assertThat(repository.findById(mail.getId()).orElseThrow().getAttempts()).as("not before its time").isEqualTo(1);
+	}
+
+
+	/**
+	 * A claim or a retry time stamped on a clock that was 100 days ahead (a skewed node, a clock stepped back) holds
+	 * the message back no longer; a claim another node holds now still does.
+	 */
+	@Test
+	void aClaimOrRetryStampedOnAClockFarAheadHoldsNoMessageBackWhileALiveClaimStillDoes() {
+		long order = order();
+		Instant now = Instant.now();
+		Notification ahead = repository.save(new Notification(order, "13812345678", Template.SERVICE_COMPLETED,
+				Notification.Channel.SMS, Texts.ZH, null, texts.render(Template.SERVICE_COMPLETED, Map.of("order", "X")), now));
+		Notification held = repository.save(new Notification(order, "13812345678", Template.SERVICE_COMPLETED,
+				Notification.Channel.SMS, Texts.ZH, null, texts.render(Template.SERVICE_COMPLETED, Map.of("order", "Y")), now));
+		jdbc.update("update notification set claimed_by = ?, claimed_until = ?, next_attempt_at = ? where id = ?",
+				"a node 100 days ahead", java.sql.Timestamp.from(now.plus(java.time.Duration.ofDays(100))),
+				java.sql.Timestamp.from(now.plus(java.time.Duration.ofDays(100))), ahead.getId());
+		jdbc.update("update notification set claimed_by = ?, claimed_until = ? where id = ?", "another node, sending",
+				java.sql.Timestamp.from(now.plus(java.time.Duration.ofMinutes(1))), held.getId());
+
+		for (int i = 0; i < 5 && repository.findById(ahead.getId()).orElseThrow().getStatus() == Notification.Status.PENDING; i++) {
+			sender.sendPending();
+		}
+
+		assertThat(repository.findById(ahead.getId()).orElseThrow().getStatus()).isEqualTo(Notification.Status.SENT);
+		assertThat(repository.findById(held.getId()).orElseThrow().getStatus()).as("held by a live claim")
+			.isEqualTo(Notification.Status.PENDING);
+	}
+
+	/**
+	 * Every template of the bundle, queued by the app with every value its parameters can take (each service type,
+	 * each canceller), reads wholly in zh-CN and wholly in en. The templates come from the bundle files themselves,
+	 * so a new template cannot be left out. zh-CN may carry only the order number and the link in Latin letters.
+	 */
+	@Test
+	void everyTemplateOfTheBundleReadsWhollyInChineseAndWhollyInEnglish() throws java.io.IOException {
+		java.util.Set<String> zh = templates("notification/texts_zh_CN.properties");
+		java.util.Set<String> en = templates("notification/texts.properties");
+		java.util.Set<String> all = java.util.Arrays.stream(Template.values()).map(Enum::name).collect(java.util.stream.Collectors.toSet());
+		assertThat(zh).as("templates of the zh-CN bundle").isEqualTo(all);
+		assertThat(en).as("templates of the en bundle").isEqualTo(all);
+		long order = order();
+		String orderNumber = "SF-2026-0042";
+		String link = "http://localhost:8080/c/AbCdEfGhIjKlMnOpQrStUv";
+		int checked = 0;
+		int before = (int) repository.findByOrderIdOrderById(order).stream()
+			.filter(n -> n.getChannel() == Notification.Channel.SMS)
+			.count();
+		for (String name : zh) {
+			Template template = Template.valueOf(name);
+			for (String service : services()) {
+				for (String cancelledBy : List.of("BRAND", "CONSUMER", "SOMEONE")) {
+					String key = "languages:" + name + ":" + service + ":" + cancelledBy;
+					notifications.send(order, "13812345678", template, Map.of("order", orderNumber, "service", service,
+							"link", link, "date", "2026-12-03", "window", "09:00-12:00", "eta", "10:30", "region", "330106",
+							"expires", "12-03 18:00", "code", "123456", "cancelledBy", cancelledBy), key);
+					List<Notification> sms = repository.findByOrderIdOrderById(order).stream()
+						.filter(n -> n.getChannel() == Notification.Channel.SMS)
+						.toList();
+					assertThat(sms).as("queued " + key).hasSize(checked + 1 + before);
+					Notification row = sms.get(sms.size() - 1);
+					String chinese = row.getTextZh().replace(link, "").replace(orderNumber, "");
+					assertThat(chinese).as(key + " in zh-CN: " + row.getTextZh())
+						.containsPattern("\\p{IsHan}")
+						.doesNotContainPattern("[A-Za-z]")
+						.doesNotContain("{", "}");
+					assertThat(row.getTextEn()).as(key + " in en")
+						.containsPattern("[A-Za-z]{3,}")
+						.doesNotContainPattern("[\\p{IsHan}\\u3000-\\u303f\\uff00-\\uffef]")
+						.doesNotContain("{", "}");
+					checked++;
+				}
+			}
+		}
+		assertThat(checked).isEqualTo(Template.values().length * services().size() * 3);
+	}
+
+	private static List<String> services() {
+		List<String> services = new java.util.ArrayList<>(java.util.Arrays.stream(dev.shifu.platform.catalog.ServiceType.values())
+			.map(Enum::name)
+			.toList());
+		services.add("UNKNOWN");
+		return services;
+	}
+
+	/** The template names ({@code template.NAME}) of one bundle file, as the app loads it. */
+	private static java.util.Set<String> templates(String resource) throws java.io.IOException {
+		java.util.Properties bundle = new java.util.Properties();
+		try (var in = new java.io.InputStreamReader(new org.springframework.core.io.ClassPathResource(resource).getInputStream(),
+				java.nio.charset.StandardCharsets.UTF_8)) {
+			bundle.load(in);
+		}
+		return bundle.stringPropertyNames()
+			.stream()
+			.filter(key -> key.startsWith("template."))
+			.map(key -> key.substring("template.".length()))
+			.collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
 	}
 
 }

@@ -21,13 +21,15 @@ class HorizonRollTests extends LivePlanTest {
 	@Test
 	void acrossMidnightYesterdayDropsOutTodayStaysAndANewDayComesIn() {
 		LocalDate day = LocalDate.now(HANGZHOU).plusDays(20);
-		at(day.minusDays(1).atTime(7, 0).atZone(HANGZHOU));
+		// Booked the day before (a consumer books from tomorrow on), then the day of the first visit.
+		at(day.minusDays(2).atTime(7, 0).atZone(HANGZHOU));
 		long provider = provider("320506");
 		long installer = installer(provider, 31.26, 120.63);
 		long yesterdays = order("320506", 31.261, 120.631);
 		long todays = order("320506", 31.262, 120.632);
 		book(yesterdays, day.minusDays(1));
 		book(todays, day);
+		at(day.minusDays(1).atTime(7, 0).atZone(HANGZHOU));
 		planWhen(SUZHOU, day.minusDays(1), plan -> visit(plan, yesterdays) != null, "the visit of the day before planned");
 		planWhen(SUZHOU, day, plan -> visit(plan, todays) != null, "the visit of the day planned");
 		await(() -> storedDays(todays).contains(day), "the visit stored");
@@ -50,13 +52,14 @@ class HorizonRollTests extends LivePlanTest {
 	@Test
 	void todaysUnstartedWorkMovesPastNowWhileWorkUnderWayAndDoneStaysAtTheHeadOfTheRoute() {
 		LocalDate day = LocalDate.now(HANGZHOU).plusDays(30);
-		at(day.atTime(7, 0).atZone(HANGZHOU));
+		at(day.minusDays(1).atTime(7, 0).atZone(HANGZHOU));
 		long provider = provider("330303");
 		long installer = installer(provider, 28.0, 120.65);
 		long first = order("330303", 28.01, 120.66);
 		long second = order("330303", 28.02, 120.67);
 		book(first, day);
 		book(second, day);
+		at(day.atTime(7, 0).atZone(HANGZHOU));
 		String shift = ShiftIds.of(installer, day);
 		planWhen(CITY, day, plan -> route(plan, shift).size() == 2, "both visits on the installer's route");
 		// The installer sets out for the second visit of the route first: the head follows what really happens.
@@ -87,13 +90,15 @@ class HorizonRollTests extends LivePlanTest {
 	void aRegionPlansTodayByItsOwnZone() {
 		java.time.ZoneId newYork = java.time.ZoneId.of("America/New_York");
 		LocalDate day = LocalDate.now(newYork).plusDays(40);
-		at(day.atTime(12, 0).atZone(newYork));
-		assertThat(LocalDate.now(clock.withZone(HANGZHOU))).as("already the next day in Hangzhou").isEqualTo(day.plusDays(1));
+		// Booked the day before, New York time (a consumer books from tomorrow on).
+		at(day.minusDays(1).atTime(12, 0).atZone(newYork));
 		long provider = provider("990101");
 		long installer = installer(provider, 40.71, -74.0);
 		long order = order("990101", 40.711, -74.001);
-
 		book(order, day);
+
+		at(day.atTime(12, 0).atZone(newYork));
+		assertThat(LocalDate.now(clock.withZone(HANGZHOU))).as("already the next day in Hangzhou").isEqualTo(day.plusDays(1));
 
 		JsonNode today = planWhen("990100", day, plan -> visit(plan, order) != null, "New York's today planned");
 		assertThat(shiftOf(today, order)).isEqualTo(ShiftIds.of(installer, day));

@@ -33,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The live plan through the running app on a clock the test moves: a network of one provider per test in a city of
  * its own (so no other test's jobs or installers share the routes), orders through the API, and the schedule API to
- * read the plan. Events of other contexts (a booking, progress on site) go to the schedule's own listener.
+ * read the plan. A booking goes through the consumer's link as in production (the process takes it and the
+ * schedule hears of it through the booking's day booking); progress on site is the order context's published
+ * status event, which reaches the schedule through its event listener after the publishing transaction.
  */
 @Import(MovableClock.Config.class)
 abstract class LivePlanTest extends PlatformIntegrationTest {
@@ -57,7 +59,16 @@ abstract class LivePlanTest extends PlatformIntegrationTest {
 	protected HorizonRoll roll;
 
 	@Autowired
-	protected ScheduleUpdates updates;
+	private org.springframework.context.ApplicationEventPublisher events;
+
+	@Autowired
+	private org.springframework.transaction.PlatformTransactionManager transactions;
+
+	@Autowired
+	private org.camunda.bpm.engine.ProcessEngine engine;
+
+	/** Runs the orders' processes by hand (the job executor is off in tests). */
+	protected dev.shifu.platform.support.ProcessDriver driver;
 
 	@Autowired
 	protected SchedulePlanner planner;
@@ -88,6 +99,8 @@ abstract class LivePlanTest extends PlatformIntegrationTest {
 		accounts.createUser(dispatcherName, PASSWORD, dispatcherName, java.util.Set.of(Role.DISPATCHER), null, null);
 		dispatcher = Api.user(http, dispatcherName, PASSWORD);
 		brand = newBrand();
+		driver = new dev.shifu.platform.support.ProcessDriver(engine.getRuntimeService(), engine.getManagementService(),
+				engine.getHistoryService(), engine.getTaskService());
 	}
 
 	@AfterEach
@@ -145,28 +158,47 @@ abstract class LivePlanTest extends PlatformIntegrationTest {
 	}
 
 	protected long order(String regionCode, double lat, double lng) {
+		return order(regionCode, lat, lng, "DOOR");
+	}
+
+	/** An order through the brand's API, its process run until the consumer's booking link is out. */
+	protected long order(String regionCode, double lat, double lng, String category) {
 		long order = asBrand(brand).post("/api/v1/orders", Map.of("externalOrderId", unique("LIVE"),
 				"consumer", Map.of("name", "李娜", "phone", "13812345678", "address", "文三路 90 号", "regionCode", regionCode,
 						"location", Map.of("lat", lat, "lng", lng)),
-				"items", List.of(Map.of("sku", "D", "name", "Door", "category", "DOOR", "quantity", 1)),
+				"items", List.of(Map.of("sku", "D", "name", "Door", "category", category, "quantity", 1)),
 				"serviceType", "INSTALLATION", "goods", Map.of("status", "ARRIVED")))
 			.json()
 			.get("id")
 			.asLong();
+		driver.drainUntil(order, () -> "AWAITING_BOOKING".equals(orderStatus(order)), "booking link of " + order);
 		await(() -> jobs.findById(order).isPresent(), "the schedule took order " + order);
 		return order;
 	}
 
-	/** The consumer booked the day (what the booking context announces). */
+	protected String orderStatus(long order) {
+		return admin.get("/api/v1/orders/" + order).json().path("status").asText();
+	}
+
+	/** The consumer books the day through the link the brand's order view gives; the process takes it. */
 	protected void book(long order, LocalDate day) {
-		updates.booked(order, day);
+		String link = asBrand(brand).get("/api/v1/orders/" + order).json().path("consumerLink").asText("");
+		assertThat(link).as("consumer link of " + order).contains("/c/");
+		Api.Reply reply = anonymous().post("/api/v1/consumer/" + link.substring(link.indexOf("/c/") + 3) + "/booking",
+				Map.of("date", day.toString()));
+		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+		driver.drain(order);
 		await(() -> day.equals(jobs.findById(order).map(ScheduleJob::getBookedDate).orElse(null)), "booked " + order);
 	}
 
-	/** The order's status moved on (what the order context announces). */
+	/**
+	 * The order's status moved on: the order context's event, published in a transaction as the order context does,
+	 * so the schedule hears it through its own listener after the commit.
+	 */
 	protected void status(long order, OrderStatus to) {
-		updates.on(new OrderStatusChanged(order, brand.brandId(), "x", 1, OrderStatus.SCHEDULED, to, "test", null,
-				clock.instant()));
+		new org.springframework.transaction.support.TransactionTemplate(transactions)
+			.executeWithoutResult(tx -> events.publishEvent(new OrderStatusChanged(order, brand.brandId(), "x", 1,
+					OrderStatus.SCHEDULED, to, "test", null, clock.instant())));
 	}
 
 	protected JsonNode plan(String region, LocalDate day) {
