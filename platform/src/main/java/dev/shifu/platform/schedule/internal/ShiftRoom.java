@@ -114,6 +114,23 @@ final class ShiftRoom {
 		return new ShiftRoom(shift, other, travel);
 	}
 
+	/**
+	 * The day with a held booking the plan has not placed yet put in at the first position that keeps the route on
+	 * time (the greedy insertion's rule): it takes its own service time and travel, not the whole day. Null where it
+	 * does not fit: then the day has no room for anything else either, until the plan has placed it.
+	 */
+	ShiftRoom withHeld(Stop held) {
+		for (int i = 0; i <= stops.size(); i++) {
+			List<Stop> candidate = new ArrayList<>(stops);
+			candidate.add(i, held);
+			ShiftRoom room = new ShiftRoom(shift, candidate, travel);
+			if (room.feasible) {
+				return room;
+			}
+		}
+		return null;
+	}
+
 	/** Whether the rules of the shift let it take the job at all (skills, crew, provider, goods, leave, certificates). */
 	boolean admits(Job job) {
 		// Stops the plan does not have yet (held bookings) load the van as well.
