@@ -8,7 +8,7 @@
 #   ./mvnw -q -DskipTests package     # once, if platform/target/platform-0.1.0-SNAPSHOT.jar is missing or stale
 #   scripts/windows-benchmark.sh      # RATE=500 DURATION=60 WARMUP=20 CONNECTIONS=25 PORT=18080
 #
-# START_TIMEOUT (seconds, default 600) bounds the app start. Needs bash, curl, jq and wrk. APP_ARGS are added to the app's command line (e.g. a rate limit of the consumer link
+# START_TIMEOUT (seconds, default 600) bounds the app start. JAVA_OPTS are added to the JVM's (e.g. a JFR recording). Needs bash, curl, jq and wrk. APP_ARGS are added to the app's command line (e.g. a rate limit of the consumer link
 # raised for the benchmark, since every request comes from one address).
 set -euo pipefail
 
@@ -22,6 +22,7 @@ THREADS=${THREADS:-2}
 PORT=${PORT:-18080}
 HEAP=${HEAP:-1g}
 APP_ARGS=${APP_ARGS:-}
+JAVA_OPTS=${JAVA_OPTS:-}
 BRAND_KEYS=(sk_demomulan_mulandemosecret0001 sk_demobreeze_breezedemosecret01)
 BASE=http://127.0.0.1:$PORT
 
@@ -39,7 +40,7 @@ trap cleanup EXIT
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "Starting the app (embedded profile, demo data) on port $PORT ..."
 # shellcheck disable=SC2086
-(cd "$WORK" && exec java -Xmx"$HEAP" -jar "$JAR" --spring.profiles.active=embedded --server.port="$PORT" \
+(cd "$WORK" && exec java -Xmx"$HEAP" $JAVA_OPTS -jar "$JAR" --spring.profiles.active=embedded --server.port="$PORT" \
   --logging.level.root=WARN $APP_ARGS >"$WORK/app.log" 2>&1) &
 APP_PID=$!
 for _ in $(seq 1 "${START_TIMEOUT:-600}"); do

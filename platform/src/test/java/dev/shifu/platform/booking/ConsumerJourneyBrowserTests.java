@@ -168,6 +168,16 @@ class ConsumerJourneyBrowserTests extends WindowFixture {
 		assertThat(browser.findElement(By.id("installerName")).getText()).isEqualTo("周师傅");
 		assertThat(browser.findElement(By.id("installerPhone")).getText()).contains("****");
 		shot("en-route-eta");
+		// In English: the installer by a Latin name, and the steps at the region's time (the browser runs on UTC).
+		browser.findElement(By.id("lang")).click();
+		wait.until(ExpectedConditions.textToBe(By.id("installerName"), "Installer Zhou"));
+		WebElement firstStep = browser.findElement(By.cssSelector("#steps time"));
+		String shanghai = java.time.format.DateTimeFormatter.ofPattern("hh:mm a", java.util.Locale.ENGLISH)
+			.format(java.time.Instant.parse(firstStep.getAttribute("datetime")).atZone(java.time.ZoneId.of("Asia/Shanghai")));
+		assertThat(firstStep.getText().replace('\u202f', ' ').replace('\u00a0', ' ')).endsWith(shanghai);
+		shot("en-route-en");
+		browser.findElement(By.id("lang")).click();
+		wait.until(ExpectedConditions.textToBe(By.id("installerName"), "周师傅"));
 		String code = browser.findElement(By.id("verificationCode")).getText();
 		assertThat(code).hasSize(6);
 		scrollTo("code");

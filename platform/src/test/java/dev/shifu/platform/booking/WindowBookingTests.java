@@ -153,6 +153,25 @@ class WindowBookingTests extends WindowFixture {
 		assertThat(premium).isTrue();
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@Test
+	void noWindowComesFromAProviderRatedBelowTheDispatchPolicysMinimum() {
+		setUpBrand();
+		long dealer = dealer("330702");
+		long installer = installer(dealer, EnumSet.allOf(DayOfWeek.class), "08:00", "20:00", 29.087, 119.571);
+		// A hundred one-star ratings: the provider's rating falls to about 1.4, below the policy's 3.5 for the region.
+		jdbc.update("update installer set rating = 1.0, rating_count = 100 where id = ?", installer);
+		long order = order("330702", "NORMAL", 29.088, 119.572, "13822223333");
+		String token = awaitingBooking(order);
+
+		JsonNode windows = anonymous().get("/api/v1/consumer/" + token + "/windows").json();
+
+		assertThat(windows.get("windows").size()).as(windows.toString()).isZero();
+		assertThat(windows.get("reason").asText()).isEqualTo("NO_CAPACITY");
+	}
+
 	@Test
 	void aBrandThatTakesNoCancellationsThroughTheLinkRefusesIt() {
 		setUpBrand();

@@ -206,6 +206,8 @@ class ConsumerLinkTests extends LifecycleFixture {
 		assertThat(tracking.get("steps").findValuesAsText("at")).allMatch(at -> !at.isBlank());
 		JsonNode installer = tracking.get("installer");
 		assertThat(installer.get("firstName").asText()).isEqualTo("师");
+		assertThat(installer.get("latinName").asText()).as("the English page's Installer Shi").isEqualTo("Shi");
+		assertThat(tracking.get("zoneId").asText()).as("step times on the region's clock").isEqualTo("Asia/Shanghai");
 		assertThat(installer.get("crewSize").asInt()).isEqualTo(1);
 		String phone = installerPhones.get(dealerInstallerId);
 		assertThat(installer.get("phone").asText()).isNotEqualTo(phone).contains("****").endsWith(phone.substring(7));

@@ -82,11 +82,14 @@ class ConsumerTracking {
 		this.clock = clock.orElseGet(Clock::systemUTC);
 	}
 
-	record Tracking(List<ConsumerLinks.Step> steps, Installer installer, Eta eta) {
+	record Tracking(List<ConsumerLinks.Step> steps, Installer installer, Eta eta, String zoneId) {
 	}
 
-	/** {@code firstName}: a Chinese name's surname (shown as 王师傅), else the first word. */
-	record Installer(String firstName, double rating, int ratingCount, int crewSize, String phone) {
+	/**
+	 * {@code firstName}: a Chinese name's surname (shown as 王师傅), else the first word; {@code latinName}: the same in
+	 * Latin letters for the English page (王 → Wang, as "Installer Wang").
+	 */
+	record Installer(String firstName, String latinName, double rating, int ratingCount, int crewSize, String phone) {
 	}
 
 	/** {@code source}: PLAN, or POSITION once the installer on the way reported where they are. */
@@ -98,7 +101,7 @@ class ConsumerTracking {
 				? plan.visitOf(order.id()) : Optional.empty();
 		Installer installer = installer(order, visit).orElse(null);
 		Eta eta = ETA_SHOWN.contains(order.status()) ? eta(order, visit).orElse(null) : null;
-		return new Tracking(links.steps(order.id()), installer, eta);
+		return new Tracking(links.steps(order.id()), installer, eta, regions.zoneOf(order.regionCode()).getId());
 	}
 
 	/** The ETA window, e.g. for the en-route message; empty when neither plan nor position gives one. */
@@ -112,7 +115,7 @@ class ConsumerTracking {
 		}
 		Optional<Long> lead = visit.map(v -> v.installerIds().get(0)).or(() -> process.assignedInstallerId(order.id()));
 		return lead.flatMap(network::installer)
-			.map(i -> new Installer(firstName(i.name()), Math.round(i.rating() * 10) / 10.0, i.ratingCount(),
+			.map(i -> new Installer(firstName(i.name()), latin(firstName(i.name())), Math.round(i.rating() * 10) / 10.0, i.ratingCount(),
 					Math.max(order.crewSize(), i.crewSize()), contact.numberFor(order.id(), i)));
 	}
 
@@ -137,6 +140,19 @@ class ConsumerTracking {
 		LocalDateTime from = arrival.minus(spread).withSecond(0).withNano(0);
 		LocalDateTime to = arrival.plus(spread).withSecond(0).withNano(0);
 		return new Eta(from, to, HH_MM.format(from) + "-" + HH_MM.format(to), source);
+	}
+
+	/** Surnames read as surnames (单 is Shan, not Dan), by ICU's transliterator rather than a table of our own. */
+	private static final com.ibm.icu.text.Transliterator TO_LATIN = com.ibm.icu.text.Transliterator
+		.getInstance("Han-Latin/Names; Latin-ASCII; Any-Title");
+
+	static String latin(String name) {
+		if (name == null) {
+			return null;
+		}
+		synchronized (TO_LATIN) {
+			return TO_LATIN.transliterate(name).replace(" ", "");
+		}
 	}
 
 	static String firstName(String name) {

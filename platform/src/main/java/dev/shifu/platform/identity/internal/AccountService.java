@@ -22,6 +22,8 @@ class AccountService implements BrandAccounts, BrandDirectory {
 
 	private final BrandRepository brands;
 
+	private final java.util.Map<Long, BrandInfo> known = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private final ApiKeyRepository keys;
 
 	private final AppUserRepository users;
@@ -126,7 +128,14 @@ class AccountService implements BrandAccounts, BrandDirectory {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<BrandInfo> find(long brandId) {
-		return brands.findById(brandId).map(b -> new BrandInfo(b.getId(), b.getCode(), b.getName()));
+		// A brand's code and name never change after creation: kept once found (the consumer link asks per request).
+		BrandInfo cached = this.known.get(brandId);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		Optional<BrandInfo> found = brands.findById(brandId).map(b -> new BrandInfo(b.getId(), b.getCode(), b.getName()));
+		found.ifPresent(b -> this.known.put(brandId, b));
+		return found;
 	}
 
 	private void store(long brandId, String apiKey) {

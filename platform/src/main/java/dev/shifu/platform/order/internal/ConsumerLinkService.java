@@ -25,7 +25,11 @@ class ConsumerLinkService implements ConsumerLinks {
 
 	private final jakarta.persistence.EntityManager entityManager;
 
-	ConsumerLinkService(ServiceOrderRepository orders, jakarta.persistence.EntityManager entityManager) {
+	private final OrderLifecycleService lifecycle;
+
+	ConsumerLinkService(ServiceOrderRepository orders, jakarta.persistence.EntityManager entityManager,
+			OrderLifecycleService lifecycle) {
+		this.lifecycle = lifecycle;
 		this.orders = orders;
 		this.entityManager = entityManager;
 	}
@@ -46,6 +50,10 @@ class ConsumerLinkService implements ConsumerLinks {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<Instant> finishedAt(long orderId) {
+		// An open order's link (nearly every request) needs no history: its status comes from the read cache.
+		if (lifecycle.find(orderId).filter(o -> !FINISHED.contains(o.status())).isPresent()) {
+			return Optional.empty();
+		}
 		ServiceOrder order = load(orderId);
 		if (!FINISHED.contains(order.getStatus())) {
 			return Optional.empty();

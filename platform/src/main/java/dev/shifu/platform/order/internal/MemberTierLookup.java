@@ -17,8 +17,11 @@ class MemberTierLookup implements MemberTiers {
 
 	private final EntityManager entities;
 
-	MemberTierLookup(EntityManager entities) {
+	private final OrderReadCache cache;
+
+	MemberTierLookup(EntityManager entities, OrderReadCache cache) {
 		this.entities = entities;
+		this.cache = cache;
 	}
 
 	@Override
@@ -27,6 +30,11 @@ class MemberTierLookup implements MemberTiers {
 		if (order.consumerPhone() == null) {
 			return order.memberTier();
 		}
+		MemberTier best = cache.tier(order.brandId(), order.consumerPhone(), () -> bestOf(order));
+		return best.ordinal() > order.memberTier().ordinal() ? best : order.memberTier();
+	}
+
+	private MemberTier bestOf(OrderSnapshot order) {
 		List<MemberTier> tiers = entities
 			.createQuery("select distinct o.memberTier from ServiceOrder o where o.brandId = :brand and o.consumerPhone = :phone",
 					MemberTier.class)

@@ -22,8 +22,11 @@ class OrderLifecycleService implements OrderLifecycle {
 
 	private final java.time.Clock clock;
 
+	private final OrderReadCache cache;
+
 	OrderLifecycleService(ServiceOrderRepository orders, List<ProcessCancellation> processes,
-			Optional<java.time.Clock> clock) {
+			Optional<java.time.Clock> clock, OrderReadCache cache) {
+		this.cache = cache;
 		this.orders = orders;
 		this.processes = processes;
 		this.clock = clock.orElseGet(java.time.Clock::systemUTC);
@@ -32,7 +35,7 @@ class OrderLifecycleService implements OrderLifecycle {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<OrderSnapshot> find(long orderId) {
-		return orders.findById(orderId).map(OrderLifecycleService::snapshot);
+		return cache.byId(orderId, id -> orders.findById(id).map(OrderLifecycleService::snapshot).orElse(null));
 	}
 
 	@Override
@@ -53,7 +56,8 @@ class OrderLifecycleService implements OrderLifecycle {
 		if (token == null || token.length() < 20) {
 			return Optional.empty();
 		}
-		return orders.findByConsumerToken(token).map(OrderLifecycleService::snapshot);
+		return cache.byToken(token, t -> orders.findByConsumerToken(t).map(OrderLifecycleService::snapshot).orElse(null),
+				id -> orders.findById(id).map(OrderLifecycleService::snapshot).orElse(null));
 	}
 
 	@Override

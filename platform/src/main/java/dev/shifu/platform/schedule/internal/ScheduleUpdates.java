@@ -67,9 +67,16 @@ class ScheduleUpdates {
 	}
 
 	/**
-	 * A visit booked (or moved) for a day, without a window: booking calls this through {@link
-	 * dev.shifu.platform.schedule.WindowCapacity}'s day booking; the schedule does not listen to booking.
+	 * A visit booked (or moved) for a day, without a window: booking calls {@link
+	 * dev.shifu.platform.schedule.WindowCapacity}'s day booking, which publishes this in booking's transaction (the
+	 * schedule does not listen to booking's events).
 	 */
+	@Async
+	@TransactionalEventListener
+	void on(DayBooked booked) {
+		booked(booked.orderId(), booked.day());
+	}
+
 	void booked(long orderId, LocalDate date) {
 		// Retried on a collision with another update of the row; the row is made here if the order's acceptance has
 		// not reached the schedule yet, so the booked day is never dropped.

@@ -79,14 +79,29 @@ final class ShiftRoom {
 		this.feasible = ok;
 	}
 
-	/** The plan's route of the shift, its pinned head excluded (the route starts where the head ends). */
+	/**
+	 * The plan's route of the shift, its pinned head excluded (the route starts where the head ends), and without the
+	 * jobs nobody has booked a day for yet: the plan parks those wherever they fit best for now and moves them for a
+	 * booking, so they take no room from a consumer's window (else where the solver happened to park another order
+	 * would decide which windows this consumer sees).
+	 */
 	static List<Stop> stopsOf(Shift shift) {
 		List<Stop> stops = new ArrayList<>();
 		for (Job job : shift.getJobs()) {
+			if (floating(job)) {
+				continue;
+			}
 			stops.add(new Stop(job.getId(), job.getLocation(), job.getServiceSeconds(), job.getWindowStart(),
 					job.getWindowEnd(), job.getServiceType()));
 		}
 		return stops;
+	}
+
+	/** A job whose window spans more than one day: no booked day yet. */
+	static boolean floating(Job job) {
+		return job.getWindowStart() == null || job.getWindowEnd() == null
+				|| !dev.shifu.planner.domain.Times.dateOf(job.getWindowStart())
+					.equals(dev.shifu.planner.domain.Times.dateOf(job.getWindowEnd()));
 	}
 
 	Shift shift() {
@@ -112,6 +127,23 @@ final class ShiftRoom {
 	/** The same day with other stops (a job taken out, or bookings the plan has not placed yet put in). */
 	ShiftRoom with(List<Stop> other) {
 		return new ShiftRoom(shift, other, travel);
+	}
+
+	/**
+	 * The day with a held booking the plan has not placed yet put in at the first position that keeps the route on
+	 * time (the greedy insertion's rule): it takes its own service time and travel, not the whole day. Null where it
+	 * does not fit: then the day has no room for anything else either, until the plan has placed it.
+	 */
+	ShiftRoom withHeld(Stop held) {
+		for (int i = 0; i <= stops.size(); i++) {
+			List<Stop> candidate = new ArrayList<>(stops);
+			candidate.add(i, held);
+			ShiftRoom room = new ShiftRoom(shift, candidate, travel);
+			if (room.feasible) {
+				return room;
+			}
+		}
+		return null;
 	}
 
 	/** Whether the rules of the shift let it take the job at all (skills, crew, provider, goods, leave, certificates). */

@@ -4,12 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,9 +29,9 @@ import dev.shifu.platform.shared.NotFoundException;
 
 /**
  * Windows and their reservation against the capacity view. A window is open where a room of an allowed provider
- * admits the job and fits it; held bookings the plan has not placed yet count too: on a planned day the installer's
- * day is closed until the plan places the held job (then its route shows it), beyond the plan the held jobs are that
- * day's route.
+ * admits the job and fits it; held bookings the plan has not placed yet count too: on a planned day the held job is
+ * put into its installer's route where it fits first (its own time and travel, until the plan places it), beyond
+ * the plan the held jobs are that day's route.
  */
 @Service
 class WindowCapacityService implements WindowCapacity {
@@ -48,12 +48,15 @@ class WindowCapacityService implements WindowCapacity {
 
 	private final SchedulePlanner planner;
 
-	private final ScheduleUpdates updates;
+	private final ScheduleReadCache cache;
+
+	private final ApplicationEventPublisher events;
 
 	WindowCapacityService(CapacityView view, ProblemFactory problems, OrderLifecycle orders,
 			ScheduleJobRepository jobs, WindowReservationRepository reservations, SchedulePlanner planner,
-			ScheduleUpdates updates) {
-		this.updates = updates;
+			ScheduleReadCache cache, ApplicationEventPublisher events) {
+		this.cache = cache;
+		this.events = events;
 		this.view = view;
 		this.problems = problems;
 		this.orders = orders;
@@ -83,6 +86,9 @@ class WindowCapacityService implements WindowCapacity {
 
 		final Map<LocalDate, List<ShiftRoom>> rooms = new HashMap<>();
 
+		/** Held bookings the plan has not placed whose installer's day could not take them as well. */
+		final Map<LocalDate, List<WindowReservation>> overflow = new HashMap<>();
+
 		final Map<ShiftRoom, long[][]> travel = new IdentityHashMap<>();
 
 		final Location location;
@@ -90,13 +96,13 @@ class WindowCapacityService implements WindowCapacity {
 		Query(long orderId, Set<Long> providers, LocalDate from, LocalDate to) {
 			this.order = orders.find(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
 			this.region = ProblemFactory.regionOf(order.regionCode());
-			this.row = jobs.findById(orderId).orElse(null);
+			this.row = cache.row(orderId, jobs).orElse(null);
 			this.jobId = ScheduleJob.jobId(orderId);
 			this.providers = providers;
 			this.plan = view.plan(region);
 			this.network = view.network(region, to);
 			this.location = new Location(jobId, order.location().lat(), order.location().lng());
-			for (WindowReservation r : reservations.findByRegionAndVisitDayBetweenAndActiveTrue(region, from, to)) {
+			for (WindowReservation r : cache.held(region, from, to, reservations)) {
 				if (r.orderId() != orderId) {
 					held.computeIfAbsent(r.visitDay(), d -> new ArrayList<>()).add(r);
 				}
@@ -115,21 +121,30 @@ class WindowCapacityService implements WindowCapacity {
 			List<WindowReservation> onDay = held.getOrDefault(day, List.of());
 			List<ShiftRoom> result = new ArrayList<>();
 			if (plan != null && plan.covers(day)) {
-				Set<String> closed = new HashSet<>();
+				Map<String, List<WindowReservation>> unplaced = new HashMap<>();
 				for (WindowReservation r : onDay) {
 					if (!plan.placed().contains(ScheduleJob.jobId(r.orderId()))) {
-						closed.add(r.shiftId());
+						unplaced.computeIfAbsent(r.shiftId(), s -> new ArrayList<>()).add(r);
 					}
 				}
 				for (ShiftRoom room : plan.days().get(day)) {
-					if (closed.contains(room.shift().getId()) || !providers.contains(room.providerId())) {
+					if (!providers.contains(room.providerId())) {
 						continue;
 					}
 					if (room.has(jobId)) {
 						// A reschedule: the order's own visit does not take room from itself.
 						room = room.with(room.stops().stream().filter(s -> !s.jobId().equals(jobId)).toList());
 					}
-					result.add(room);
+					for (WindowReservation r : unplaced.getOrDefault(room.shift().getId(), List.of())) {
+						ShiftRoom with = room == null ? null : room.withHeld(stopOf(r, day));
+						if (with == null) {
+							overflow.computeIfAbsent(day, d -> new ArrayList<>()).add(r);
+						}
+						room = with;
+					}
+					if (room != null) {
+						result.add(room);
+					}
 				}
 				return result;
 			}
@@ -141,14 +156,18 @@ class WindowCapacityService implements WindowCapacity {
 				List<ShiftRoom.Stop> stops = onDay.stream()
 					.filter(r -> r.shiftId().equals(shift.getId()))
 					.sorted(Comparator.comparing(WindowReservation::windowStart))
-					.map(r -> new ShiftRoom.Stop(ScheduleJob.jobId(r.orderId()),
-							new Location(ScheduleJob.jobId(r.orderId()), r.lat(), r.lng()), r.serviceSeconds(),
-							Times.of(day.atTime(r.windowStart())), Times.of(day.atTime(r.windowEnd())), r.serviceType()))
+					.map(r -> stopOf(r, day))
 					.toList();
 				result.add(new ShiftRoom(shift, stops, travelTime));
 			}
 			result.sort(Comparator.comparing(r -> r.shift().getId()));
 			return result;
+		}
+
+		private ShiftRoom.Stop stopOf(WindowReservation r, LocalDate day) {
+			return new ShiftRoom.Stop(ScheduleJob.jobId(r.orderId()),
+					new Location(ScheduleJob.jobId(r.orderId()), r.lat(), r.lng()), r.serviceSeconds(),
+					Times.of(day.atTime(r.windowStart())), Times.of(day.atTime(r.windowEnd())), r.serviceType());
 		}
 
 		/** Whether the provider's registered daily capacity for the order's type still has room on the day. */
@@ -171,12 +190,10 @@ class WindowCapacityService implements WindowCapacity {
 					count += room.countOfType(type, jobId);
 				}
 			}
-			if (plan != null && plan.covers(day)) {
-				for (WindowReservation r : held.getOrDefault(day, List.of())) {
-					if (r.providerId() == providerId && type.equals(r.serviceType())
-							&& !plan.placed().contains(ScheduleJob.jobId(r.orderId()))) {
-						count++;
-					}
+			// Held bookings on a day that could not take them (their room closed) count all the same.
+			for (WindowReservation r : overflow.getOrDefault(day, List.of())) {
+				if (r.providerId() == providerId && type.equals(r.serviceType())) {
+					count++;
 				}
 			}
 			return count < max;
@@ -258,7 +275,7 @@ class WindowCapacityService implements WindowCapacity {
 			.stream()
 			.filter(r -> !r.visitDay().equals(day))
 			.forEach(WindowReservation::release);
-		afterCommit(() -> updates.booked(orderId, day));
+		events.publishEvent(new DayBooked(orderId, day));
 	}
 
 	@Override

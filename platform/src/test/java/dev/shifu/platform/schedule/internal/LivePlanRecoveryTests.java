@@ -32,6 +32,43 @@ class LivePlanRecoveryTests extends LivePlanTest {
 		restartKeepsPinsMovesAndRoutes("330402", 30.75, 120.75, this::restartPlanning);
 	}
 
+	@Autowired
+	private dev.shifu.platform.schedule.WindowCapacity capacity;
+
+	@Autowired
+	private org.springframework.modulith.events.IncompleteEventPublications incomplete;
+
+	@Autowired
+	private org.springframework.transaction.PlatformTransactionManager transactions;
+
+	@Test
+	void aDayBookedJustBeforeACrashReachesThePlanWhenItsPublicationIsResubmitted() {
+		long provider = provider("330304");
+		installer(provider, 27.96, 120.61);
+		long booked = order("330304", 27.964, 120.614);
+		long crashed = order("330304", 27.965, 120.615);
+		new org.springframework.transaction.support.TransactionTemplate(transactions)
+			.executeWithoutResult(status -> capacity.bookDay(booked, day));
+		await(() -> day.equals(jobs.findById(booked).map(ScheduleJob::getBookedDate).orElse(null)), "booked " + booked);
+		// The day went through the publication registry, stored in the booking's own transaction.
+		Map<String, Object> publication = jdbc.queryForMap(
+				"select listener_id, event_type, serialized_event from event_publication where event_type = ? and serialized_event like ?",
+				DayBooked.class.getName(), "%\"orderId\":" + booked + "%");
+
+		// What a crash right after a booking's commit leaves: its publication, never completed.
+		jdbc.update("insert into event_publication (id, listener_id, event_type, serialized_event, publication_date) values (?, ?, ?, ?, ?)",
+				java.util.UUID.randomUUID(), publication.get("listener_id"), publication.get("event_type"),
+				String.valueOf(publication.get("serialized_event")).replace(String.valueOf(booked), String.valueOf(crashed)),
+				java.sql.Timestamp.from(java.time.Instant.now()));
+		assertThat(jobs.findById(crashed).map(ScheduleJob::getBookedDate)).isEmpty();
+
+		// What the restart does (republish-outstanding-events-on-restart).
+		incomplete.resubmitIncompletePublications(p -> p.getEvent() instanceof DayBooked d && d.orderId() == crashed);
+		await(() -> day.equals(jobs.findById(crashed).map(ScheduleJob::getBookedDate).orElse(null)),
+				"the crashed booking's day in the schedule");
+		planWhen("330300", day, p -> visit(p, crashed) != null, "the crashed booking planned on its day");
+	}
+
 	@Test
 	void reoptimizingOneDayLeavesTheOtherDaysFree() {
 		String city = "330500";
