@@ -161,6 +161,7 @@ class MobileRouteAndOffersTests extends MobileClients {
 		assertThat(job.getItems()).singleElement().satisfies(i -> assertThat(i.getSerialNumberRequired()).isTrue());
 		assertThat(job.getServiceType().getValue()).isEqualTo("INSTALLATION");
 		assertThat(job.getBookedWindow().getDate()).isEqualTo(DAY);
+		assertThat(job.getBookedWindow().getStart()).as("a day booking has no window times").isNull();
 		assertThat(job.getChangedWhileUnderWay()).isFalse();
 		String etag = reply.getHeaders().getETag();
 		assertThat(etag).isEqualTo("\"" + route.getVersion() + "\"");
@@ -209,6 +210,22 @@ class MobileRouteAndOffersTests extends MobileClients {
 			.satisfies(j -> assertThat(j.getChangedWhileUnderWay()).isTrue());
 	}
 
+	@Test
+	void aJobBookedInAWindowShowsTheWindowsTimesInTheRegionsZone() {
+		long order = scheduledOrder("AFTERNOON");
+		planOn(order, installerA, 0);
+
+		RouteJob job = new RouteApi(client(accessA)).getRoute(DAY, null).getJobs().get(0);
+
+		assertThat(job.getJobId()).isEqualTo(order);
+		assertThat(job.getBookedWindow().getDate()).isEqualTo(DAY);
+		java.time.ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+		assertThat(job.getBookedWindow().getStart().toInstant())
+			.isEqualTo(DAY.atTime(13, 0).atZone(shanghai).toInstant());
+		assertThat(job.getBookedWindow().getEnd().toInstant()).isEqualTo(DAY.atTime(17, 0).atZone(shanghai).toInstant());
+		assertThat(job.getBookedWindow().getStart().getOffset()).hasToString("+08:00");
+	}
+
 	/** Reads {@code route-version} events of the SSE stream on a thread of its own. */
 	BlockingQueue<JsonNode> stream(String token) throws Exception {
 		BlockingQueue<JsonNode> events = new ArrayBlockingQueue<>(100);
@@ -245,6 +262,11 @@ class MobileRouteAndOffersTests extends MobileClients {
 	}
 
 	long bookedOrder() {
+		return bookedOrder(null);
+	}
+
+	/** Booked for {@link #DAY}: the whole day, or (with a code) the consumer's window of that day. */
+	long bookedOrder(String window) {
 		Api.Reply reply = brandApi.post("/api/v1/orders", Map.of("externalOrderId", unique("MOB"),
 				"consumer", Map.of("name", "李娜", "phone", "13812345678", "address", "杭州市西湖区文三路 90 号",
 						"regionCode", "330106", "location", Map.of("lat", 30.2765, "lng", 120.1229)),
@@ -256,14 +278,21 @@ class MobileRouteAndOffersTests extends MobileClients {
 		long id = reply.json().get("id").asLong();
 		driver.instanceOf(id);
 		driver.drainUntil(id, () -> status(id).equals("AWAITING_BOOKING"), "booking link sent");
-		Api.Reply booked = anonymous().post("/api/v1/consumer/" + consumerToken(id) + "/booking", Map.of("date", DAY.toString()));
+		Api.Reply booked = window == null
+				? anonymous().post("/api/v1/consumer/" + consumerToken(id) + "/booking", Map.of("date", DAY.toString()))
+				: anonymous().post("/api/v1/consumer/" + consumerToken(id) + "/appointment",
+						Map.of("date", DAY.toString(), "window", window));
 		assertThat(booked.status()).as(booked.body()).isEqualTo(200);
 		driver.drainUntil(id, () -> offerOf(id, null) != null, "an offer");
 		return id;
 	}
 
 	long scheduledOrder() {
-		long id = bookedOrder();
+		return scheduledOrder(null);
+	}
+
+	long scheduledOrder(String window) {
+		long id = bookedOrder(window);
 		long offerId = offerOf(id, null).get("id").asLong();
 		assertThat(dealerAdmin.post("/api/v1/offers/" + offerId + "/accept", null).status()).isEqualTo(200);
 		driver.drainUntil(id, () -> status(id).equals("SCHEDULED"), "scheduled");

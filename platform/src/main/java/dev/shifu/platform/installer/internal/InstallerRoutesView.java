@@ -160,7 +160,8 @@ class InstallerRoutesView {
 					(int) java.time.Duration.between(stop.start(), stop.end()).toMinutes(), order.serviceType().name(),
 					order.address(), order.location(), new MobileViews.Consumer(firstName(order.consumerName()),
 							PhoneNumbers.mask(order.consumerPhone())),
-					items, partner, notes(order), new MobileViews.BookedWindow(booked, null, null), false);
+					items, partner, notes(order), new MobileViews.BookedWindow(booked, at(stop.windowStart(), zone), at(stop.windowEnd(), zone)),
+					false);
 			jobs.add(job);
 		}
 		return jobs;
