@@ -184,8 +184,12 @@ public class Job {
         return shift != null && shift.isUnassignedBucket();
     }
 
+    /** When the crew leaves: the reported finish, else start + service (as {@link RouteClock} times it). */
     public Long getDepartureTime() {
-        return startTime == null ? null : startTime + serviceSeconds;
+        if (startTime == null) {
+            return null;
+        }
+        return actualEnd != null ? actualEnd : startTime + serviceSeconds;
     }
 
 

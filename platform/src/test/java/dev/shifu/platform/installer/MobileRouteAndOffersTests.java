@@ -65,6 +65,9 @@ class MobileRouteAndOffersTests extends MobileClients {
 	@Autowired
 	PlannedVisits plannedVisits;
 
+	@Autowired
+	javax.sql.DataSource dataSource;
+
 	ProcessDriver driver;
 
 	IssuedBrand brand;
@@ -208,6 +211,46 @@ class MobileRouteAndOffersTests extends MobileClients {
 		assertThat(after.getJobs()).filteredOn(j -> j.getJobId() == first)
 			.singleElement()
 			.satisfies(j -> assertThat(j.getChangedWhileUnderWay()).isTrue());
+	}
+
+	@Test
+	void aSecondNodeOnTheSameDatabaseShowsTheChangeToAJobUnderWay() throws Exception {
+		long first = scheduledOrder();
+		planOn(first, installerA, 0);
+		long second = scheduledOrder();
+		planOn(second, installerA, 1);
+		driver.fireTimer(first, "InstallationDayTimer");
+		assertThat(dealerAdmin.post("/api/v1/providers/" + dealerId + "/jobs/" + first + "/events",
+				Map.of("type", "EN_ROUTE", "installerId", installerA)).status()).isEqualTo(200);
+		RouteApi routeA = new RouteApi(client(accessA));
+		assertThat(routeA.getRoute(DAY, null).getJobs()).noneMatch(RouteJob::getChangedWhileUnderWay);
+		Api.Reply moved = dispatcher.post("/api/v1/schedules/330100/moves",
+				Map.of("jobId", "O" + first, "shiftId", "I" + installerA + "@" + DAY, "position", 1, "pin", true));
+		assertThat(moved.status()).as(moved.body()).isEqualTo(202);
+		eventually(() -> routeA.getRoute(DAY, null).getJobs().stream()
+			.anyMatch(j -> j.getJobId() == first && j.getChangedWhileUnderWay()), "the change flagged on this node");
+
+		// A second node of the app on the same database, without solvers: it only serves the stored routes.
+		String url = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
+		try (org.springframework.context.ConfigurableApplicationContext other = new org.springframework.boot.builder.SpringApplicationBuilder(
+				dev.shifu.platform.ShifuApplication.class).profiles("test")
+			.run("--spring.datasource.url=" + url, "--server.port=0", "--shifu.schedule.enabled=false")) {
+			String port = other.getEnvironment().getProperty("local.server.port");
+			dev.shifu.mobile.client.ApiClient node2 = new dev.shifu.mobile.client.ApiClient();
+			node2.setBasePath("http://localhost:" + port + "/mobile/v1");
+			String token = new dev.shifu.mobile.client.api.AuthApi(node2)
+				.login(new dev.shifu.mobile.client.model.PasswordLogin().phone(phones.get(installerA))
+					.password(MOBILE_PASSWORD).deviceName("node-2"))
+				.getAccessToken();
+			node2.setBearerToken(token);
+
+			Route seenThere = new RouteApi(node2).getRoute(DAY, null);
+
+			assertThat(seenThere.getJobs()).filteredOn(j -> j.getJobId() == first)
+				.singleElement()
+				.satisfies(j -> assertThat(j.getChangedWhileUnderWay()).as("flagged on the other node too").isTrue());
+			assertThat(seenThere.getVersion()).isEqualTo(routeA.getRoute(DAY, null).getVersion());
+		}
 	}
 
 	@Test
