@@ -55,7 +55,7 @@ class DemoInstallerSignInTests extends PlatformIntegrationTest {
 				jobs += route.get("jobs").size();
 			}
 		}
-		for (int i = 0; i < 300 && jobs == 0; i++) {
+		for (int i = 0; i < 900 && jobs == 0; i++) {
 			sleep();
 			jobs = countJobs(tokens, today);
 		}

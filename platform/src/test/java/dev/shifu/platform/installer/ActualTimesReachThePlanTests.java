@@ -51,7 +51,7 @@ class ActualTimesReachThePlanTests extends InstallerFixture {
 
 		// The visit day, 11:00: the installer is hours later than planned.
 		LocalDateTime late = DAY.atTime(11, 0);
-		onTheVisitDay(late.minusMinutes(40));
+		onTheVisitDay(late.minusMinutes(25));
 		assertThat(post(tokenA, first, event("EN_ROUTE", at(late.minusMinutes(30)), null, null), "late-en-route").status())
 			.isEqualTo(200);
 		onTheVisitDay(late.plusMinutes(1));
