@@ -51,6 +51,13 @@ public class Job {
     /** Service type (e.g. INSTALLATION), counted against the provider's daily capacity; null when not counted. */
     private String serviceType;
     private int demand;
+    /**
+     * What the installer reported (facts, not planning variables): when they arrived, started and finished. Null
+     * until reported. {@link RouteClock} times the job by them, so the rest of the route follows the real day.
+     */
+    private Long actualArrival;
+    private Long actualStart;
+    private Long actualEnd;
 
     @InverseRelationShadowVariable(sourceVariableName = "jobs")
     private Shift shift;
@@ -144,6 +151,29 @@ public class Job {
         return this;
     }
 
+    /**
+     * Sets the reported times (null: not reported). Outside the solver directly; inside it only through
+     * {@code dev.shifu.planner.change.ActualTimesChange}, which re-times the route.
+     */
+    public Job withActualTimes(Long arrival, Long start, Long end) {
+        this.actualArrival = arrival;
+        this.actualStart = start;
+        this.actualEnd = end;
+        return this;
+    }
+
+    public Long getActualArrival() {
+        return actualArrival;
+    }
+
+    public Long getActualStart() {
+        return actualStart;
+    }
+
+    public Long getActualEnd() {
+        return actualEnd;
+    }
+
     // ----- derived values used by constraints -----
 
     public boolean isAssigned() {
@@ -154,8 +184,12 @@ public class Job {
         return shift != null && shift.isUnassignedBucket();
     }
 
+    /** When the crew leaves: the reported finish, else start + service (as {@link RouteClock} times it). */
     public Long getDepartureTime() {
-        return startTime == null ? null : startTime + serviceSeconds;
+        if (startTime == null) {
+            return null;
+        }
+        return actualEnd != null ? actualEnd : startTime + serviceSeconds;
     }
 
 

@@ -2,7 +2,9 @@ package dev.shifu.planner.domain;
 
 /**
  * The one place that says how time runs along a route: arrival = previous departure + travel,
- * service start = max(arrival, window start), departure = start + service. The shadow-variable
+ * service start = max(arrival, window start), departure = start + service. A time the installer
+ * reported ({@link Job#getActualArrival()}, start, end) replaces the computed one, so the jobs after
+ * it follow the real day: a late arrival pushes them later, an early finish brings them forward. The shadow-variable
  * listener, the pinned prefix, route loading and the greedy first plan all walk routes with it.
  * <p>
  * A small mutable cursor (not a record per visit) so the solver's hot path allocates nothing per job.
@@ -26,10 +28,15 @@ public final class RouteClock {
 
     /** Drives to the job and serves it. */
     public RouteClock visit(Job job) {
-        arrival = time + location.travelSecondsTo(job.getLocation());
-        start = job.getWindowStart() == null ? arrival : Math.max(arrival, job.getWindowStart());
+        arrival = job.getActualArrival() != null ? job.getActualArrival()
+                : time + location.travelSecondsTo(job.getLocation());
+        if (job.getActualStart() != null) {
+            start = job.getActualStart();
+        } else {
+            start = job.getWindowStart() == null ? arrival : Math.max(arrival, job.getWindowStart());
+        }
         location = job.getLocation();
-        time = start + job.getServiceSeconds();
+        time = job.getActualEnd() != null ? job.getActualEnd() : start + job.getServiceSeconds();
         return this;
     }
 

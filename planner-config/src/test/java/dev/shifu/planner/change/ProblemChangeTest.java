@@ -117,4 +117,31 @@ class ProblemChangeTest {
         assertThat(after.findJob("J1").orElseThrow().getShift().getId()).isEqualTo(target);
         assertThat(after.getAssignedJobs()).hasSize(9);
     }
+
+    @Test
+    void aLateArrivalReportedOnThePinnedHeadPushesTheRestOfTheRouteAndAnEarlyFinishPullsItBack() throws Exception {
+        Shift busiest = best.get().getRealShifts().stream()
+                .max((a, b) -> Integer.compare(a.getJobs().size(), b.getJobs().size())).orElseThrow();
+        String shiftId = busiest.getId();
+        List<String> head = busiest.getJobs().subList(0, 2).stream().map(Job::getId).toList();
+        Job first = apply(new PinJobChange(head.get(1))).findJob(head.get(0)).orElseThrow();
+        long late = first.getStartTime() + 2 * 3600;
+
+        Schedule after = apply(new ActualTimesChange(head.get(0), late, null, null));
+
+        Shift shift = after.findShift(shiftId).orElseThrow();
+        Job arrived = shift.getPinnedJobs().get(0);
+        assertThat(arrived.getArrivalTime()).isEqualTo(late);
+        assertThat(arrived.getStartTime()).isEqualTo(late);
+        Job next = shift.getPinnedJobs().get(1);
+        long drive = arrived.getLocation().travelSecondsTo(next.getLocation());
+        assertThat(next.getArrivalTime()).as("the next job follows the real arrival")
+                .isEqualTo(late + arrived.getServiceSeconds() + drive);
+
+        long done = late + 600;
+        Schedule finished = apply(new ActualTimesChange(head.get(0), late, late, done));
+        Job afterFinish = finished.findShift(shiftId).orElseThrow().getPinnedJobs().get(1);
+        assertThat(afterFinish.getArrivalTime()).as("the route goes on from the finish").isEqualTo(done + drive);
+        assertThat(finished.getAssignedJobs()).hasSize(9);
+    }
 }

@@ -26,6 +26,7 @@ import dev.shifu.platform.catalog.Skill;
 import dev.shifu.platform.identity.Actor;
 import dev.shifu.platform.identity.BrandAccounts;
 import dev.shifu.platform.identity.Role;
+import dev.shifu.platform.installer.MobileSignIns;
 import dev.shifu.platform.network.InstallerRequest;
 import dev.shifu.platform.network.NetworkAdministration;
 import dev.shifu.platform.network.ProviderRequest;
@@ -56,6 +57,15 @@ class DemoData implements ApplicationRunner {
 			"shifu-service", "xihu-dealer", "shifu-provider", "binjiang-dealer", "shifu-provider", "swift-install",
 			"shifu-provider");
 
+	/**
+	 * The installers with an app sign-in: the first crew of each provider, phone → provider; the third party's may
+	 * answer its offers in the app. All sign in with {@link #INSTALLER_PASSWORD}.
+	 */
+	static final Map<String, String> INSTALLER_PHONES = Map.of("13900000001", "Mulan Xihu dealer", "13900000002",
+			"Mulan Binjiang dealer", "13900000003", "Swift Install");
+
+	static final String INSTALLER_PASSWORD = "shifu-installer";
+
 	private static final int ORDERS = 200;
 
 	private static final long SEED = 20261122L;
@@ -84,10 +94,13 @@ class DemoData implements ApplicationRunner {
 
 	private final Regions regions;
 
+	private final MobileSignIns signIns;
+
 	private final java.time.Clock clock;
 
 	DemoData(BrandAccounts accounts, NetworkAdministration network, OrderSubmissions orders, Regions regions,
-			java.util.Optional<java.time.Clock> clock) {
+			MobileSignIns signIns, java.util.Optional<java.time.Clock> clock) {
+		this.signIns = signIns;
 		this.accounts = accounts;
 		this.network = network;
 		this.orders = orders;
@@ -124,15 +137,15 @@ class DemoData implements ApplicationRunner {
 				new ProviderRequest.Coverage(HANGZHOU, new GeoPoint(30.2741, 120.1551), 40.0), capacity(80)));
 
 		int installers = 0;
-		installers += installers(admin, west, random, DemoData::dealerSkills, 10);
+		installers += installers(admin, west, random, DemoData::dealerSkills, 10, "13900000001", false);
 		installers += installers(admin, east, random, i -> {
 			Set<Skill> skills = dealerSkills(i);
 			if (i % 5 == 0) {
 				skills.add(Skill.SMART_LOCK);
 			}
 			return skills;
-		}, 10);
-		installers += installers(admin, swift, random, DemoData::thirdPartySkills, 10);
+		}, 10, "13900000002", false);
+		installers += installers(admin, swift, random, DemoData::thirdPartySkills, 10, "13900000003", true);
 
 		accounts.createUser("admin", USERS.get("admin"), "Demo admin", Set.of(Role.ADMIN), null, null);
 		accounts.createUser("dispatcher", USERS.get("dispatcher"), "Demo dispatcher", Set.of(Role.DISPATCHER), null, null);
@@ -181,8 +194,9 @@ class DemoData implements ApplicationRunner {
 		return skills;
 	}
 
+	/** The first of them gets the phone and an app sign-in; the random draws stay as they were without it. */
 	private int installers(Actor admin, ProviderView provider, Random random,
-			java.util.function.IntFunction<Set<Skill>> skillsOf, int count) {
+			java.util.function.IntFunction<Set<Skill>> skillsOf, int count, String signInPhone, boolean providerAdmin) {
 		for (int i = 0; i < count; i++) {
 			Set<Skill> own = skillsOf.apply(i);
 			List<InstallerRequest.Certificate> certificates = new ArrayList<>();
@@ -207,8 +221,13 @@ class DemoData implements ApplicationRunner {
 			List<LocalDate> leave = i % 5 == 0 ? List.of(today().plusDays(2 + random.nextInt(4))) : List.of();
 			// Heavy goods (wardrobes, cabinets, sofas) need two people: those crews work in pairs.
 			boolean pair = own.contains(Skill.WARDROBE) || own.contains(Skill.SOFA);
-			network.createInstaller(admin, provider.id(), new InstallerRequest(name(random) + "师傅", mobile(random), own,
-					certificates, home, shifts, leave, pair ? 2 : 1));
+			String name = name(random) + "师傅";
+			String phone = mobile(random);
+			var created = network.createInstaller(admin, provider.id(), new InstallerRequest(name, i == 0 ? signInPhone : phone,
+					own, certificates, home, shifts, leave, pair ? 2 : 1));
+			if (i == 0) {
+				signIns.give(created.id(), INSTALLER_PASSWORD, providerAdmin);
+			}
 		}
 		return count;
 	}
@@ -288,6 +307,10 @@ class DemoData implements ApplicationRunner {
 				    service / shifu-service        customer service
 				    xihu-dealer / shifu-provider   provider admin of provider 1 (Mulan Xihu dealer)
 				    binjiang-dealer / shifu-provider, swift-install / shifu-provider: providers 2 and 3
+				  Installers (mobile API /mobile/v1/auth/login, phone + password):
+				    13900000001 / shifu-installer  Mulan Xihu dealer
+				    13900000002 / shifu-installer  Mulan Binjiang dealer
+				    13900000003 / shifu-installer  Swift Install (answers its offers in the app)
 				=========================================================================================""",
 				MULAN_KEY, BREEZE_KEY);
 	}

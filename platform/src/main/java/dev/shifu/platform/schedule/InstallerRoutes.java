@@ -13,9 +13,11 @@ public interface InstallerRoutes {
 	/**
 	 * One planned visit. Times are wall-clock times of the region's zone.
 	 * @param crew the installers the plan sends, the lead first
+	 * @param windowStart the consumer's booked window on this day, from; null for a booking of the whole day
+	 * @param windowEnd the booked window, to; null for a booking of the whole day
 	 */
 	record Stop(long orderId, String region, int position, LocalDateTime arrival, LocalDateTime start,
-			LocalDateTime end, List<Long> crew) {
+			LocalDateTime end, List<Long> crew, LocalDateTime windowStart, LocalDateTime windowEnd) {
 	}
 
 }

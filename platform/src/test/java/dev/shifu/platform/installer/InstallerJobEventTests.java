@@ -131,6 +131,31 @@ class InstallerJobEventTests extends InstallerFixture {
 	}
 
 	@Test
+	void theProviderAdminsStandInGoesThroughTheSameStateMachine() {
+		long order = jobOf(installerA);
+		java.util.function.Function<String, Api.Reply> admin = type -> {
+			Api.Reply reply = dealerAdmin.post("/api/v1/providers/" + dealerId + "/jobs/" + order + "/events",
+					Map.of("type", type), h -> h.set("Idempotency-Key", "admin-" + type + "-" + java.util.UUID.randomUUID()));
+			driver.drain(order);
+			return reply;
+		};
+		// Told afterwards, the office may skip a step forward (no EN_ROUTE): the installer was already there.
+		assertThat(admin.apply("ARRIVED").status()).isEqualTo(200);
+		assertThat(admin.apply("STARTED").status()).isEqualTo(200);
+
+		Api.Reply back = admin.apply("ARRIVED");
+		assertThat(back.status()).as(back.body()).isEqualTo(409);
+		assertThat(back.contentType()).startsWith("application/problem+json");
+		assertThat(back.json().get("type").asText()).endsWith("event-out-of-order");
+		assertThat(admin.apply("EN_ROUTE").status()).as("never back to the road").isEqualTo(409);
+		assertThat(eventCount(order)).isEqualTo(2);
+		assertThat(status(order)).isEqualTo("STARTED");
+		// and the installer's app sees the same visit: STARTED cannot come again from the road either
+		assertThat(post(tokenA, order, event("STARTED", Instant.now(), LAT, LNG), "after-admin-started").status())
+			.isEqualTo(409);
+	}
+
+	@Test
 	void badInputIsAProblemNamingTheFieldAndChangesNothing() {
 		long order = jobOf(installerA);
 		Instant now = Instant.now();

@@ -172,6 +172,95 @@ class MobileAuthTests extends MobileClients {
 	}
 
 	@Test
+	void failedSignInsArePerPhoneLimitedWithA429AndRetryAfterEvenForTheRightPassword() throws Exception {
+		java.net.InetAddress from = loopback(20);
+		String body = "{\"phone\":\"" + phone + "\",\"password\":\"wrong-password-9\"}";
+		for (int i = 0; i < 5; i++) {
+			assertThat(raw(from, "/mobile/v1/auth/login", body).status()).isEqualTo(401);
+		}
+
+		Raw limited = raw(from, "/mobile/v1/auth/login",
+				"{\"phone\":\"" + phone + "\",\"password\":\"" + MOBILE_PASSWORD + "\"}");
+
+		assertThat(limited.status()).as(limited.body()).isEqualTo(429);
+		assertThat(limited.headers()).containsKey("content-type");
+		assertThat(limited.headers().get("content-type")).startsWith("application/problem+json");
+		assertThat(limited.body()).contains("\"field\":\"phone\"");
+		assertThat(Long.parseLong(limited.headers().get("retry-after"))).isBetween(1L, 15 * 60L + 1);
+		// one-time codes are behind the same budget of the phone
+		assertThat(raw(from, "/mobile/v1/auth/code/login", "{\"phone\":\"" + phone + "\",\"code\":\"123456\"}")
+			.status()).isEqualTo(429);
+		// another installer's phone is not limited
+		long other = newInstaller(providerId, "李师傅", false);
+		assertThat(raw(from, "/mobile/v1/auth/login", "{\"phone\":\"" + phones.get(other) + "\",\"password\":\""
+				+ MOBILE_PASSWORD + "\"}").status()).isEqualTo(200);
+	}
+
+	@Test
+	void oneAddressTryingManyPhonesAndRequestingManyCodesIsLimited() throws Exception {
+		java.net.InetAddress from = loopback(40);
+		int status = 0;
+		int sent = 0;
+		while (sent < 25 && status != 429) {
+			// unknown phones: each one a failure of that address
+			status = raw(from, "/mobile/v1/auth/login", "{\"phone\":\"13900" + String.format("%06d", sent++)
+					+ "\",\"password\":\"guess-guess-1\"}").status();
+		}
+		assertThat(sent).as("20 failures an address, then 429").isEqualTo(21);
+		Raw limited = raw(from, "/mobile/v1/auth/login", "{\"phone\":\"" + phone + "\",\"password\":\""
+				+ MOBILE_PASSWORD + "\"}");
+		assertThat(limited.status()).isEqualTo(429);
+		assertThat(limited.body()).contains("\"field\":\"address\"");
+		assertThat(limited.headers()).containsKey("retry-after");
+		assertThat(login(phone).getAccessToken()).as("other addresses sign in").isNotBlank();
+
+		java.net.InetAddress texter = loopback(60);
+		for (int i = 0; i < 10; i++) {
+			assertThat(raw(texter, "/mobile/v1/auth/code", "{\"phone\":\"13911" + String.format("%06d", i) + "\"}")
+				.status()).isEqualTo(202);
+		}
+		Raw tooMany = raw(texter, "/mobile/v1/auth/code", "{\"phone\":\"13911999999\"}");
+		assertThat(tooMany.status()).isEqualTo(429);
+		assertThat(tooMany.headers()).containsKey("retry-after");
+		assertThat(tooMany.body()).contains("\"field\":\"address\"");
+	}
+
+	record Raw(int status, java.util.Map<String, String> headers, String body) {
+	}
+
+	/** A loopback address of its own per JVM and test, so no other test's budget is spent. */
+	static java.net.InetAddress loopback(int offset) throws java.io.IOException {
+		return java.net.InetAddress.getByName("127.0." + (offset + (int) (ProcessHandle.current().pid() % 50)) + "."
+				+ (1 + (int) (ProcessHandle.current().pid() % 200)));
+	}
+
+	/** A JSON POST over a socket bound to {@code from}: the app sees that client address (and nothing retries a 429). */
+	Raw raw(java.net.InetAddress from, String path, String json) throws java.io.IOException {
+		byte[] payload = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port, from, 0)) {
+			java.io.OutputStream out = socket.getOutputStream();
+			out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+					+ "Accept: application/json\r\nConnection: close\r\nContent-Length: " + payload.length + "\r\n\r\n")
+				.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			out.write(payload);
+			out.flush();
+			java.io.BufferedReader in = new java.io.BufferedReader(
+					new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+			int status = Integer.parseInt(in.readLine().split(" ")[1]);
+			java.util.Map<String, String> headers = new java.util.HashMap<>();
+			for (String header = in.readLine(); header != null && !header.isEmpty(); header = in.readLine()) {
+				int colon = header.indexOf(':');
+				headers.put(header.substring(0, colon).trim().toLowerCase(), header.substring(colon + 1).trim());
+			}
+			StringBuilder body = new StringBuilder();
+			for (String line = in.readLine(); line != null; line = in.readLine()) {
+				body.append(line).append('\n');
+			}
+			return new Raw(status, headers, body.toString());
+		}
+	}
+
+	@Test
 	void badSignInInputIsA400NamingTheField() {
 		RestClientResponseException ex = assertStatus(
 				() -> new AuthApi(client()).login(new PasswordLogin().phone("12").password("x")), 400);

@@ -65,6 +65,9 @@ class MobileRouteAndOffersTests extends MobileClients {
 	@Autowired
 	PlannedVisits plannedVisits;
 
+	@Autowired
+	javax.sql.DataSource dataSource;
+
 	ProcessDriver driver;
 
 	IssuedBrand brand;
@@ -161,6 +164,7 @@ class MobileRouteAndOffersTests extends MobileClients {
 		assertThat(job.getItems()).singleElement().satisfies(i -> assertThat(i.getSerialNumberRequired()).isTrue());
 		assertThat(job.getServiceType().getValue()).isEqualTo("INSTALLATION");
 		assertThat(job.getBookedWindow().getDate()).isEqualTo(DAY);
+		assertThat(job.getBookedWindow().getStart()).as("a day booking has no window times").isNull();
 		assertThat(job.getChangedWhileUnderWay()).isFalse();
 		String etag = reply.getHeaders().getETag();
 		assertThat(etag).isEqualTo("\"" + route.getVersion() + "\"");
@@ -209,6 +213,61 @@ class MobileRouteAndOffersTests extends MobileClients {
 			.satisfies(j -> assertThat(j.getChangedWhileUnderWay()).isTrue());
 	}
 
+	@Test
+	void aSecondNodeOnTheSameDatabaseShowsTheChangeToAJobUnderWay() throws Exception {
+		long first = scheduledOrder();
+		planOn(first, installerA, 0);
+		long second = scheduledOrder();
+		planOn(second, installerA, 1);
+		driver.fireTimer(first, "InstallationDayTimer");
+		assertThat(dealerAdmin.post("/api/v1/providers/" + dealerId + "/jobs/" + first + "/events",
+				Map.of("type", "EN_ROUTE", "installerId", installerA)).status()).isEqualTo(200);
+		RouteApi routeA = new RouteApi(client(accessA));
+		assertThat(routeA.getRoute(DAY, null).getJobs()).noneMatch(RouteJob::getChangedWhileUnderWay);
+		Api.Reply moved = dispatcher.post("/api/v1/schedules/330100/moves",
+				Map.of("jobId", "O" + first, "shiftId", "I" + installerA + "@" + DAY, "position", 1, "pin", true));
+		assertThat(moved.status()).as(moved.body()).isEqualTo(202);
+		eventually(() -> routeA.getRoute(DAY, null).getJobs().stream()
+			.anyMatch(j -> j.getJobId() == first && j.getChangedWhileUnderWay()), "the change flagged on this node");
+
+		// A second node of the app on the same database, without solvers: it only serves the stored routes.
+		String url = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
+		try (org.springframework.context.ConfigurableApplicationContext other = new org.springframework.boot.builder.SpringApplicationBuilder(
+				dev.shifu.platform.ShifuApplication.class).profiles("test")
+			.run("--spring.datasource.url=" + url, "--server.port=0", "--shifu.schedule.enabled=false")) {
+			String port = other.getEnvironment().getProperty("local.server.port");
+			dev.shifu.mobile.client.ApiClient node2 = new dev.shifu.mobile.client.ApiClient();
+			node2.setBasePath("http://localhost:" + port + "/mobile/v1");
+			String token = new dev.shifu.mobile.client.api.AuthApi(node2)
+				.login(new dev.shifu.mobile.client.model.PasswordLogin().phone(phones.get(installerA))
+					.password(MOBILE_PASSWORD).deviceName("node-2"))
+				.getAccessToken();
+			node2.setBearerToken(token);
+
+			Route seenThere = new RouteApi(node2).getRoute(DAY, null);
+
+			assertThat(seenThere.getJobs()).filteredOn(j -> j.getJobId() == first)
+				.singleElement()
+				.satisfies(j -> assertThat(j.getChangedWhileUnderWay()).as("flagged on the other node too").isTrue());
+			assertThat(seenThere.getVersion()).isEqualTo(routeA.getRoute(DAY, null).getVersion());
+		}
+	}
+
+	@Test
+	void aJobBookedInAWindowShowsTheWindowsTimesInTheRegionsZone() {
+		long order = scheduledOrder("AFTERNOON");
+		planOn(order, installerA, 0);
+
+		RouteJob job = new RouteApi(client(accessA)).getRoute(DAY, null).getJobs().get(0);
+
+		assertThat(job.getJobId()).isEqualTo(order);
+		assertThat(job.getBookedWindow().getDate()).isEqualTo(DAY);
+		java.time.ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+		assertThat(job.getBookedWindow().getStart().toInstant())
+			.isEqualTo(DAY.atTime(13, 0).atZone(shanghai).toInstant());
+		assertThat(job.getBookedWindow().getEnd().toInstant()).isEqualTo(DAY.atTime(17, 0).atZone(shanghai).toInstant());
+	}
+
 	/** Reads {@code route-version} events of the SSE stream on a thread of its own. */
 	BlockingQueue<JsonNode> stream(String token) throws Exception {
 		BlockingQueue<JsonNode> events = new ArrayBlockingQueue<>(100);
@@ -245,6 +304,11 @@ class MobileRouteAndOffersTests extends MobileClients {
 	}
 
 	long bookedOrder() {
+		return bookedOrder(null);
+	}
+
+	/** Booked for {@link #DAY}: the whole day, or (with a code) the consumer's window of that day. */
+	long bookedOrder(String window) {
 		Api.Reply reply = brandApi.post("/api/v1/orders", Map.of("externalOrderId", unique("MOB"),
 				"consumer", Map.of("name", "李娜", "phone", "13812345678", "address", "杭州市西湖区文三路 90 号",
 						"regionCode", "330106", "location", Map.of("lat", 30.2765, "lng", 120.1229)),
@@ -256,14 +320,21 @@ class MobileRouteAndOffersTests extends MobileClients {
 		long id = reply.json().get("id").asLong();
 		driver.instanceOf(id);
 		driver.drainUntil(id, () -> status(id).equals("AWAITING_BOOKING"), "booking link sent");
-		Api.Reply booked = anonymous().post("/api/v1/consumer/" + consumerToken(id) + "/booking", Map.of("date", DAY.toString()));
+		Api.Reply booked = window == null
+				? anonymous().post("/api/v1/consumer/" + consumerToken(id) + "/booking", Map.of("date", DAY.toString()))
+				: anonymous().post("/api/v1/consumer/" + consumerToken(id) + "/appointment",
+						Map.of("date", DAY.toString(), "window", window));
 		assertThat(booked.status()).as(booked.body()).isEqualTo(200);
 		driver.drainUntil(id, () -> offerOf(id, null) != null, "an offer");
 		return id;
 	}
 
 	long scheduledOrder() {
-		long id = bookedOrder();
+		return scheduledOrder(null);
+	}
+
+	long scheduledOrder(String window) {
+		long id = bookedOrder(window);
 		long offerId = offerOf(id, null).get("id").asLong();
 		assertThat(dealerAdmin.post("/api/v1/offers/" + offerId + "/accept", null).status()).isEqualTo(200);
 		driver.drainUntil(id, () -> status(id).equals("SCHEDULED"), "scheduled");

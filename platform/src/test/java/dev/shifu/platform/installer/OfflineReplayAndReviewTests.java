@@ -130,6 +130,30 @@ class OfflineReplayAndReviewTests extends InstallerFixture {
 		assertThat(brandApi.get("/api/v1/reviews?region=330106").status()).isEqualTo(403);
 		assertThat(asNewUser(Role.CUSTOMER_SERVICE, null).get("/api/v1/reviews?region=330106").status()).isEqualTo(403);
 		assertThat(dispatcher.get("/api/v1/reviews?region=33").status()).isEqualTo(400);
+
+		// Region-limited by staff_region: Ningbo's dispatcher never sees Hangzhou's list, whatever they ask for.
+		Api hangzhou = dispatcherOf("330100");
+		Api ningbo = dispatcherOf("330200");
+		assertThat(hangzhou.get("/api/v1/reviews?region=330106&orderId=" + hurried).json()).hasSize(2);
+		Api.Reply asked = ningbo.get("/api/v1/reviews?region=330106&orderId=" + hurried);
+		assertThat(asked.status()).as(asked.body()).isEqualTo(403);
+		assertThat(asked.contentType()).startsWith("application/problem+json");
+		assertThat(ningbo.get("/api/v1/reviews?region=330100").status()).isEqualTo(403);
+		Api.Reply province = ningbo.get("/api/v1/reviews?region=330000&orderId=" + hurried);
+		assertThat(province.status()).as("the province's list holds Ningbo's cities only").isEqualTo(200);
+		assertThat(province.json()).isEmpty();
+		assertThat(hangzhou.get("/api/v1/reviews?region=330000&orderId=" + hurried).json()).hasSize(2);
+		assertThat(ningbo.get("/api/v1/reviews/evidence/" + hurried).status()).isEqualTo(404);
+		assertThat(hangzhou.get("/api/v1/reviews/evidence/" + hurried).status()).isEqualTo(200);
+	}
+
+	/** A dispatcher who works in that one city ({@code staff_region}). */
+	private Api dispatcherOf(String city) {
+		String username = unique("dispatcher-" + city);
+		accounts.createUser(username, PASSWORD, username, java.util.Set.of(Role.DISPATCHER), null, null);
+		Api.Reply assigned = admin.put("/api/v1/users/" + username + "/regions", Map.of("regions", List.of(city)));
+		assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
+		return Api.user(http, username, PASSWORD);
 	}
 
 	private static List<String> outcomes(JsonNode results) {

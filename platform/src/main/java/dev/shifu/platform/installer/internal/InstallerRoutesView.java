@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,15 +52,13 @@ class InstallerRoutesView {
 	private final Clock clock;
 
 	/** Per installer and day: the planned part of each job last computed, and the under-way jobs a change touched. */
-	private final Map<String, Seen> seen = new ConcurrentHashMap<>();
-
-	private record Seen(Map<Long, String> planned, Set<Long> flagged) {
-	}
+	private final RouteSightings seen;
 
 	private static final Set<String> UNDER_WAY = Set.of("EN_ROUTE", "ARRIVED", "STARTED");
 
 	InstallerRoutesView(InstallerRoutes routes, OrderLifecycle orders, OrderProcess process, NetworkDirectory network,
-			Regions regions, JobEventLog events, Optional<Clock> clock) {
+			Regions regions, JobEventLog events, RouteSightings seen, Optional<Clock> clock) {
+		this.seen = seen;
 		this.routes = routes;
 		this.orders = orders;
 		this.process = process;
@@ -84,11 +81,13 @@ class InstallerRoutesView {
 	}
 
 	/** The route, with the under-way changes since the last computation flagged. */
+	@Transactional
 	MobileViews.Route route(long installerId, LocalDate day) {
 		return observe(installerId, day).route();
 	}
 
 	/** A job of the installer's: on their route of its planned day (as lead or crew). Anything else is not found. */
+	@Transactional
 	MobileViews.RouteJob job(long installerId, long jobId) {
 		OrderSnapshot order = orders.find(jobId).orElseThrow(() -> new NotFoundException("job", jobId));
 		LocalDate day = process.bookedDay(jobId).orElseThrow(() -> new NotFoundException("job", jobId));
@@ -104,10 +103,10 @@ class InstallerRoutesView {
 	}
 
 	/** Computes the route and compares it with the last one seen: which under-way jobs changed since. */
+	@Transactional
 	synchronized Observation observe(long installerId, LocalDate day) {
 		List<MobileViews.RouteJob> jobs = build(installerId, day);
-		String key = installerId + "@" + day;
-		Seen before = seen.get(key);
+		RouteSightings.Seen before = seen.find(installerId, day).orElse(null);
 		Map<Long, String> planned = new java.util.LinkedHashMap<>();
 		jobs.forEach(j -> planned.put(j.jobId(), plannedDigest(j)));
 		Set<Long> flagged = new java.util.HashSet<>(before == null ? Set.of() : before.flagged());
@@ -124,13 +123,16 @@ class InstallerRoutesView {
 		flagged.removeIf(jobId -> !statusOf(jobId).map(UNDER_WAY::contains).orElse(false));
 		List<MobileViews.RouteJob> shown = jobs.stream().map(j -> flagged.contains(j.jobId()) ? j.flagged() : j).toList();
 		String version = digest(shown).substring(0, 16);
-		seen.put(key, new Seen(Map.copyOf(planned), Set.copyOf(flagged)));
+		RouteSightings.Seen now = new RouteSightings.Seen(planned, Set.copyOf(flagged));
+		if (!now.equals(before)) {
+			seen.save(installerId, day, now);
+		}
 		return new Observation(new MobileViews.Route(day, version, shown), changedNow, Set.copyOf(flagged));
 	}
 
 	/** The job as planned, without its progress: the installer moving it on is not a plan change. */
 	private static String plannedDigest(MobileViews.RouteJob j) {
-		return digest(List.of(new MobileViews.RouteJob(j.jobId(), j.orderNumber(), j.sequence(), "", j.plannedArrival(),
+		return digest16(List.of(new MobileViews.RouteJob(j.jobId(), j.orderNumber(), j.sequence(), "", j.plannedArrival(),
 				j.plannedStart(), j.plannedDurationMinutes(), j.serviceType(), j.address(), j.location(), j.consumer(),
 				j.items(), j.crewPartner(), j.notes(), j.bookedWindow(), false)));
 	}
@@ -160,7 +162,8 @@ class InstallerRoutesView {
 					(int) java.time.Duration.between(stop.start(), stop.end()).toMinutes(), order.serviceType().name(),
 					order.address(), order.location(), new MobileViews.Consumer(firstName(order.consumerName()),
 							PhoneNumbers.mask(order.consumerPhone())),
-					items, partner, notes(order), new MobileViews.BookedWindow(booked, null, null), false);
+					items, partner, notes(order), new MobileViews.BookedWindow(booked, at(stop.windowStart(), zone), at(stop.windowEnd(), zone)),
+					false);
 			jobs.add(job);
 		}
 		return jobs;
@@ -197,6 +200,10 @@ class InstallerRoutesView {
 			notes.add("PLATINUM member / 白金会员");
 		}
 		return notes.isEmpty() ? null : String.join("; ", notes);
+	}
+
+	private static String digest16(List<MobileViews.RouteJob> jobs) {
+		return digest(jobs).substring(0, 16);
 	}
 
 	private static String digest(List<MobileViews.RouteJob> jobs) {

@@ -22,6 +22,7 @@ import dev.shifu.platform.network.PartnerStatus;
 import dev.shifu.platform.order.OrderItemSnapshot;
 import dev.shifu.platform.order.OrderLifecycle;
 import dev.shifu.platform.order.OrderSnapshot;
+import dev.shifu.platform.order.OrderStatus;
 import dev.shifu.platform.shared.ConflictException;
 import dev.shifu.platform.shared.FieldError;
 import dev.shifu.platform.shared.GeoPoint;
@@ -102,18 +103,7 @@ class JobEventService {
 			return new EventOutcome(orderId, Long.parseLong(previous.get()), event.type(), true, List.of(), null, null,
 					settings.geofenceRadiusMeters());
 		}
-		Optional<JobEventLog.Applied> last = log.last(orderId);
-		if (reporter.onSite()) {
-			JobEventType after = last.map(JobEventLog.Applied::type).orElse(null);
-			if (!JobEventType.allowedAfter(after).contains(event.type())) {
-				throw new ConflictException("event-out-of-order", event.type() + " cannot follow "
-						+ (after == null ? "nothing reported yet" : after) + " on this visit");
-			}
-			if (last.isPresent() && occurredAt.isBefore(last.get().occurredAt())) {
-				throw new ConflictException("event-out-of-order",
-						event.type() + " happened before the visit's previous event " + last.get().type());
-			}
-		}
+		checkOrder(reporter, order, log.last(orderId), event.type(), occurredAt);
 		List<PhotoLibrary.Photo> attached = attachedPhotos(orderId, event);
 		List<String> flags = new ArrayList<>();
 		Long installerId = recordInstaller(reporter, orderId, event.installerId());
@@ -155,6 +145,29 @@ class JobEventService {
 				installerId));
 		return new EventOutcome(orderId, eventId, event.type(), false, List.copyOf(flags), inside, distance,
 				settings.geofenceRadiusMeters());
+	}
+
+	/**
+	 * The one state machine of a visit, for both reporters: the app's installer steps through it one report at a time;
+	 * the provider admin's stand-in, told afterwards, may skip steps forward but never go back. A visit that ended
+	 * (completed, or an exception) is followed only by a revisit, which the process opens by putting the order in
+	 * service again.
+	 */
+	private static void checkOrder(Reporter reporter, OrderSnapshot order, Optional<JobEventLog.Applied> last,
+			JobEventType type, Instant occurredAt) {
+		JobEventType after = last.map(JobEventLog.Applied::type).orElse(null);
+		if (after != null && after.endsVisit() && order.status() == OrderStatus.IN_SERVICE) {
+			return;
+		}
+		Set<JobEventType> allowed = reporter.onSite() ? JobEventType.allowedAfter(after) : JobEventType.reachableAfter(after);
+		if (!allowed.contains(type)) {
+			throw new ConflictException("event-out-of-order", type + " cannot follow "
+					+ (after == null ? "nothing reported yet" : after) + " on this visit");
+		}
+		if (last.isPresent() && occurredAt.isBefore(last.get().occurredAt())) {
+			throw new ConflictException("event-out-of-order",
+					type + " happened before the visit's previous event " + last.get().type());
+		}
 	}
 
 	/** The checks that need no state: the position, the time, and what each type must carry. */

@@ -24,4 +24,26 @@ enum JobEventType {
 		};
 	}
 
+	/**
+	 * The same machine for a reporter who was not there (the provider admin's stand-in, told afterwards): the steps
+	 * it may skip forward to, never back, and nothing after the visit ended. STARTED after COMPLETED is as impossible
+	 * from the office as from the road.
+	 */
+	static Set<JobEventType> reachableAfter(JobEventType last) {
+		Set<JobEventType> reachable = EnumSet.noneOf(JobEventType.class);
+		java.util.Deque<JobEventType> open = new java.util.ArrayDeque<>(allowedAfter(last));
+		while (!open.isEmpty()) {
+			JobEventType next = open.pop();
+			if (reachable.add(next)) {
+				open.addAll(allowedAfter(next));
+			}
+		}
+		return reachable;
+	}
+
+	/** A completion or an exception ends the visit; a revisit starts from nothing reported. */
+	boolean endsVisit() {
+		return this == COMPLETED || this == EXCEPTION;
+	}
+
 }

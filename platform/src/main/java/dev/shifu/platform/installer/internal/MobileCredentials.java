@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import dev.shifu.platform.identity.Actor;
 import dev.shifu.platform.identity.CurrentActor;
 import dev.shifu.platform.identity.Role;
+import dev.shifu.platform.installer.MobileSignIns;
 import dev.shifu.platform.network.InstallerView;
 import dev.shifu.platform.network.NetworkDirectory;
 import dev.shifu.platform.shared.NotFoundException;
@@ -26,7 +27,7 @@ import dev.shifu.platform.shared.NotFoundException;
  * password (or none: one-time codes only). {@code providerAdmin} lets the installer answer the provider's offers.
  */
 @RestController
-class MobileCredentials {
+class MobileCredentials implements MobileSignIns {
 
 	record MobileLogin(@Size(min = 8, max = 200) String password, @NotNull Boolean providerAdmin) {
 	}
@@ -58,16 +59,26 @@ class MobileCredentials {
 		InstallerView installer = network.installer(installerId)
 			.filter(i -> i.providerId() == providerId)
 			.orElseThrow(() -> new NotFoundException("installer", installerId));
-		String hash = request.password() == null ? null : passwords.encode(request.password());
-		InstallerCredential credential = credentials.findById(installerId)
+		InstallerCredential credential = store(installer, request.password(), request.providerAdmin());
+		return ResponseEntity.ok(new MobileLoginView(installerId, credential.getPhone(),
+				credential.getPasswordHash() != null, credential.isProviderAdmin()));
+	}
+
+	@Override
+	@Transactional
+	public void give(long installerId, String password, boolean providerAdmin) {
+		store(network.installer(installerId).orElseThrow(() -> new NotFoundException("installer", installerId)), password,
+				providerAdmin);
+	}
+
+	private InstallerCredential store(InstallerView installer, String password, boolean providerAdmin) {
+		String hash = password == null ? null : passwords.encode(password);
+		return credentials.findById(installer.id())
 			.map(c -> {
-				c.update(installer.phone(), hash, request.providerAdmin());
+				c.update(installer.phone(), hash, providerAdmin);
 				return c;
 			})
-			.orElseGet(() -> credentials.save(new InstallerCredential(installerId, installer.phone(), hash,
-					request.providerAdmin())));
-		return ResponseEntity.ok(new MobileLoginView(installerId, credential.getPhone(), hash != null,
-				credential.isProviderAdmin()));
+			.orElseGet(() -> credentials.save(new InstallerCredential(installer.id(), installer.phone(), hash, providerAdmin)));
 	}
 
 }

@@ -24,8 +24,9 @@ import dev.shifu.workflows.ExceptionReason;
 
 /**
  * The provider admin's stand-in for the app, kept as a thin wrapper over {@link JobEventService}: one way to report
- * a job. The admin is not on site, so the position and photo rules are the app's; a completion without photos is
- * flagged for review.
+ * a job. The same state machine answers an impossible order with 409 (the admin may skip steps forward, never back);
+ * the admin is not on site, so the position and photo rules are the app's, and a completion without photos is
+ * flagged for review (see {@link Reporter}).
  */
 @RestController
 @Tag(name = "Dispatch")

@@ -1,9 +1,11 @@
 package dev.shifu.platform.installer.internal;
 
 /**
- * Who reports: an installer from the app, or (the stand-in before the app) the accepted provider's admin. The
- * on-site rules (geofence, photos, serial numbers, the order of events) bind what the installer reports; the
- * admin's stand-in reports only skip the photo and position rules, and their completions are flagged.
+ * Who reports: an installer from the app, or (the stand-in before the app) the accepted provider's admin. Both go
+ * through the same state machine ({@link JobEventType}; the admin, told afterwards, may skip steps forward), the
+ * code and the serial numbers. The admin is not on site, has no position and cannot take photos (the photo upload
+ * is the app's), so the geofence and photo rules cannot bind them: their completions are flagged MISSING_PHOTOS for
+ * the dispatcher's review instead of being trusted.
  */
 record Reporter(Channel channel, long providerId, Long installerId) {
 

@@ -2,7 +2,9 @@ package dev.shifu.platform.installer.internal;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,12 +19,14 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.shifu.platform.identity.Actor;
 import dev.shifu.platform.identity.CurrentActor;
 import dev.shifu.platform.identity.Role;
+import dev.shifu.platform.identity.StaffRegions;
 import dev.shifu.platform.shared.InvalidFieldException;
 import dev.shifu.platform.shared.NotFoundException;
 
 /**
  * The dispatcher's review list: jobs whose evidence is flagged, and offline events that could not be applied, for
- * one region (a district, or every district of a city or province), newest first; and a job's evidence records.
+ * one region (a district, or every district of a city or province), newest first; and a job's evidence records. A
+ * dispatcher sees only the cities of their {@code staff_region}s.
  */
 @RestController
 @Tag(name = "Reviews")
@@ -39,8 +43,11 @@ class ReviewController {
 
 	private final JdbcTemplate jdbc;
 
-	ReviewController(JdbcTemplate jdbc) {
+	private final StaffRegions staffRegions;
+
+	ReviewController(JdbcTemplate jdbc, StaffRegions staffRegions) {
 		this.jdbc = jdbc;
+		this.staffRegions = staffRegions;
 	}
 
 	@GetMapping("/api/v1/reviews")
@@ -55,11 +62,50 @@ class ReviewController {
 		if (size < 1 || size > 500) {
 			throw new InvalidFieldException("size", "must be between 1 and 500");
 		}
-		String sql = "select id, order_id, region_code, kind, flags, detail, created_at from job_review "
-				+ "where region_code like ?" + (orderId == null ? "" : " and order_id = ?") + " order by id desc limit " + size;
-		Object[] args = orderId == null ? new Object[] { prefix(region) + "%" } : new Object[] { prefix(region) + "%", orderId };
-		return jdbc.query(sql, (rs, n) -> new Review(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-				split(rs.getString(5)), rs.getString(6), rs.getTimestamp(7).toInstant()), args);
+		List<String> prefixes = allowedPrefixes(region);
+		StringBuilder sql = new StringBuilder("select id, order_id, region_code, kind, flags, detail, created_at from job_review where (");
+		List<Object> args = new ArrayList<>();
+		for (int i = 0; i < prefixes.size(); i++) {
+			sql.append(i == 0 ? "" : " or ").append("region_code like ?");
+			args.add(prefixes.get(i) + "%");
+		}
+		sql.append(")");
+		if (orderId != null) {
+			sql.append(" and order_id = ?");
+			args.add(orderId);
+		}
+		sql.append(" order by id desc limit ").append(size);
+		return jdbc.query(sql.toString(), (rs, n) -> new Review(rs.getLong(1), rs.getLong(2), rs.getString(3),
+				rs.getString(4), split(rs.getString(5)), rs.getString(6), rs.getTimestamp(7).toInstant()), args.toArray());
+	}
+
+	/**
+	 * The code prefixes of the asked region that the caller works in ({@code staff_region}): the whole region for an
+	 * admin or a platform-wide dispatcher; a dispatcher's own cities within a province; a district or city outside
+	 * their cities is refused (403), whatever the request asks for.
+	 */
+	private List<String> allowedPrefixes(String region) {
+		Actor actor = CurrentActor.get();
+		String asked = prefix(region);
+		if (actor.has(Role.ADMIN)) {
+			return List.of(asked);
+		}
+		Set<String> cities = staffRegions.assigned(actor.name());
+		if (cities.isEmpty()) {
+			return List.of(asked);
+		}
+		if (asked.length() >= 4) {
+			String city = asked.substring(0, 4) + "00";
+			if (!cities.contains(city)) {
+				throw new AccessDeniedException("region " + city + " is not one of the caller's regions");
+			}
+			return List.of(asked);
+		}
+		List<String> own = cities.stream().filter(c -> c.startsWith(asked)).map(c -> c.substring(0, 4)).sorted().toList();
+		if (own.isEmpty()) {
+			throw new AccessDeniedException("no region of " + region + " is one of the caller's regions");
+		}
+		return own;
 	}
 
 	@GetMapping("/api/v1/reviews/evidence/{orderId}")
@@ -73,10 +119,17 @@ class ReviewController {
 						rs.getObject(6, Double.class), rs.getInt(7), split(rs.getString(8)), rs.getBoolean(9),
 						split(rs.getString(10)), rs.getObject(11, Long.class), rs.getLong(12), split(rs.getString(13)),
 						rs.getTimestamp(14).toInstant()), orderId);
-		if (found.isEmpty()) {
+		if (found.isEmpty() || !mayReview(orderId)) {
+			// Another region's job is not found, as if it did not exist.
 			throw new NotFoundException("evidence of job", orderId);
 		}
 		return found;
+	}
+
+	private boolean mayReview(long orderId) {
+		List<String> codes = jdbc.queryForList("select region_code from job_evidence where order_id = ?", String.class,
+				orderId);
+		return codes.stream().allMatch(code -> staffRegions.mayWorkIn(CurrentActor.get(), code.substring(0, 4) + "00"));
 	}
 
 	private static void staffOnly() {

@@ -11,18 +11,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import dev.shifu.platform.installer.InstallerEvents.JobEventApplied;
+import dev.shifu.platform.schedule.RoutesStored;
+
 /**
  * Route versions pushed to the app as server-sent events ({@code GET /mobile/v1/route/stream}, tag RouteStream of
- * the contract; the generator has no SSE support for Spring MVC, so this controller is written by hand). The server
- * re-reads each subscribed route every {@code shifu.mobile.route-stream-check} and sends a {@code route-version}
- * event when it changed; the app never polls.
+ * the contract; the generator has no SSE support for Spring MVC, so this controller is written by hand). The stream
+ * is pushed by events: a new stored plan ({@link RoutesStored}) re-reads the subscribed routes, a job event the
+ * route of whoever reported it, and a {@code route-version} goes out when the route changed; neither the app nor the
+ * server polls. Only the node that runs a region's solver hears its plans stored: a subscriber on another node is
+ * caught up by the slow safety check ({@code shifu.mobile.route-stream-cron}, every minute; off with "-").
  */
 @Component
 class RouteStreams {
@@ -74,7 +82,23 @@ class RouteStreams {
 		return emitter;
 	}
 
-	@Scheduled(fixedDelayString = "${shifu.mobile.route-stream-check:PT2S}")
+	/** A region's new plan is stored: every subscribed route is read again (unchanged ones send nothing). */
+	@Async
+	@EventListener
+	void on(RoutesStored stored) {
+		subscriptions.forEach(this::push);
+	}
+
+	/** The installer's own report changed their route's status: their streams hear it after the commit. */
+	@Async
+	@TransactionalEventListener
+	void on(JobEventApplied applied) {
+		subscriptions.stream().filter(s -> applied.installerId() != null && s.installerId == applied.installerId())
+			.forEach(this::push);
+	}
+
+	/** The safety net across nodes, not the way changes arrive. */
+	@Scheduled(cron = "${shifu.mobile.route-stream-cron:0 * * * * *}")
 	void check() {
 		subscriptions.forEach(this::push);
 	}

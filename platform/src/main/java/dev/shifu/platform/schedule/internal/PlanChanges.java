@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.optaplanner.core.api.solver.change.ProblemChange;
 
+import dev.shifu.planner.change.ActualTimesChange;
 import dev.shifu.planner.change.AddJobChange;
 import dev.shifu.planner.change.CancelJobChange;
 import dev.shifu.planner.change.InstallerLeaveChange;
@@ -30,6 +31,15 @@ final class PlanChanges {
 			}
 			if (job != null) {
 				new AddJobChange(job).doChange(working, director);
+			}
+		};
+	}
+
+	/** The installer's reported times on the job (model times, null: not reported), skipped when the job is gone. */
+	static ProblemChange<Schedule> actualTimes(String jobId, Long arrival, Long start, Long end) {
+		return (working, director) -> {
+			if (working.findJob(jobId).isPresent()) {
+				new ActualTimesChange(jobId, arrival, start, end).doChange(working, director);
 			}
 		};
 	}

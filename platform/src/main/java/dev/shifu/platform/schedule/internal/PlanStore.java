@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,7 @@ import dev.shifu.planner.domain.Job;
 import dev.shifu.planner.domain.Schedule;
 import dev.shifu.planner.domain.Shift;
 import dev.shifu.planner.domain.Times;
+import dev.shifu.platform.schedule.RoutesStored;
 
 /**
  * Stores each region's best plan (what the installer mobile API serves): ordered visits per installer shift with
@@ -39,9 +41,12 @@ class PlanStore {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	PlanStore(JdbcTemplate jdbc, RegionRegistry registry, PlatformTransactionManager transactions,
-			Optional<Clock> clock) {
+			ApplicationEventPublisher events, Optional<Clock> clock) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.registry = registry;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock.orElse(Clock.systemUTC());
@@ -63,6 +68,8 @@ class PlanStore {
 		if (!key.equals(stored.get(region.region()))) {
 			transaction.executeWithoutResult(tx -> store(region.region(), version.plan()));
 			stored.put(region.region(), key);
+			// Committed: whoever serves the routes (the installer app's stream) hears of the new version now.
+			events.publishEvent(new RoutesStored(region.region(), version.number()));
 		}
 	}
 
@@ -80,7 +87,7 @@ class PlanStore {
 				rows.add(new Object[] { region, shift.getDate(), shift.getId(), String.join(",", shift.getInstallerIds()),
 						shift.getProviderId() == null ? null : Long.valueOf(shift.getProviderId()), job.getId(),
 						ScheduleJob.orderIdOf(job.getId()), position++, time(job.getArrivalTime()),
-						time(job.getStartTime()), time(job.getStartTime() + job.getServiceSeconds()),
+						time(job.getStartTime()), time(job.getDepartureTime()),
 						job.getTravelSecondsFromPrevious(), shift.getPinnedJobs().contains(job) });
 			}
 		}

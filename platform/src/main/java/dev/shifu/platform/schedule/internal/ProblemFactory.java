@@ -306,7 +306,12 @@ class ProblemFactory {
 		if (row.getAvoidedInstallerId() != null) {
 			job = job.withAvoidedInstaller(String.valueOf(row.getAvoidedInstallerId()));
 		}
-		return job;
+		// What the installer reported on the visit: a rebuilt or restarted plan times the route by it too.
+		return job.withActualTimes(time(row.getActualArrival()), time(row.getActualStart()), time(row.getActualEnd()));
+	}
+
+	static Long time(LocalDateTime local) {
+		return local == null ? null : Times.of(local);
 	}
 
 }

@@ -107,7 +107,7 @@ class ScheduleController {
 			List<Visit> visits = route.stream()
 				.filter(job -> job.getStartTime() != null)
 				.map(job -> new Visit(job.getId(), ScheduleJob.orderIdOf(job.getId()), Times.toDateTime(job.getArrivalTime()),
-						Times.toDateTime(job.getStartTime()), Times.toDateTime(job.getStartTime() + job.getServiceSeconds()),
+						Times.toDateTime(job.getStartTime()), Times.toDateTime(job.getDepartureTime()),
 						job.getTravelSecondsFromPrevious(), shift.getPinnedJobs().contains(job),
 						explanation.jobs().getOrDefault(job.getId(), List.of())))
 				.toList();

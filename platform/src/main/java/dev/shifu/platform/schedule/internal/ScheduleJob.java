@@ -1,6 +1,7 @@
 package dev.shifu.platform.schedule.internal;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 
 import jakarta.persistence.Entity;
@@ -61,6 +62,13 @@ class ScheduleJob {
 	/** Taken off the plan by a dispatcher: no route gets it until a dispatcher moves it onto one. */
 	private boolean held;
 
+	/** What the installer reported on the visit under way, in the region's wall-clock time; null until reported. */
+	private LocalDateTime actualArrival;
+
+	private LocalDateTime actualStart;
+
+	private LocalDateTime actualEnd;
+
 	@Version
 	private long version;
 
@@ -93,6 +101,7 @@ class ScheduleJob {
 		if (done) {
 			done = false;
 			unpin();
+			newVisit();
 		}
 		this.bookedDate = day;
 		this.windowDay = day;
@@ -118,6 +127,7 @@ class ScheduleJob {
 			// A revisit or rework of a done visit is a new visit.
 			done = false;
 			unpin();
+			newVisit();
 		}
 		this.providerId = providerId;
 		this.bookedDate = date;
@@ -139,6 +149,63 @@ class ScheduleJob {
 		this.done = false;
 		this.held = false;
 		unpin();
+		newVisit();
+	}
+
+	/**
+	 * The installer reported a time on site: ARRIVED, STARTED or COMPLETED (a later report fills the earlier times it
+	 * implies). Any other type changes nothing.
+	 * @return whether a time changed
+	 */
+	boolean reported(String type, LocalDateTime at) {
+		LocalDateTime arrival = actualArrival;
+		LocalDateTime start = actualStart;
+		LocalDateTime end = actualEnd;
+		switch (type) {
+			case "ARRIVED" -> arrival = at;
+			case "STARTED" -> {
+				start = at;
+				arrival = arrival == null ? at : arrival;
+			}
+			case "COMPLETED" -> {
+				end = at;
+				arrival = arrival == null ? at : arrival;
+				start = start == null ? arrival : start;
+			}
+			default -> {
+				return false;
+			}
+		}
+		boolean changed = !java.util.Objects.equals(arrival, actualArrival) || !java.util.Objects.equals(start, actualStart)
+				|| !java.util.Objects.equals(end, actualEnd);
+		actualArrival = arrival;
+		actualStart = start;
+		actualEnd = end;
+		return changed;
+	}
+
+	/** A new visit (revisit, rework, released): the last visit's times are not this one's. */
+	private void newVisit() {
+		actualArrival = null;
+		actualStart = null;
+		actualEnd = null;
+	}
+
+	LocalDateTime getActualArrival() {
+		return actualArrival;
+	}
+
+	LocalDateTime getActualStart() {
+		return actualStart;
+	}
+
+	LocalDateTime getActualEnd() {
+		return actualEnd;
+	}
+
+	/** The day the visit is on: where it is pinned, else the booked day. */
+	LocalDate visitDay() {
+		return pinnedDate != null ? pinnedDate : bookedDate;
 	}
 
 	void hold() {

@@ -1,0 +1,18 @@
+package dev.shifu.platform.schedule;
+
+import java.time.Instant;
+
+/**
+ * What happened on the road reaches the live plan: an installer's reported arrival, start or completion becomes the
+ * visit's actual time, and the rest of the installer's day is timed from it. The installer context calls this after
+ * it applied the event; the schedule does not listen to the installer context.
+ */
+public interface VisitProgress {
+
+	/**
+	 * @param type EN_ROUTE, ARRIVED, STARTED, COMPLETED or EXCEPTION (only the three times on site count)
+	 * @param occurredAt when it happened on the road
+	 */
+	void reported(long orderId, String type, Instant occurredAt);
+
+}
