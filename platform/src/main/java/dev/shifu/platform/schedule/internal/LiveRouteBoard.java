@@ -192,6 +192,11 @@ class LiveRouteBoard implements RouteBoard {
 	}
 
 	@Override
+	public List<Reoptimization> expireWaiting(Duration maxWait) {
+		return reoptimizer.expireWaiting(maxWait);
+	}
+
+	@Override
 	public Optional<Reoptimization> reoptimization(String region) {
 		return reoptimizer.status(region);
 	}
