@@ -291,7 +291,10 @@
 
   function reloadSoon() {
     if (state.reloadTimer) { return; }
-    state.reloadTimer = setTimeout(function () { state.reloadTimer = null; if (!state.pending) { load(); } }, 800);
+    state.reloadTimer = setTimeout(function () {
+      state.reloadTimer = null;
+      if (!state.pending) { load(); loadReviews(); loadTasks(); }
+    }, 800);
   }
 
   function listen() {
@@ -311,15 +314,95 @@
     });
   }
 
-  function loadTasks() {
-    call('GET', '/console/tasks').then(function (tasks) {
-      var list = Array.isArray(tasks) ? tasks : (tasks && tasks.content) || [];
-      $('tasks').innerHTML = list.map(function (t) {
-        return '<li>' + esc(t.name || t.type) + ' · order ' + esc(t.orderId) +
-          ' <a href="/camunda/app/tasklist/default/#/?task=' + encodeURIComponent(t.id) + '" target="_blank">open</a></li>';
-      }).join('') || '<li class="muted">No open tasks.</li>';
-    }).catch(function () { $('tasks').innerHTML = '<li class="muted">Tasks are not available.</li>'; });
+  function problemText(error) {
+    var p = error.problem;
+    if (p && p.errors && p.errors.length) {
+      return p.errors.map(function (e) { return e.field + ': ' + e.message; }).join('; ');
+    }
+    return (p && p.field ? p.field + ': ' : '') + error.message;
   }
+
+  // A live reload that brings the same list keeps the one shown, with whatever the dispatcher is typing into it.
+  var shownLists = {};
+  function replaceIfChanged(id, html) {
+    if (shownLists[id] === html) { return; }
+    shownLists[id] = html;
+    $(id).innerHTML = html;
+  }
+
+  // ----- the review list: flagged evidence and rejected offline events, marked reviewed here -----
+
+  function loadReviews() {
+    return call('GET', API + '/' + encodeURIComponent(region()) + '/reviews').then(function (reviews) {
+      $('reviews-count').textContent = '(' + reviews.length + ')';
+      replaceIfChanged('reviews', reviews.map(function (r) {
+        return '<li data-review="' + r.id + '"><span class="job-chip" data-job="O' + r.orderId + '">O' + r.orderId +
+          '</span> ' + esc(r.kind) + ': <strong>' + esc(r.flags.join(', ')) + '</strong> <span class="muted">' +
+          esc(r.regionCode) + ' ' + esc((r.createdAt || '').substring(0, 16).replace('T', ' ')) + '</span>' +
+          '<div><input class="note" placeholder="note" size="18" maxlength="500"> ' +
+          '<button data-act="reviewed" data-review="' + r.id + '">Reviewed</button> <span class="problem"></span></div></li>';
+      }).join('') || '<li class="muted">Nothing to review.</li>');
+    }).catch(function (error) { replaceIfChanged('reviews', '<li class="problem">' + esc(problemText(error)) + '</li>'); });
+  }
+
+  function markReviewed(button) {
+    var item = button.closest('li');
+    var note = item.querySelector('.note').value;
+    button.disabled = true;
+    call('POST', API + '/' + encodeURIComponent(region()) + '/reviews/' + button.getAttribute('data-review') + '/reviewed',
+      { note: note }).then(function () {
+      return Promise.all([loadReviews(), load()]);
+    }).catch(function (error) {
+      button.disabled = false;
+      item.querySelector('.problem').textContent = problemText(error);
+    });
+  }
+
+  // ----- the region's staff tasks (the staff task API), completed here -----
+
+  var TASK_FORMS = {
+    PHONE_CONSUMER: '<select name="consumerReached"><option value="true">reached</option><option value="false">not reached</option></select>' +
+      ' <input name="note" placeholder="note" size="14">',
+    MANUAL_ASSIGNMENT: '<input name="providerId" placeholder="provider id" size="8">',
+    ADDRESS_RESOLUTION: '<select name="resolution"><option>CONTINUE_VISIT</option><option>REBOOK</option></select>' +
+      ' <input name="note" placeholder="note" size="14">',
+    RETURN_VISIT: '<select name="outcome"><option>SATISFIED</option><option>ISSUE</option><option>UNREACHABLE</option></select>' +
+      ' <input name="note" placeholder="note" size="14">'
+  };
+
+  function loadTasks() {
+    return call('GET', '/console/tasks?region=' + encodeURIComponent(region())).then(function (tasks) {
+      var list = Array.isArray(tasks) ? tasks : (tasks && tasks.content) || [];
+      $('tasks-count').textContent = '(' + list.length + ')';
+      replaceIfChanged('tasks', list.map(function (t) {
+        var context = Object.keys(t.context || {}).map(function (k) { return k + ' ' + t.context[k]; }).join(', ');
+        return '<li data-task="' + esc(t.id) + '" data-type="' + esc(t.type) + '" data-order="' + esc(t.orderId) + '">' +
+          esc(t.name || t.type) + ' · order ' + esc(t.orderId) + (context ? ' <span class="muted">' + esc(context) + '</span>' : '') +
+          ' <a href="/camunda/app/tasklist/default/#/?task=' + encodeURIComponent(t.id) + '" target="_blank">Tasklist</a>' +
+          '<div><form data-task="' + esc(t.id) + '">' + (TASK_FORMS[t.type] || '') +
+          ' <button type="submit">Complete</button></form> <span class="problem"></span></div></li>';
+      }).join('') || '<li class="muted">No open tasks.</li>');
+    }).catch(function (error) { replaceIfChanged('tasks', '<li class="problem">' + esc(problemText(error)) + '</li>'); });
+  }
+
+  document.addEventListener('submit', function (event) {
+    var form = event.target.closest('form[data-task]');
+    if (!form) { return; }
+    event.preventDefault();
+    var item = form.closest('li');
+    var body = { type: item.getAttribute('data-type') };
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!field.name) { return; }
+      var value = field.value.trim();
+      if (field.name === 'consumerReached') { body[field.name] = value === 'true'; }
+      else if (field.name === 'providerId') { body[field.name] = /^\d+$/.test(value) ? Number(value) : (value || null); }
+      else if (value) { body[field.name] = value; }
+    });
+    item.querySelector('.problem').textContent = '';
+    call('POST', '/console/tasks/' + encodeURIComponent(form.getAttribute('data-task')) + '/complete', body)
+      .then(function () { return loadTasks(); })
+      .catch(function (error) { item.querySelector('.problem').textContent = problemText(error); });
+  });
 
   // ----- edits: preview, then confirm or cancel -----
 
@@ -363,7 +446,9 @@
     var target = event.target.closest('[data-act]');
     if (!target) { return; }
     var act = target.getAttribute('data-act');
-    if (act === 'pin') {
+    if (act === 'reviewed') {
+      markReviewed(target);
+    } else if (act === 'pin') {
       var job = target.getAttribute('data-job');
       var pinned = target.closest('.job').getAttribute('data-pinned') === 'true';
       commit([{ kind: pinned ? 'UNPIN' : 'PIN', jobId: job }]);
@@ -451,7 +536,7 @@
   $('reopt-keep').onclick = function () { decide(true); };
   $('reopt-discard').onclick = function () { decide(false); };
 
-  $('load').onclick = function () { load(); listen(); };
+  $('load').onclick = function () { load(); listen(); loadReviews(); loadTasks(); };
 
   // For tests and measurements: render any board, and time it to the first frame and to the next idle turn.
   window.ShifuBoard = {
@@ -482,5 +567,6 @@
     });
   });
   listen();
+  loadReviews();
   loadTasks();
 })();
