@@ -22,7 +22,7 @@ import dev.shifu.workflows.ServiceOrderProcess.Elements;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The route board page in real Chromium works the review list and the region's tasks: a flagged arrival shows on
+ * The route board page in real Chromium works the review list and the region's tasks: a flagged completion shows on
  * its visit and in the review list until the dispatcher marks it reviewed there; the call to a consumer is completed
  * from the board, a bad value first coming back as the staff task API's problem. Screenshots in target/screenshots.
  */
@@ -52,7 +52,7 @@ class BoardReviewsAndTasksBrowserTests extends BoardStaffFixture {
 
 	@Test
 	void aDispatcherMarksAFlaggedVisitReviewedAndCompletesACallToTheConsumerFromTheBoard() {
-		long flagged = flaggedArrival();
+		long flagged = flaggedCompletion();
 		LocalDate day = TODAY.plusDays(3);
 		BoardFixture.await(() -> visitOn(dispatcher, day, flagged) != null, "the started job on its route");
 		long call = orderAtPhoneConsumer();
@@ -96,8 +96,8 @@ class BoardReviewsAndTasksBrowserTests extends BoardStaffFixture {
 		waitUpTo(30).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#tasks li[data-task='" + task + "']"), 0));
 		Browser.screenshot(browser, "board-reviews-3-done");
 
-		assertThat(entryText).contains("OUTSIDE_GEOFENCE");
-		assertThat(blockFlags).contains("OUTSIDE_GEOFENCE");
+		assertThat(entryText).contains(FLAG);
+		assertThat(blockFlags).contains(FLAG);
 		assertThat(problemText).startsWith("note");
 		assertThat(review(dispatcher, flagged)).isNull();
 		assertThat(driver.openTask(call, Elements.PHONE_CONSUMER_TASK)).as("completed in the engine").isNull();

@@ -13,7 +13,7 @@ import dev.shifu.workflows.ServiceOrderProcess.Elements;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The route board's review list and tasks through the running app: an installer's arrival outside the geofence
+ * The route board's review list and tasks through the running app: a completion without the required photos
  * flags the visit on the board and puts it on the region's review list until a dispatcher marks it reviewed (once,
  * audited); the region's open staff tasks, completed through the staff task API. Both limited to the dispatcher's
  * regions.
@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BoardReviewsAndTasksTests extends BoardStaffFixture {
 
 	@Test
-	void aFlaggedArrivalShowsOnItsVisitAndOnTheReviewListUntilADispatcherMarksItReviewedOnce() {
-		long order = flaggedArrival();
+	void aFlaggedCompletionShowsOnItsVisitAndOnTheReviewListUntilADispatcherMarksItReviewedOnce() {
+		long order = flaggedCompletion();
 		LocalDate day = TODAY.plusDays(3);
 
 		JsonNode review = review(dispatcher, order);
@@ -39,8 +39,8 @@ class BoardReviewsAndTasksTests extends BoardStaffFixture {
 		JsonNode audit = dispatcher.get("/api/v1/dispatch/board/" + HANGZHOU + "/audit").json();
 
 		assertThat(review.get("kind").asText()).isEqualTo("EVIDENCE");
-		assertThat(review.get("flags").toString()).contains("OUTSIDE_GEOFENCE");
-		assertThat(flagged.get("evidenceFlags").toString()).contains("OUTSIDE_GEOFENCE");
+		assertThat(review.get("flags").toString()).contains(FLAG);
+		assertThat(flagged.get("evidenceFlags").toString()).contains(FLAG);
 		assertThat(forbidden.status()).isEqualTo(403);
 		assertThat(elsewhere.status()).as("a review of another region is not found there").isEqualTo(404);
 		assertThat(tooLong.status()).isEqualTo(400);
@@ -58,7 +58,7 @@ class BoardReviewsAndTasksTests extends BoardStaffFixture {
 			if (entry.get("action").asText().equals("REVIEWED") && entry.path("jobId").asText().equals("O" + order)) {
 				entries++;
 				assertThat(entry.get("actor").asText()).isEqualTo(dispatcherName);
-				assertThat(entry.get("edit").asText()).contains("OUTSIDE_GEOFENCE").contains("compound gate");
+				assertThat(entry.get("edit").asText()).contains(FLAG).contains("compound gate");
 			}
 		}
 		assertThat(entries).as("audited once").isEqualTo(1);

@@ -13,13 +13,12 @@ import dev.shifu.platform.identity.Role;
 import dev.shifu.platform.identity.StaffRegions;
 import dev.shifu.platform.support.Api;
 import dev.shifu.platform.support.StaffTaskFixture;
-import dev.shifu.workflows.ServiceOrderProcess.Elements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Orders of Hangzhou walked to what the route board's review list and task list show: a dispatcher of Hangzhou
- * (330100) and one of Shanghai (310100), and an arrival the installer context flags.
+ * (330100) and one of Shanghai (310100), and a completion the installer context flags.
  */
 abstract class BoardStaffFixture extends StaffTaskFixture {
 
@@ -48,16 +47,19 @@ abstract class BoardStaffFixture extends StaffTaskFixture {
 		outsider = Api.user(http, other, PASSWORD);
 	}
 
-	/** Scheduled for the day, the installation day begun, the installer on the way and arrived 5 km off. */
-	long flaggedArrival() {
-		long order = scheduledOrder();
-		driver.fireTimer(order, Elements.INSTALLATION_DAY_TIMER);
-		assertThat(jobEvent(order, Map.of("type", "EN_ROUTE")).status()).isEqualTo(200);
-		Api.Reply arrived = jobEvent(order, Map.of("type", "ARRIVED", "lat", 30.32, "lng", 120.12));
-		assertThat(arrived.status()).as(arrived.body()).isEqualTo(200);
-		assertThat(arrived.body()).contains("OUTSIDE_GEOFENCE");
+	/**
+	 * Scheduled for the day, under way, and completed by the provider admin's stand-in without the photos the app
+	 * requires: the installer context flags the completion.
+	 */
+	long flaggedCompletion() {
+		long order = orderStarted();
+		Api.Reply completed = jobEvent(order, Map.of("type", "COMPLETED", "verificationCode", verificationCode(order)));
+		assertThat(completed.status()).as(completed.body()).isEqualTo(200);
+		assertThat(completed.body()).contains(FLAG);
 		return order;
 	}
+
+	static final String FLAG = "MISSING_PHOTOS";
 
 	static JsonNode review(Api dispatcher, long order) {
 		for (JsonNode review : dispatcher.get(REVIEWS).json()) {
