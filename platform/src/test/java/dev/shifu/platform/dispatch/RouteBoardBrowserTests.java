@@ -117,14 +117,16 @@ class RouteBoardBrowserTests extends PlatformIntegrationTest {
 		Browser.screenshot(browser, "board-1-opened");
 		// No retry: lanes and blocks keep their identity across live re-renders, and none happens under the drag.
 		WebElement lane = browser.findElement(By.cssSelector(".track[data-shift='" + target + "']"));
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", lane);
+		// Our two lanes are the last ones (the city may have more from other tests): centre the job's, its neighbour
+		// is in view too.
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", block);
 		new Actions(browser).moveToElement(block, 10, 0)
 			.clickAndHold()
 			.moveByOffset(5, 5)
 			.moveToElement(lane, -lane.getSize().getWidth() / 2 + 300, 0)
 			.release()
 			.perform();
-		waitUpTo(30).until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-preview", "ready"));
+		waitUpTo(60).until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-preview", "ready"));
 		String summary = browser.findElement(By.id("preview-summary")).getText();
 		Browser.screenshot(browser, "board-2-preview");
 		browser.findElement(By.id("preview-confirm")).click();
