@@ -9,7 +9,8 @@
   var PX_PER_MIN = 1.6;
   var LABEL = 190;
   var csrfHeader = meta('csrf-header'), csrfToken = meta('csrf-token'), tiles = meta('map-tiles');
-  var state = { board: null, pending: null, events: null, reloadTimer: null, timings: {} };
+  var state = { board: null, pending: null, deferred: null, events: null, reloadTimer: null, timings: {} };
+  var drag = null; // the drag in progress: job id, where it began, whether it moved
 
   function meta(name) {
     var el = document.querySelector('meta[name="' + name + '"]');
@@ -63,6 +64,11 @@
   // ----- rendering -----
 
   function render(board) {
+    if (drag) {
+      // Never re-render under a drag in progress: the newest board is shown when the drop is done.
+      state.deferred = board;
+      return;
+    }
     var started = performance.now();
     state.board = board;
     $('score').textContent = board.score + (board.feasible ? '' : ' (infeasible)');
@@ -87,41 +93,106 @@
     $('axis').style.width = x(DAY_TO) + 'px';
   }
 
+  // One lane's label and track as HTML strings (compared with the last render's to skip unchanged lanes).
+  function laneParts(lane) {
+    var label = esc(lane.installerName) + (lane.locked ? ' 🔒' : '') + ' <button data-act="lock" data-shift="' +
+      esc(lane.shiftId) + '">lock</button><button data-act="sick" data-shift="' + esc(lane.shiftId) + '">sick…</button>';
+    var html = [];
+    var s = minutes(lane.start), e = minutes(lane.end);
+    html.push('<div class="shift" style="left:' + x(s) + 'px;width:' + Math.max(0, x(e) - x(s)) + 'px"></div>');
+    lane.visits.forEach(function (v) {
+      var ws = minutes(v.windowStart), we = minutes(v.windowEnd);
+      if (ws != null && we != null && we - ws < 12 * 60) {
+        html.push('<div class="window" style="left:' + x(ws) + 'px;width:' + (x(we) - x(ws)) + 'px"></div>');
+      }
+      var arrive = minutes(v.arrival), start = minutes(v.start), end = minutes(v.end);
+      var travel = Math.round(v.travelSeconds / 60);
+      if (travel > 0) {
+        html.push('<div class="travel" title="' + travel + ' min travel" style="left:' + x(arrive - travel) +
+          'px;width:' + (travel * PX_PER_MIN) + 'px"></div>');
+      }
+      var bad = v.reasons && v.reasons.some(function (r) { return /hard/.test(r.impact); });
+      var flags = v.evidenceFlags || [];
+      var cls = 'job' + (v.pinned ? ' pinned' : '') + (v.status === 'DONE' ? ' done' : '') + (bad ? ' bad' : '') +
+        (flags.length ? ' flagged' : '');
+      html.push('<div class="' + cls + '" data-job="' + esc(v.jobId) + '" data-pinned="' + v.pinned +
+        '" data-flags="' + esc(flags.join(' ')) + '" title="' +
+        esc(v.jobId + ' ' + hhmm(v.start) + '–' + hhmm(v.end) + (flags.length ? '\nflagged: ' + flags.join(', ') : '') +
+          (v.reasons || []).map(function (r) { return '\n' + r.constraint + ' ' + r.impact + ': ' + r.text; }).join('')) +
+        '" style="left:' + x(start) + 'px;width:' + Math.max(6, x(end) - x(start)) + 'px">' +
+        '<span class="pin" data-act="pin" data-job="' + esc(v.jobId) + '">' + (v.pinned ? '📌' : '○') + '</span>' +
+        (flags.length ? '<span class="flag">⚑</span>' : '') + esc(v.jobId) + '</div>');
+    });
+    return { cls: 'lane' + (lane.onLeave ? ' leave' : ''), label: label, track: html.join('') };
+  }
+
+  function laneHtml(lane, parts, width) {
+    return '<div class="' + parts.cls + '" data-shift="' + esc(lane.shiftId) + '"><div class="label" title="' +
+      esc(lane.shiftId) + '">' + parts.label + '</div><div class="track" data-shift="' + esc(lane.shiftId) +
+      '" style="width:' + width + 'px">' + parts.track + '</div></div>';
+  }
+
+  /*
+   * Lanes and job blocks keep their DOM identity across renders (keyed by shift and job id): a live update that
+   * arrives while the dispatcher aims at a block or a lane changes them in place instead of replacing them, and a
+   * lane whose content did not change is not touched at all.
+   */
   function renderTimeline(board) {
     var width = x(DAY_TO) + 10;
-    var html = [];
-    board.lanes.forEach(function (lane) {
-      html.push('<div class="lane' + (lane.onLeave ? ' leave' : '') + '" data-shift="' + esc(lane.shiftId) + '">');
-      html.push('<div class="label" title="' + esc(lane.shiftId) + '">' + esc(lane.installerName) +
-        (lane.locked ? ' 🔒' : '') + ' <button data-act="lock" data-shift="' + esc(lane.shiftId) + '">lock</button>' +
-        '<button data-act="sick" data-shift="' + esc(lane.shiftId) + '">sick…</button></div>');
-      html.push('<div class="track" data-shift="' + esc(lane.shiftId) + '" style="width:' + width + 'px">');
-      var s = minutes(lane.start), e = minutes(lane.end);
-      html.push('<div class="shift" style="left:' + x(s) + 'px;width:' + Math.max(0, x(e) - x(s)) + 'px"></div>');
-      lane.visits.forEach(function (v) {
-        var ws = minutes(v.windowStart), we = minutes(v.windowEnd);
-        if (ws != null && we != null && we - ws < 12 * 60) {
-          html.push('<div class="window" style="left:' + x(ws) + 'px;width:' + (x(we) - x(ws)) + 'px"></div>');
-        }
-        var arrive = minutes(v.arrival), start = minutes(v.start), end = minutes(v.end);
-        var travel = Math.round(v.travelSeconds / 60);
-        if (travel > 0) {
-          html.push('<div class="travel" title="' + travel + ' min travel" style="left:' + x(arrive - travel) +
-            'px;width:' + (travel * PX_PER_MIN) + 'px"></div>');
-        }
-        var bad = v.reasons && v.reasons.some(function (r) { return /hard/.test(r.impact); });
-        var cls = 'job' + (v.pinned ? ' pinned' : '') + (v.status === 'DONE' ? ' done' : '') + (bad ? ' bad' : '');
-        html.push('<div class="' + cls + '" data-job="' + esc(v.jobId) + '" data-pinned="' + v.pinned + '" title="' +
-          esc(v.jobId + ' ' + hhmm(v.start) + '–' + hhmm(v.end) + (v.reasons || []).map(function (r) {
-            return '\n' + r.constraint + ' ' + r.impact + ': ' + r.text; }).join('')) +
-          '" style="left:' + x(start) + 'px;width:' + Math.max(6, x(end) - x(start)) + 'px">' +
-          '<span class="pin" data-act="pin" data-job="' + esc(v.jobId) + '">' + (v.pinned ? '📌' : '○') + '</span>' +
-          esc(v.jobId) + '</div>');
-      });
-      html.push('</div></div>');
+    var timeline = $('timeline');
+    var existing = {}, any = false;
+    Array.prototype.forEach.call(timeline.children, function (el) {
+      if (el.classList.contains('lane')) { existing[el.getAttribute('data-shift')] = el; any = true; }
     });
-    if (!board.lanes.length) { html.push('<p class="muted">No installer works in this region on this day.</p>'); }
-    $('timeline').innerHTML = html.join('');
+    var parts = board.lanes.map(laneParts);
+    if (!board.lanes.length) {
+      timeline.innerHTML = '<p class="muted">No installer works in this region on this day.</p>';
+      return;
+    }
+    if (!any) {
+      timeline.innerHTML = board.lanes.map(function (lane, i) { return laneHtml(lane, parts[i], width); }).join('');
+      Array.prototype.forEach.call(timeline.children, function (el, i) { remember(el, parts[i]); });
+      return;
+    }
+    var blocks = {};
+    timeline.querySelectorAll('.job').forEach(function (el) { blocks[el.getAttribute('data-job')] = el; });
+    var nodes = board.lanes.map(function (lane, i) {
+      var el = existing[lane.shiftId];
+      if (!el) {
+        var fresh = document.createElement('div');
+        fresh.innerHTML = laneHtml(lane, parts[i], width);
+        el = fresh.firstChild;
+        remember(el, parts[i]);
+        return el;
+      }
+      if (el.className !== parts[i].cls) { el.className = parts[i].cls; }
+      if (el.shifuLabel !== parts[i].label) { el.querySelector('.label').innerHTML = parts[i].label; }
+      if (el.shifuTrack !== parts[i].track) { morph(el.querySelector('.track'), parts[i].track, blocks); }
+      remember(el, parts[i]);
+      return el;
+    });
+    timeline.replaceChildren.apply(timeline, nodes);
+  }
+
+  function remember(el, parts) {
+    el.shifuLabel = parts.label;
+    el.shifuTrack = parts.track;
+  }
+
+  /** Puts the new track content in place, reusing the block element of every job that was already shown. */
+  function morph(track, html, blocks) {
+    var fresh = document.createElement('div');
+    fresh.innerHTML = html;
+    var nodes = Array.prototype.map.call(fresh.children, function (node) {
+      var old = node.classList.contains('job') ? blocks[node.getAttribute('data-job')] : null;
+      if (!old) { return node; }
+      Array.prototype.forEach.call(node.attributes, function (a) {
+        if (old.getAttribute(a.name) !== a.value) { old.setAttribute(a.name, a.value); }
+      });
+      if (old.innerHTML !== node.innerHTML) { old.innerHTML = node.innerHTML; }
+      return old;
+    });
+    track.replaceChildren.apply(track, nodes);
   }
 
   // Web Mercator, fitted to the day's coordinates; tiles (when configured) at the zoom that fits.
@@ -206,7 +277,8 @@
     $('reopt-keep').disabled = !waiting;
     $('reopt-discard').disabled = !waiting;
     if (r) {
-      $('reopt-state').textContent = r.state + (r.scoreFound ? ' · found ' + r.scoreFound : '');
+      $('reopt-state').textContent = r.state + (r.scoreFound ? ' · found ' + r.scoreFound : '') +
+        (r.rebuildWaiting ? ' · a network change waits for this decision' : '');
     }
   }
 
@@ -219,7 +291,10 @@
 
   function reloadSoon() {
     if (state.reloadTimer) { return; }
-    state.reloadTimer = setTimeout(function () { state.reloadTimer = null; if (!state.pending) { load(); } }, 800);
+    state.reloadTimer = setTimeout(function () {
+      state.reloadTimer = null;
+      if (!state.pending) { load(); loadReviews(); loadTasks(); }
+    }, 800);
   }
 
   function listen() {
@@ -239,15 +314,95 @@
     });
   }
 
-  function loadTasks() {
-    call('GET', '/console/tasks').then(function (tasks) {
-      var list = Array.isArray(tasks) ? tasks : (tasks && tasks.content) || [];
-      $('tasks').innerHTML = list.map(function (t) {
-        return '<li>' + esc(t.name || t.type) + ' · order ' + esc(t.orderId) +
-          ' <a href="/camunda/app/tasklist/default/#/?task=' + encodeURIComponent(t.id) + '" target="_blank">open</a></li>';
-      }).join('') || '<li class="muted">No open tasks.</li>';
-    }).catch(function () { $('tasks').innerHTML = '<li class="muted">Tasks are not available.</li>'; });
+  function problemText(error) {
+    var p = error.problem;
+    if (p && p.errors && p.errors.length) {
+      return p.errors.map(function (e) { return e.field + ': ' + e.message; }).join('; ');
+    }
+    return (p && p.field ? p.field + ': ' : '') + error.message;
   }
+
+  // A live reload that brings the same list keeps the one shown, with whatever the dispatcher is typing into it.
+  var shownLists = {};
+  function replaceIfChanged(id, html) {
+    if (shownLists[id] === html) { return; }
+    shownLists[id] = html;
+    $(id).innerHTML = html;
+  }
+
+  // ----- the review list: flagged evidence and rejected offline events, marked reviewed here -----
+
+  function loadReviews() {
+    return call('GET', API + '/' + encodeURIComponent(region()) + '/reviews').then(function (reviews) {
+      $('reviews-count').textContent = '(' + reviews.length + ')';
+      replaceIfChanged('reviews', reviews.map(function (r) {
+        return '<li data-review="' + r.id + '"><span class="job-chip" data-job="O' + r.orderId + '">O' + r.orderId +
+          '</span> ' + esc(r.kind) + ': <strong>' + esc(r.flags.join(', ')) + '</strong> <span class="muted">' +
+          esc(r.regionCode) + ' ' + esc((r.createdAt || '').substring(0, 16).replace('T', ' ')) + '</span>' +
+          '<div><input class="note" placeholder="note" size="18" maxlength="500"> ' +
+          '<button data-act="reviewed" data-review="' + r.id + '">Reviewed</button> <span class="problem"></span></div></li>';
+      }).join('') || '<li class="muted">Nothing to review.</li>');
+    }).catch(function (error) { replaceIfChanged('reviews', '<li class="problem">' + esc(problemText(error)) + '</li>'); });
+  }
+
+  function markReviewed(button) {
+    var item = button.closest('li');
+    var note = item.querySelector('.note').value;
+    button.disabled = true;
+    call('POST', API + '/' + encodeURIComponent(region()) + '/reviews/' + button.getAttribute('data-review') + '/reviewed',
+      { note: note }).then(function () {
+      return Promise.all([loadReviews(), load()]);
+    }).catch(function (error) {
+      button.disabled = false;
+      item.querySelector('.problem').textContent = problemText(error);
+    });
+  }
+
+  // ----- the region's staff tasks (the staff task API), completed here -----
+
+  var TASK_FORMS = {
+    PHONE_CONSUMER: '<select name="consumerReached"><option value="true">reached</option><option value="false">not reached</option></select>' +
+      ' <input name="note" placeholder="note" size="14">',
+    MANUAL_ASSIGNMENT: '<input name="providerId" placeholder="provider id" size="8">',
+    ADDRESS_RESOLUTION: '<select name="resolution"><option>CONTINUE_VISIT</option><option>REBOOK</option></select>' +
+      ' <input name="note" placeholder="note" size="14">',
+    RETURN_VISIT: '<select name="outcome"><option>SATISFIED</option><option>ISSUE</option><option>UNREACHABLE</option></select>' +
+      ' <input name="note" placeholder="note" size="14">'
+  };
+
+  function loadTasks() {
+    return call('GET', '/console/tasks?region=' + encodeURIComponent(region())).then(function (tasks) {
+      var list = Array.isArray(tasks) ? tasks : (tasks && tasks.content) || [];
+      $('tasks-count').textContent = '(' + list.length + ')';
+      replaceIfChanged('tasks', list.map(function (t) {
+        var context = Object.keys(t.context || {}).map(function (k) { return k + ' ' + t.context[k]; }).join(', ');
+        return '<li data-task="' + esc(t.id) + '" data-type="' + esc(t.type) + '" data-order="' + esc(t.orderId) + '">' +
+          esc(t.name || t.type) + ' · order ' + esc(t.orderId) + (context ? ' <span class="muted">' + esc(context) + '</span>' : '') +
+          ' <a href="/camunda/app/tasklist/default/#/?task=' + encodeURIComponent(t.id) + '" target="_blank">Tasklist</a>' +
+          '<div><form data-task="' + esc(t.id) + '">' + (TASK_FORMS[t.type] || '') +
+          ' <button type="submit">Complete</button></form> <span class="problem"></span></div></li>';
+      }).join('') || '<li class="muted">No open tasks.</li>');
+    }).catch(function (error) { replaceIfChanged('tasks', '<li class="problem">' + esc(problemText(error)) + '</li>'); });
+  }
+
+  document.addEventListener('submit', function (event) {
+    var form = event.target.closest('form[data-task]');
+    if (!form) { return; }
+    event.preventDefault();
+    var item = form.closest('li');
+    var body = { type: item.getAttribute('data-type') };
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!field.name) { return; }
+      var value = field.value.trim();
+      if (field.name === 'consumerReached') { body[field.name] = value === 'true'; }
+      else if (field.name === 'providerId') { body[field.name] = /^\d+$/.test(value) ? Number(value) : (value || null); }
+      else if (value) { body[field.name] = value; }
+    });
+    item.querySelector('.problem').textContent = '';
+    call('POST', '/console/tasks/' + encodeURIComponent(form.getAttribute('data-task')) + '/complete', body)
+      .then(function () { return loadTasks(); })
+      .catch(function (error) { item.querySelector('.problem').textContent = problemText(error); });
+  });
 
   // ----- edits: preview, then confirm or cancel -----
 
@@ -291,7 +446,9 @@
     var target = event.target.closest('[data-act]');
     if (!target) { return; }
     var act = target.getAttribute('data-act');
-    if (act === 'pin') {
+    if (act === 'reviewed') {
+      markReviewed(target);
+    } else if (act === 'pin') {
       var job = target.getAttribute('data-job');
       var pinned = target.closest('.job').getAttribute('data-pinned') === 'true';
       commit([{ kind: pinned ? 'UNPIN' : 'PIN', jobId: job }]);
@@ -306,7 +463,6 @@
   });
 
   // Drag a job (from a route or the unassigned list) onto a lane: preview the move there, pinned.
-  var drag = null;
   document.addEventListener('pointerdown', function (event) {
     if (event.target.closest('[data-act]')) { return; }
     var block = event.target.closest('.job, .job-chip');
@@ -332,6 +488,19 @@
     if (!drag) { return; }
     var current = drag;
     drag = null;
+    try {
+      drop(current, event);
+    } finally {
+      if (state.deferred) { var latest = state.deferred; state.deferred = null; render(latest); }
+    }
+  });
+  document.addEventListener('pointercancel', function () {
+    drag = null;
+    $('ghost').hidden = true;
+    if (state.deferred) { var latest = state.deferred; state.deferred = null; render(latest); }
+  });
+
+  function drop(current, event) {
     $('ghost').hidden = true;
     document.querySelectorAll('.track.drop').forEach(function (t) { t.classList.remove('drop'); });
     if (!current.moved) { return; }
@@ -346,7 +515,7 @@
       return !v.pinned && v.jobId !== current.jobId && minutes(v.start) < minute;
     }).length;
     preview([{ kind: 'MOVE', jobId: current.jobId, shiftId: shiftId, position: position, pin: true }]);
-  });
+  }
 
   // ----- re-optimization -----
 
@@ -367,7 +536,7 @@
   $('reopt-keep').onclick = function () { decide(true); };
   $('reopt-discard').onclick = function () { decide(false); };
 
-  $('load').onclick = function () { load(); listen(); };
+  $('load').onclick = function () { load(); listen(); loadReviews(); loadTasks(); };
 
   // For tests and measurements: render any board, and time it to the first frame and to the next idle turn.
   window.ShifuBoard = {
@@ -398,5 +567,6 @@
     });
   });
   listen();
+  loadReviews();
   loadTasks();
 })();

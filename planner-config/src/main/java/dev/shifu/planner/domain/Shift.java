@@ -370,6 +370,14 @@ public class Shift {
         this.onLeave = onLeave;
     }
 
+    /**
+     * Ends the shift no later than {@code end} (a locked day, an installer who stops early); never
+     * extends it. Inside a problem change, announce it as a problem property change.
+     */
+    public void endNoLaterThan(long end) {
+        this.endTime = Math.min(this.endTime, end);
+    }
+
     public boolean isUnassignedBucket() {
         return unassignedBucket;
     }

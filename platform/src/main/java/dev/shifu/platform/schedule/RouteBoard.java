@@ -34,6 +34,12 @@ public interface RouteBoard {
 	/** Keeps ({@code true}) or discards the finished re-optimization's plan. */
 	Reoptimization decide(String region, boolean keep);
 
+	/**
+	 * Discards every re-optimization result that has waited {@code maxWait} or longer for a decision (state EXPIRED),
+	 * and does the rebuilds it held back. @return the expired ones
+	 */
+	List<Reoptimization> expireWaiting(Duration maxWait);
+
 	/** The state of the region's latest re-optimization. */
 	Optional<Reoptimization> reoptimization(String region);
 
@@ -105,9 +111,12 @@ public interface RouteBoard {
 	record Committed(String scoreBefore, String scoreAfter, List<Place> before, List<Place> after) {
 	}
 
-	/** RUNNING, STOPPING, AWAITING_DECISION (with the found score), KEPT, DISCARDED or FAILED. */
+	/**
+	 * RUNNING, AWAITING_DECISION (with the found score, since {@code waitingSince}), KEPT, DISCARDED, EXPIRED (nobody
+	 * decided in time: discarded) or FAILED. {@code rebuildWaiting}: a rebuild of the region waits for it to end.
+	 */
 	record Reoptimization(String region, LocalDate date, String state, String scoreBefore, String scoreFound,
-			int unassignedFound) {
+			int unassignedFound, java.time.Instant waitingSince, boolean rebuildWaiting) {
 	}
 
 }

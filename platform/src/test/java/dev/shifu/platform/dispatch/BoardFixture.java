@@ -19,13 +19,13 @@ import dev.shifu.platform.support.Api;
  * A small network in Shanghai (310100, a city no other test plans): one dealer whose installers work only on
  * tomorrow's weekday, so every open job of the city is planned on tomorrow, and orders through the brand API.
  */
-final class BoardFixture {
+public final class BoardFixture {
 
-	static final String CITY = "310100";
+	public static final String CITY = "310100";
 
-	static final String DISTRICT = "310104";
+	public static final String DISTRICT = "310104";
 
-	static final LocalDate DAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
+	public static final LocalDate DAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
 
 	private static final AtomicInteger PHONES = new AtomicInteger((int) (Instant.now().getEpochSecond() % 1000) * 10000 + 5000);
 
@@ -35,9 +35,9 @@ final class BoardFixture {
 
 	private final IssuedBrand brand;
 
-	final long providerId;
+	public final long providerId;
 
-	BoardFixture(Api admin, Api brandApi, IssuedBrand brand, String name) {
+	public BoardFixture(Api admin, Api brandApi, IssuedBrand brand, String name) {
 		this.admin = admin;
 		this.brandApi = brandApi;
 		this.brand = brand;
@@ -49,7 +49,7 @@ final class BoardFixture {
 	}
 
 	/** An installer with the DOOR skill who works tomorrow's weekday 08:00–18:00. */
-	long installer(String name, double lat, double lng) {
+	public long installer(String name, double lat, double lng) {
 		Api.Reply reply = admin.post("/api/v1/providers/" + providerId + "/installers", Map.of("name", name,
 				"phone", "137" + String.format("%08d", PHONES.incrementAndGet()), "skills", List.of("DOOR"),
 				"homeBase", Map.of("lat", lat, "lng", lng),
@@ -61,7 +61,7 @@ final class BoardFixture {
 		return reply.json().get("id").asLong();
 	}
 
-	String order(String category, double lat, double lng) {
+	public String order(String category, double lat, double lng) {
 		Api.Reply reply = brandApi.post("/api/v1/orders", Map.of("externalOrderId", "BOARD-" + java.util.UUID.randomUUID(),
 				"consumer", Map.of("name", "张伟", "phone", "13812345678", "address", "上海市徐汇区漕溪北路 1 号",
 						"regionCode", DISTRICT, "location", Map.of("lat", lat, "lng", lng)),
@@ -73,7 +73,7 @@ final class BoardFixture {
 		return "O" + reply.json().get("id").asLong();
 	}
 
-	static JsonNode board(Api dispatcher) {
+	public static JsonNode board(Api dispatcher) {
 		Api.Reply reply = dispatcher.get("/api/v1/dispatch/board?region=" + CITY + "&date=" + DAY);
 		if (reply.status() != 200) {
 			throw new AssertionError(reply.status() + " " + reply.body());
@@ -81,14 +81,14 @@ final class BoardFixture {
 		return reply.json();
 	}
 
-	static JsonNode boardWhen(Api dispatcher, java.util.function.Predicate<JsonNode> condition, String what) {
+	public static JsonNode boardWhen(Api dispatcher, java.util.function.Predicate<JsonNode> condition, String what) {
 		JsonNode[] last = new JsonNode[1];
 		await(() -> condition.test(last[0] = board(dispatcher)), what + ": " + (last[0] == null ? "" : last[0]));
 		return last[0];
 	}
 
 	/** The board once the live solver has settled: two reads a moment apart show the same plan version. */
-	static JsonNode settled(Api dispatcher, java.util.function.Predicate<JsonNode> condition) {
+	public static JsonNode settled(Api dispatcher, java.util.function.Predicate<JsonNode> condition) {
 		long[] version = { -1 };
 		return boardWhen(dispatcher, board -> {
 			boolean same = board.get("version").asLong() == version[0];
@@ -97,7 +97,7 @@ final class BoardFixture {
 		}, "the plan settled");
 	}
 
-	static JsonNode visit(JsonNode board, String jobId) {
+	public static JsonNode visit(JsonNode board, String jobId) {
 		for (JsonNode lane : board.get("lanes")) {
 			for (JsonNode visit : lane.get("visits")) {
 				if (visit.get("jobId").asText().equals(jobId)) {
@@ -108,7 +108,7 @@ final class BoardFixture {
 		return null;
 	}
 
-	static String laneOf(JsonNode board, String jobId) {
+	public static String laneOf(JsonNode board, String jobId) {
 		for (JsonNode lane : board.get("lanes")) {
 			for (JsonNode visit : lane.get("visits")) {
 				if (visit.get("jobId").asText().equals(jobId)) {
@@ -119,7 +119,7 @@ final class BoardFixture {
 		return null;
 	}
 
-	static JsonNode lane(JsonNode board, String shiftId) {
+	public static JsonNode lane(JsonNode board, String shiftId) {
 		for (JsonNode lane : board.get("lanes")) {
 			if (lane.get("shiftId").asText().equals(shiftId)) {
 				return lane;
@@ -128,7 +128,7 @@ final class BoardFixture {
 		return null;
 	}
 
-	static JsonNode unassigned(JsonNode board, String jobId) {
+	public static JsonNode unassigned(JsonNode board, String jobId) {
 		for (JsonNode job : board.get("unassigned")) {
 			if (job.get("jobId").asText().equals(jobId)) {
 				return job;
@@ -137,7 +137,7 @@ final class BoardFixture {
 		return null;
 	}
 
-	static List<String> route(JsonNode board, String shiftId) {
+	public static List<String> route(JsonNode board, String shiftId) {
 		List<String> route = new ArrayList<>();
 		JsonNode lane = lane(board, shiftId);
 		if (lane != null) {
@@ -146,15 +146,15 @@ final class BoardFixture {
 		return route;
 	}
 
-	static String shiftId(long installerId) {
+	public static String shiftId(long installerId) {
 		return "I" + installerId + "@" + DAY;
 	}
 
-	static boolean planned(JsonNode board, List<String> jobs) {
+	public static boolean planned(JsonNode board, List<String> jobs) {
 		return jobs.stream().allMatch(job -> visit(board, job) != null);
 	}
 
-	static void await(BooleanSupplier condition, String what) {
+	public static void await(BooleanSupplier condition, String what) {
 		for (int i = 0; i < 300; i++) {
 			if (condition.getAsBoolean()) {
 				return;
@@ -170,7 +170,7 @@ final class BoardFixture {
 		throw new AssertionError("never happened: " + what);
 	}
 
-	static Map<String, Object> edit(String kind, String jobId, String shiftId, Integer position, boolean pin, String from) {
+	public static Map<String, Object> edit(String kind, String jobId, String shiftId, Integer position, boolean pin, String from) {
 		Map<String, Object> edit = new java.util.LinkedHashMap<>();
 		edit.put("kind", kind);
 		if (jobId != null) {
@@ -189,7 +189,7 @@ final class BoardFixture {
 		return Map.of("edits", List.of(edit));
 	}
 
-	static DayOfWeek weekday() {
+	public static DayOfWeek weekday() {
 		return DAY.getDayOfWeek();
 	}
 

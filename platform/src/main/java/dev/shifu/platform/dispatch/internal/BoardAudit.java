@@ -72,6 +72,22 @@ class BoardAudit {
 				text(outcome, 1000), outcome.scoreBefore(), outcome.scoreFound(), Timestamp.from(clock.instant()));
 	}
 
+	/** A review list entry marked reviewed: its flags and the dispatcher's note. */
+	void reviewed(String region, String actor, dev.shifu.platform.dispatch.ReviewList.Review review) {
+		jdbc.update("insert into board_audit (region, actor, action, job_id, edit, created_at) values (?, ?, ?, ?, ?, ?)",
+				region, actor, "REVIEWED", "O" + review.orderId(), text(java.util.Map.of("reviewId", review.id(),
+						"kind", review.kind(), "flags", review.flags(), "note", review.note() == null ? "" : review.note()),
+						1000),
+				Timestamp.from(clock.instant()));
+	}
+
+	/** A re-optimization result nobody decided on within the timeout: discarded by the system. */
+	void expired(String region, String actor, RouteBoard.Reoptimization outcome) {
+		jdbc.update("insert into board_audit (region, actor, action, edit, score_before, score_after, created_at) "
+				+ "values (?, ?, ?, ?, ?, ?, ?)", region, actor, "REOPTIMIZE_EXPIRED", text(outcome, 1000),
+				outcome.scoreBefore(), outcome.scoreFound(), Timestamp.from(clock.instant()));
+	}
+
 	List<Entry> of(String region, int limit) {
 		return jdbc.query("select * from board_audit where region = ? order by id desc limit " + Math.max(1, Math.min(limit, 500)),
 				ROW, region);

@@ -35,7 +35,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jakarta.validation.constraints.Size;
+
 import dev.shifu.platform.catalog.Regions;
+import dev.shifu.platform.dispatch.ReviewList;
 import dev.shifu.platform.identity.Actor;
 import dev.shifu.platform.identity.CurrentActor;
 import dev.shifu.platform.identity.StaffRegions;
@@ -71,8 +74,11 @@ class BoardController {
 
 	private final ObjectMapper json;
 
+	private final ReviewList reviews;
+
 	BoardController(RouteBoard board, StaffRegions staffRegions, Regions regions, BoardAudit audit,
-			Idempotency idempotency, ObjectMapper json) {
+			Idempotency idempotency, ObjectMapper json, ReviewList reviews) {
+		this.reviews = reviews;
 		this.board = board;
 		this.staffRegions = staffRegions;
 		this.regions = regions;
@@ -93,6 +99,9 @@ class BoardController {
 	record Decision(@NotNull Boolean keep) {
 	}
 
+	record Reviewed(@Size(max = 500) String note) {
+	}
+
 	@GetMapping
 	@Operation(summary = "Per installer shift the ordered visits with times, travel legs, window, status and pins; "
 			+ "the unassigned jobs with what blocks each; the score and what each constraint costs. One plan version")
@@ -100,7 +109,33 @@ class BoardController {
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
 		String city = region(region);
 		return board.board(city, date)
+			.map(plan -> withFlags(plan, reviews.openFlags(city)))
 			.orElseGet(() -> new Board(city, date, 0, "no plan", true, List.of(), List.of(), List.of(), null));
+	}
+
+	@GetMapping("/{region}/reviews")
+	@Operation(summary = "The region's open review list, newest first: flagged evidence (outside the geofence, a "
+			+ "reused photo, short time on site) and offline events that could not be applied (a job reassigned)")
+	List<ReviewList.Review> reviews(@PathVariable String region, @RequestParam(defaultValue = "100") int limit) {
+		if (limit < 1 || limit > 500) {
+			throw new InvalidFieldException("limit", "must be between 1 and 500");
+		}
+		return reviews.open(region(region), limit);
+	}
+
+	@PostMapping("/{region}/reviews/{reviewId}/reviewed")
+	@Operation(summary = "Mark a review list entry reviewed, with an optional note; audit-logged once. A second mark "
+			+ "returns the first outcome")
+	ReviewList.Review reviewed(@PathVariable String region, @PathVariable long reviewId,
+			@Valid @RequestBody(required = false) Reviewed request) {
+		String city = region(region);
+		reviews.find(city, reviewId).orElseThrow(() -> new NotFoundException("review of region " + city, reviewId));
+		String actor = CurrentActor.get().name();
+		ReviewList.Marked marked = reviews.markReviewed(reviewId, actor, request == null ? null : request.note());
+		if (marked.now()) {
+			audit.reviewed(city, actor, marked.review());
+		}
+		return marked.review();
 	}
 
 	@PostMapping("/{region}/preview")
@@ -183,6 +218,24 @@ class BoardController {
 	@Operation(summary = "The region's board edits, newest first: who, what, before and after, when")
 	List<BoardAudit.Entry> audit(@PathVariable String region, @RequestParam(defaultValue = "100") int limit) {
 		return audit.of(region(region), limit);
+	}
+
+	/** Each visit with the open review flags of its order (the installer context keeps them, not the plan). */
+	private static Board withFlags(Board plan, Map<Long, List<String>> flags) {
+		if (flags.isEmpty()) {
+			return plan;
+		}
+		List<RouteBoard.Lane> lanes = plan.lanes().stream().map(lane -> new RouteBoard.Lane(lane.shiftId(),
+				lane.installerIds(), lane.installerName(), lane.providerId(), lane.start(), lane.end(), lane.onLeave(),
+				lane.locked(), lane.baseLat(), lane.baseLng(), lane.backAtBase(), lane.travelSeconds(),
+				lane.travelMeters(), lane.visits().stream().map(v -> !flags.containsKey(v.orderId()) ? v
+						: new RouteBoard.Visit(v.jobId(), v.orderId(), v.position(), v.arrival(), v.start(), v.end(),
+								v.travelSeconds(), v.travelMeters(), v.windowStart(), v.windowEnd(), v.pinned(), v.status(),
+								v.lat(), v.lng(), flags.get(v.orderId()), v.reasons()))
+					.toList(), lane.reasons()))
+			.toList();
+		return new Board(plan.region(), plan.date(), plan.version(), plan.score(), plan.feasible(), plan.constraints(),
+				lanes, plan.unassigned(), plan.reoptimization());
 	}
 
 	/** The city the code plans in, if the caller may work there. */

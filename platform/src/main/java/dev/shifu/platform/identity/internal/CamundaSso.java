@@ -99,8 +99,15 @@ class CamundaSso {
 			String mirrored = auth.getName() + "@" + engine.getName() + "=" + groups;
 			HttpSession session = request.getSession();
 			if (!mirrored.equals(session.getAttribute(MIRRORED))) {
-				mirrorUser(engine, auth.getName(), groups);
-				session.setAttribute(MIRRORED, mirrored);
+				// A webapp's first requests come in parallel: one mirrors while the others wait for it. A request
+				// that went on meanwhile would build its Camunda authentication from half-written memberships (no
+				// cockpit among its apps), and Camunda's auth cache would keep that for minutes: a blank Cockpit.
+				synchronized (org.springframework.web.util.WebUtils.getSessionMutex(session)) {
+					if (!mirrored.equals(session.getAttribute(MIRRORED))) {
+						mirrorUser(engine, auth.getName(), groups);
+						session.setAttribute(MIRRORED, mirrored);
+					}
+				}
 			}
 			AuthenticationResult result = AuthenticationResult.successful(auth.getName());
 			result.setGroups(groups);

@@ -182,7 +182,7 @@ final class BoardEdits {
 		return (working, director) -> working.findShift(shiftId).ifPresent(shift -> {
 			Long back = shift.getBackAtBaseTime();
 			long end = Math.max(back == null ? shift.getStartTime() : back, notBefore == null ? 0 : notBefore);
-			director.changeProblemProperty(shift, s -> ShiftCutoffs.setEnd(s, Math.min(end, s.getEndTime())));
+			director.changeProblemProperty(shift, s -> s.endNoLaterThan(end));
 		});
 	}
 

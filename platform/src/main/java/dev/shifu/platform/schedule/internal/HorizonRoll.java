@@ -19,8 +19,6 @@ class HorizonRoll {
 
 	private final RegionRegistry registry;
 
-	private final RegionLifecycle lifecycle;
-
 	private final Reoptimizer reoptimizer;
 
 	private final ScheduleJobRepository jobs;
@@ -29,10 +27,9 @@ class HorizonRoll {
 
 	private final Clock clock;
 
-	HorizonRoll(RegionRegistry registry, RegionLifecycle lifecycle, Reoptimizer reoptimizer, ScheduleJobRepository jobs,
+	HorizonRoll(RegionRegistry registry, Reoptimizer reoptimizer, ScheduleJobRepository jobs,
 			ProblemFactory problems, Optional<Clock> clock) {
 		this.registry = registry;
-		this.lifecycle = lifecycle;
 		this.reoptimizer = reoptimizer;
 		this.jobs = jobs;
 		this.problems = problems;
@@ -61,11 +58,8 @@ class HorizonRoll {
 			}
 		}
 		jobs.flush();
-		for (RegionPlanner current : registry.all()) {
-			if (!reoptimizer.isRunning(current.region())) {
-				lifecycle.rebuild(current);
-			}
-		}
+		// A region being re-optimized rolls once its run is over.
+		registry.all().forEach(reoptimizer::rebuildOrDefer);
 	}
 
 }

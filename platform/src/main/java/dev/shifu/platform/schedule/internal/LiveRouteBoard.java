@@ -51,11 +51,14 @@ class LiveRouteBoard implements RouteBoard {
 
 	private final NetworkDirectory network;
 
+	private final GeneratedDays generated;
+
 	/** Installer names by id: read once, the board shows a hundred lanes at a time. */
 	private final Map<String, String> names = new ConcurrentHashMap<>();
 
 	LiveRouteBoard(SchedulePlanner planner, Reoptimizer reoptimizer, ProblemFactory problems, ScheduleJobRepository jobs,
-			ShiftCutoffs cutoffs, Solvers solvers, NetworkDirectory network) {
+			ShiftCutoffs cutoffs, Solvers solvers, NetworkDirectory network, GeneratedDays generated) {
+		this.generated = generated;
 		this.planner = planner;
 		this.reoptimizer = reoptimizer;
 		this.problems = problems;
@@ -67,7 +70,9 @@ class LiveRouteBoard implements RouteBoard {
 
 	@Override
 	public Optional<Board> board(String region, LocalDate date) {
-		return planner.planner(region).map(running -> board(region, date, running.version()));
+		return generated.find(region)
+			.or(() -> planner.planner(region))
+			.map(running -> board(region, date, running.version()));
 	}
 
 	private Board board(String region, LocalDate date, PlanVersion version) {
@@ -134,13 +139,16 @@ class LiveRouteBoard implements RouteBoard {
 	@Override
 	public Preview preview(String region, List<Edit> edits) {
 		requireEdits(edits);
-		RegionPlanner running = planner.find(region).orElseThrow(() -> new NotFoundException("schedule of region", region));
+		RegionPlanner running = generated.find(region)
+			.or(() -> planner.find(region))
+			.orElseThrow(() -> new NotFoundException("schedule of region", region));
 		return BoardPreviews.preview(solvers, running.version(), edits, this::heldJob, this::name);
 	}
 
 	@Override
 	public Committed apply(String region, List<Edit> edits) {
 		requireEdits(edits);
+		refuseGenerated(region);
 		RegionPlanner running = planner.find(region).orElseThrow(() -> new NotFoundException("schedule of region", region));
 		Schedule first = running.best();
 		List<String> touched = new ArrayList<>();
@@ -173,6 +181,7 @@ class LiveRouteBoard implements RouteBoard {
 
 	@Override
 	public void reoptimize(String region, LocalDate date, Duration limit) {
+		refuseGenerated(region);
 		List<LocalDate> horizon = problems.horizon(region);
 		if (date.isBefore(horizon.get(0)) || date.isAfter(horizon.get(horizon.size() - 1))) {
 			throw new InvalidFieldException("date", "must lie in the plan's days " + horizon.get(0) + " to "
@@ -192,13 +201,27 @@ class LiveRouteBoard implements RouteBoard {
 	}
 
 	@Override
+	public List<Reoptimization> expireWaiting(Duration maxWait) {
+		return reoptimizer.expireWaiting(maxWait);
+	}
+
+	@Override
 	public Optional<Reoptimization> reoptimization(String region) {
 		return reoptimizer.status(region);
 	}
 
 	@Override
 	public SseEmitter subscribe(String region) {
-		return planner.planner(region).orElseThrow(() -> new NotFoundException("schedule of region", region)).subscribe();
+		return generated.find(region)
+			.or(() -> planner.planner(region))
+			.orElseThrow(() -> new NotFoundException("schedule of region", region))
+			.subscribe();
+	}
+
+	private void refuseGenerated(String region) {
+		if (generated.isGenerated(region)) {
+			throw new ConflictException("generated-day", "A generated day is for looking and previewing; it takes no edits");
+		}
 	}
 
 	private static void requireEdits(List<Edit> edits) {

@@ -1,8 +1,12 @@
 package dev.shifu.platform.schedule.internal;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +33,8 @@ import dev.shifu.platform.shared.NotFoundException;
  * A dispatcher's re-optimization of one day of a region within a time limit, streamed to the region's subscribers.
  * Jobs of other days are pinned in the re-optimization's own problem only: the plan that comes out of it is rebuilt
  * with just the stored pins, so the other days stay as free as before. Dispatcher edits made meanwhile are replayed
- * onto the re-optimized plan.
+ * onto the re-optimized plan. Rebuilds of the region asked for while it runs or waits (a new horizon, a provider
+ * suspended) are kept and done once the run is over, unless the kept plan was itself built on the network as it is.
  */
 @Service
 class Reoptimizer {
@@ -42,7 +47,14 @@ class Reoptimizer {
 
 	private final Solvers solvers;
 
+	private final RegionLifecycle lifecycle;
+
+	private final Clock clock;
+
 	private final Map<String, Run> running = new ConcurrentHashMap<>();
+
+	/** Regions whose rebuild waits for the end of their re-optimization. */
+	private final Set<String> rebuildsWaiting = ConcurrentHashMap.newKeySet();
 
 	private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
 		Thread thread = new Thread(r, "schedule-reoptimize");
@@ -56,18 +68,18 @@ class Reoptimizer {
 	 */
 	private record Run(AtomicReference<Solver<Schedule>> solver, AtomicBoolean stop,
 			List<ProblemChange<Schedule>> edits, LocalDate day, boolean awaitDecision, String scoreBefore,
-			AtomicReference<String> state, AtomicReference<Schedule> found) {
+			AtomicReference<String> state, AtomicReference<Schedule> found, AtomicReference<Instant> waitingSince) {
 
 		Run(LocalDate day, boolean awaitDecision, String scoreBefore) {
 			this(new AtomicReference<>(), new AtomicBoolean(), new CopyOnWriteArrayList<>(), day, awaitDecision,
-					scoreBefore, new AtomicReference<>("RUNNING"), new AtomicReference<>());
+					scoreBefore, new AtomicReference<>("RUNNING"), new AtomicReference<>(), new AtomicReference<>());
 		}
 
-		RouteBoard.Reoptimization view(String region) {
+		RouteBoard.Reoptimization view(String region, boolean rebuildWaiting) {
 			Schedule plan = found.get();
 			return new RouteBoard.Reoptimization(region, day, state.get(), scoreBefore,
 					plan == null || plan.getScore() == null ? null : plan.getScore().toString(),
-					plan == null ? 0 : plan.getUnassignedJobs().size());
+					plan == null ? 0 : plan.getUnassignedJobs().size(), waitingSince.get(), rebuildWaiting);
 		}
 
 	}
@@ -75,14 +87,38 @@ class Reoptimizer {
 	/** The last finished or decided re-optimization per region, for the board. */
 	private final Map<String, RouteBoard.Reoptimization> outcomes = new ConcurrentHashMap<>();
 
-	Reoptimizer(RegionRegistry registry, WarmStart warmStart, Solvers solvers) {
+	Reoptimizer(RegionRegistry registry, WarmStart warmStart, Solvers solvers, RegionLifecycle lifecycle,
+			java.util.Optional<Clock> clock) {
 		this.registry = registry;
 		this.warmStart = warmStart;
 		this.solvers = solvers;
+		this.lifecycle = lifecycle;
+		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
 	boolean isRunning(String region) {
 		return running.containsKey(region);
+	}
+
+	/**
+	 * Rebuilds the region now, or, while it is being re-optimized or its result waits for the dispatcher, once that
+	 * is over: a rebuild would throw away the run's base, and skipping it would lose what it was for.
+	 */
+	void rebuildOrDefer(RegionPlanner current) {
+		synchronized (this) {
+			if (running.containsKey(current.region())) {
+				rebuildsWaiting.add(current.region());
+				return;
+			}
+		}
+		lifecycle.rebuild(current);
+	}
+
+	/** The run of the region is over: the rebuild it held back is done now (unless the new plan already is one). */
+	private void ended(String region, boolean rebuilt) {
+		if (rebuildsWaiting.remove(region) && !rebuilt) {
+			registry.find(region).ifPresent(lifecycle::rebuild);
+		}
 	}
 
 	/** Keeps a dispatcher's edit to replay it onto the re-optimized plan, if the region is being re-optimized. */
@@ -102,12 +138,17 @@ class Reoptimizer {
 			.orElseThrow(() -> new NotFoundException("schedule of region", region));
 		String scoreBefore = RegionPlanner.progress(region, current.best(), 0, "live").score();
 		Run run = new Run(day, awaitDecision, scoreBefore);
-		if (running.putIfAbsent(region, run) != null) {
-			throw new ConflictException("reoptimization-running", "A re-optimization of " + region + " is running");
+		synchronized (this) {
+			if (running.putIfAbsent(region, run) != null) {
+				throw new ConflictException("reoptimization-running", "A re-optimization of " + region + " is running");
+			}
 		}
 		Schedule problem = warmStart.build(region, PlanRoutes.of(current.best()), day);
 		if (problem.getJobs().isEmpty()) {
-			running.remove(region);
+			synchronized (this) {
+				running.remove(region);
+			}
+			ended(region, false);
 			throw new ConflictException("nothing-to-reoptimize", "No job of " + region + " can move on " + day);
 		}
 		Solver<Schedule> solver = solvers.bounded(limit);
@@ -124,13 +165,15 @@ class Reoptimizer {
 		});
 		executor.submit(() -> {
 			boolean waits = false;
+			boolean rebuilt = false;
 			try {
 				Schedule result = run.stop().get() ? problem : solver.solve(problem);
 				run.found().set(result);
 				if (awaitDecision) {
+					run.waitingSince().set(clock.instant());
 					run.state().set("AWAITING_DECISION");
 					waits = true;
-					outcomes.put(region, run.view(region));
+					outcomes.put(region, view(region, run));
 					current.publish(current.progress(result, limit.toMillis(), "awaiting decision " + day, 0L));
 					return;
 				}
@@ -140,15 +183,20 @@ class Reoptimizer {
 				if (registry.replace(current, replacement)) {
 					run.edits().forEach(replacement::submit);
 				}
+				// Built on the network as it is now: that is the rebuild any held back.
+				rebuilt = true;
 			}
 			catch (RuntimeException ex) {
 				log.error("Re-optimization of {} on {} failed", region, day, ex);
 				run.state().set("FAILED");
-				outcomes.put(region, run.view(region));
+				outcomes.put(region, view(region, run));
 			}
 			finally {
 				if (!waits) {
-					running.remove(region);
+					synchronized (this) {
+						running.remove(region);
+					}
+					ended(region, rebuilt);
 				}
 			}
 		});
@@ -159,11 +207,42 @@ class Reoptimizer {
 	 * the stored pins, then the edits made meanwhile replayed); discard drops it.
 	 */
 	RouteBoard.Reoptimization decide(String region, boolean keep) {
-		Run run = running.get(region);
-		if (run == null || !"AWAITING_DECISION".equals(run.state().get())) {
-			throw new ConflictException("no-reoptimization-to-decide",
-					"No finished re-optimization of " + region + " waits for a decision");
+		return decide(region, keep ? "KEPT" : "DISCARDED");
+	}
+
+	/**
+	 * Discards every result that has waited for the dispatcher's word for {@code maxWait} or longer, so an
+	 * abandoned decision does not hold the region (and its rebuilds) forever. @return the expired ones
+	 */
+	List<RouteBoard.Reoptimization> expireWaiting(Duration maxWait) {
+		List<RouteBoard.Reoptimization> expired = new ArrayList<>();
+		Instant now = clock.instant();
+		running.forEach((region, run) -> {
+			Instant since = run.waitingSince().get();
+			if ("AWAITING_DECISION".equals(run.state().get()) && since != null && !since.plus(maxWait).isAfter(now)) {
+				try {
+					expired.add(decide(region, "EXPIRED"));
+				}
+				catch (ConflictException decidedMeanwhile) {
+					// The dispatcher was quicker.
+				}
+			}
+		});
+		return expired;
+	}
+
+	private RouteBoard.Reoptimization decide(String region, String outcomeState) {
+		Run run;
+		synchronized (this) {
+			run = running.get(region);
+			if (run == null || !"AWAITING_DECISION".equals(run.state().get())) {
+				throw new ConflictException("no-reoptimization-to-decide",
+						"No finished re-optimization of " + region + " waits for a decision");
+			}
+			run.state().set("DECIDING");
 		}
+		boolean keep = outcomeState.equals("KEPT");
+		boolean rebuilt = false;
 		try {
 			if (keep) {
 				RegionPlanner current = registry.find(region)
@@ -173,16 +252,20 @@ class Reoptimizer {
 				if (registry.replace(current, replacement)) {
 					run.edits().forEach(replacement::submit);
 				}
+				rebuilt = true;
 			}
-			run.state().set(keep ? "KEPT" : "DISCARDED");
-			RouteBoard.Reoptimization outcome = run.view(region);
+			run.state().set(outcomeState);
+			RouteBoard.Reoptimization outcome = run.view(region, false);
 			outcomes.put(region, outcome);
 			registry.find(region).ifPresent(planner -> planner
-				.publish(planner.progress(planner.best(), 0, (keep ? "kept " : "discarded ") + run.day())));
+				.publish(planner.progress(planner.best(), 0, outcomeState.toLowerCase() + " " + run.day())));
 			return outcome;
 		}
 		finally {
-			running.remove(region);
+			synchronized (this) {
+				running.remove(region);
+			}
+			ended(region, rebuilt);
 		}
 	}
 
@@ -190,9 +273,13 @@ class Reoptimizer {
 	Optional<RouteBoard.Reoptimization> status(String region) {
 		Run run = running.get(region);
 		if (run != null) {
-			return Optional.of(run.view(region));
+			return Optional.of(view(region, run));
 		}
 		return Optional.ofNullable(outcomes.get(region));
+	}
+
+	private RouteBoard.Reoptimization view(String region, Run run) {
+		return run.view(region, rebuildsWaiting.contains(region));
 	}
 
 	boolean stop(String region) {

@@ -290,10 +290,10 @@ class SchedulePlanner {
 		});
 	}
 
-	/** Rebuilds a region warm on the network as it is now, unless it is being re-optimized. */
+	/** Rebuilds a region warm on the network as it is now; after its re-optimization if one runs or waits. */
 	void rebuild(RegionPlanner running) {
-		if (properties.enabled() && !reoptimizer.isRunning(running.region())) {
-			lifecycle.rebuild(running);
+		if (properties.enabled()) {
+			reoptimizer.rebuildOrDefer(running);
 		}
 	}
 

@@ -1,6 +1,5 @@
 package dev.shifu.platform.schedule.internal;
 
-import java.lang.reflect.Field;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -9,27 +8,12 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import dev.shifu.planner.domain.Shift;
-
 /**
  * Shifts a dispatcher cut short: a locked day (ends when the locked route is back at base) or an installer who stops
  * early (sick at 11:00). Stored, so a rebuild or restart builds the shift with the same end.
  */
 @Component
 class ShiftCutoffs {
-
-	private static final Field END_TIME;
-
-	static {
-		try {
-			// planner-config's Shift has no setter for its end yet; the edit changes it as a problem property.
-			END_TIME = Shift.class.getDeclaredField("endTime");
-			END_TIME.setAccessible(true);
-		}
-		catch (NoSuchFieldException ex) {
-			throw new ExceptionInInitializerError(ex);
-		}
-	}
 
 	private final JdbcTemplate jdbc;
 
@@ -50,16 +34,6 @@ class ShiftCutoffs {
 		jdbc.update("delete from shift_cutoff where shift_id = ?", shiftId);
 		jdbc.update("insert into shift_cutoff (shift_id, region, end_time) values (?, ?, ?)", shiftId, region,
 				Timestamp.valueOf(end));
-	}
-
-	/** Sets a shift's end inside a problem change (announced there as a problem property change). */
-	static void setEnd(Shift shift, long end) {
-		try {
-			END_TIME.setLong(shift, end);
-		}
-		catch (IllegalAccessException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

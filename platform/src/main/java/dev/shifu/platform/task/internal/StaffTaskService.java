@@ -59,7 +59,8 @@ class StaffTaskService {
 	record Completed(String id, StaffTaskType type, long orderId, String status) {
 	}
 
-	List<StaffTaskView> list(Actor actor, StaffTaskType type, Long orderId) {
+	/** @param regionPrefix when set, only tasks of orders whose region code starts with it (a city's districts) */
+	List<StaffTaskView> list(Actor actor, StaffTaskType type, Long orderId, String regionPrefix) {
 		Set<StaffTaskType> types = typesOf(actor);
 		if (type != null && !types.contains(type)) {
 			throw new AccessDeniedException("task type " + type);
@@ -75,6 +76,9 @@ class StaffTaskService {
 				.asc();
 			if (orderId != null) {
 				query.processInstanceBusinessKey(String.valueOf(orderId));
+			}
+			if (regionPrefix != null) {
+				query.processVariableValueLike(Vars.REGION_CODE, regionPrefix + "%");
 			}
 			return query.listPage(0, 500);
 		});
