@@ -15,6 +15,7 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
 import dev.shifu.planner.domain.AssignmentRule;
 import dev.shifu.planner.domain.Job;
 import dev.shifu.planner.domain.Location;
+import dev.shifu.planner.domain.RouteClock;
 import dev.shifu.planner.domain.Schedule;
 import dev.shifu.planner.domain.Shift;
 
@@ -26,8 +27,8 @@ import dev.shifu.planner.domain.Shift;
  * jobs are reinserted in is drawn too (random, tightest window first, farthest or nearest first).
  * <p>
  * The recreate step only proposes: positions are checked with the shift's own rules
- * ({@link AssignmentRule}), the van and the time slack of each route (arrival = departure + travel,
- * start = max(arrival, window start), {@code Job#lateIfStartingAt}, {@code Shift#overtimeIfBackAt}),
+ * ({@link AssignmentRule}), the van and the time slack of each route (timed by {@link RouteClock},
+ * {@code Job#lateIfStartingAt}, {@code Shift#overtimeIfBackAt}),
  * and the whole result is one {@link RoutesMove} that the real constraints score; the local search's
  * acceptor decides. Pinned prefixes are never touched. One configuration for every size: the number
  * of removed jobs follows SISR's defaults (about 10 on average, strings of at most 10).
@@ -325,15 +326,10 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
             departure = new long[n];
             latest = new long[n];
             load = baseLoad;
-            Location at = shift.getRouteStartLocation();
-            long time = shift.getRouteStartTime();
+            RouteClock clock = RouteClock.leaving(shift.getRouteStartLocation(), shift.getRouteStartTime());
             for (int i = 0; i < n; i++) {
                 Job job = jobs.get(i);
-                long arrival = time + at.travelSecondsTo(job.getLocation());
-                long start = job.getWindowStart() == null ? arrival : Math.max(arrival, job.getWindowStart());
-                time = start + job.getServiceSeconds();
-                departure[i] = time;
-                at = job.getLocation();
+                departure[i] = clock.visit(job).departure();
                 load += job.getDemand();
             }
             long next = shift.getEndTime();
@@ -351,24 +347,20 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
         long insertionCost(Job job, int index) {
             Location previous = index == 0 ? shift.getRouteStartLocation() : jobs.get(index - 1).getLocation();
             long leave = index == 0 ? shift.getRouteStartTime() : departure[index - 1];
-            long arrival = leave + previous.travelSecondsTo(job.getLocation());
-            long start = job.getWindowStart() == null ? arrival : Math.max(arrival, job.getWindowStart());
-            if (job.lateIfStartingAt(start) > 0) {
+            RouteClock clock = RouteClock.leaving(previous, leave).visit(job);
+            if (job.lateIfStartingAt(clock.start()) > 0) {
                 return Long.MAX_VALUE;
             }
-            long done = start + job.getServiceSeconds();
             Location following;
             if (index < jobs.size()) {
                 Job next = jobs.get(index);
                 following = next.getLocation();
-                long nextArrival = done + job.getLocation().travelSecondsTo(following);
-                long nextStart = next.getWindowStart() == null ? nextArrival : Math.max(nextArrival, next.getWindowStart());
-                if (nextStart > latest[index]) {
+                if (clock.visit(next).start() > latest[index]) {
                     return Long.MAX_VALUE;
                 }
             } else {
                 following = shift.getBase();
-                if (shift.overtimeIfBackAt(done + job.getLocation().travelSecondsTo(following)) > 0) {
+                if (shift.overtimeIfBackAt(clock.backAt(following)) > 0) {
                     return Long.MAX_VALUE;
                 }
             }
