@@ -20,6 +20,8 @@ import dev.shifu.planner.benchmark.SolomonModel.Objective;
  * city    [--jobs 2000] [--installers 100] [--time 30] [--seed 1]  more than 2 000 jobs: parallel regions
  * replan  [--jobs 2000] [--installers 100] [--warmup 30] [--changes 40] [--seed 1]
  * full    [--time 30] [--seed 1]   all + city 2000/100 + city 10000/500 + replan, one results file
+ * report  FILE... [--time 30] [--seed 1] [--sizes 100,200,500]  OptaPlanner benchmarker HTML report comparing
+ *         late acceptance sizes (distance-only), under benchmarks/optaplanner-report/
  * </pre>
  * Results go to {@code benchmarks/DATE-MODE.md} (directory from {@code -Dbenchmark.dir}), routes to
  * {@code benchmarks/routes/}.
@@ -100,6 +102,19 @@ public final class BenchmarkMain {
                 report.append("\n## City\n\n").append(CityBenchmark.table(city));
                 report.append("\n## Replan\n\n").append(ReplanBenchmark.table(
                         ReplanBenchmark.run(2000, 100, time, 40, seed)));
+            }
+            case "report" -> {
+                List<Integer> sizes = java.util.Arrays.stream(options.getOrDefault("sizes", "100,200,500").split(","))
+                        .map(String::trim).map(Integer::valueOf).toList();
+                java.io.File dir = ConfigurationReport.run(positional.stream().map(Path::of).toList(), time, seed,
+                        sizes, outDir.resolve("optaplanner-report"));
+                settings = "time limit " + time.toSeconds() + " s per solve, seed " + seed + ", late acceptance sizes "
+                        + sizes + ", one solve at a time";
+                report.append("## OptaPlanner benchmarker report\n\nInstances: ")
+                        .append(String.join(", ", positional.stream().map(p -> Path.of(p).getFileName().toString())
+                                .toList()))
+                        .append(". Report: `").append(outDir.toAbsolutePath().normalize().relativize(
+                                dir.toPath().toAbsolutePath().normalize())).append("/index.html`.\n");
             }
             default -> throw new IllegalArgumentException("Unknown mode " + mode);
         }

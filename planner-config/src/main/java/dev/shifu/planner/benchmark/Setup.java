@@ -22,6 +22,28 @@ final class Setup {
         }
     }
 
+    /**
+     * The solver's CPU priority on a shared machine. With autogroup scheduling (Linux default) a plain
+     * {@code nice} only counts inside its own session: the session's autogroup nice is what other
+     * sessions' builds compete with (see the README's benchmark command).
+     */
+    static String priority() {
+        String nice = "?";
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            nice = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16];
+        } catch (IOException | RuntimeException e) {
+            // not Linux: unknown
+        }
+        String group;
+        try {
+            group = Files.readString(Path.of("/proc/self/autogroup")).trim();
+        } catch (IOException | RuntimeException e) {
+            group = "no autogroup";
+        }
+        return "nice " + nice + ", " + group;
+    }
+
     static String describe(String command, String settings, String loadBefore) {
         String optaPlanner = SolverFactory.class.getPackage().getImplementationVersion();
         return "| setting | value |\n|---|---|\n"
@@ -32,6 +54,7 @@ final class Setup {
                 + "| JVM | " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + " |\n"
                 + "| OptaPlanner | " + (optaPlanner == null ? "10.1.0" : optaPlanner) + " |\n"
                 + "| settings | " + settings + " |\n"
+                + "| priority | " + priority() + " |\n"
                 + "| load average before | " + loadBefore + " |\n"
                 + "| load average after | " + loadAverage() + " |\n";
     }

@@ -48,11 +48,13 @@ final class SolomonBenchmark {
         ProgressPrinter progress = new ProgressPrinter(name + " " + objective.name().toLowerCase(Locale.ROOT), 5000);
         Schedule best;
         if (objective == Objective.HIERARCHICAL) {
-            // Two thirds of the time with the route-consolidation reward (fewer vehicles), then the
-            // true objective only: the huge vehicle cost keeps the count while distance is polished.
+            // Two thirds of the time minimising the fleet (route-consolidation reward, and a waiting job
+            // costs a tenth of a vehicle), then the true objective only: the huge vehicle cost keeps
+            // the count while distance is polished and any job still waiting is placed.
             ScheduleWeights weights = problem.getWeights();
             problem.setWeights(weights.with(ScheduleConstraints.ROUTE_CONSOLIDATION,
-                    HardMediumSoftLongScore.ofSoft(SolomonModel.CONSOLIDATION_REWARD)));
+                    HardMediumSoftLongScore.ofSoft(SolomonModel.CONSOLIDATION_REWARD))
+                    .with(ScheduleConstraints.UNASSIGNED_JOB, HardMediumSoftLongScore.ofSoft(SolomonModel.ABSENCE_COST)));
             Schedule consolidated = solve(problem, timeLimit.multipliedBy(2).dividedBy(3), seed, progress);
             consolidated.setWeights(weights);
             best = solve(consolidated, timeLimit.dividedBy(3), seed, progress);

@@ -34,6 +34,14 @@ public final class SolomonModel {
      */
     public static final long CONSOLIDATION_REWARD = 2 * SCALE;
 
+    /**
+     * Hierarchical objective, first stage (fleet minimisation, as in SISR): a job left in the unassigned
+     * bucket costs a tenth of a vehicle instead of a medium penalty, so emptying a route of a few jobs
+     * pays, and ruin and recreate (centred on waiting jobs) then fits them into the remaining routes.
+     * The final stage makes unassigned jobs a medium penalty again.
+     */
+    public static final long ABSENCE_COST = VEHICLE_COST / 10;
+
     public enum Objective {
         HIERARCHICAL, DISTANCE;
 

@@ -17,6 +17,13 @@ import dev.shifu.planner.domain.Schedule;
  * director does that incrementally (a second director would rescore the whole region). 10.1 keeps it
  * in a private field of {@link DefaultProblemChangeDirector}, the only implementation the solver
  * passes; if that ever changes this returns null and the changes fall back to parking the jobs.
+ * <p>
+ * Why the reflection stays (checked against the 10.1.0 source): neither {@code ProblemChangeDirector}
+ * nor the public {@code ScoreDirector} has a score method, and no public API hands a problem change the
+ * solver's director. A custom phase would get it only by a cast to the same internal type (its own
+ * javadoc points at {@code InnerScoreDirector#calculateScore}), and it runs after the restart, so the
+ * first plan published after a change would still show the job parked. Placing inside the change
+ * keeps "published" and "placed" the same event.
  */
 final class WorkingScoreDirector {
 

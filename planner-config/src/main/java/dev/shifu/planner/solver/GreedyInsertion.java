@@ -23,8 +23,8 @@ import dev.shifu.planner.domain.ScheduleConstraints;
 import dev.shifu.planner.domain.Shift;
 
 /**
- * Cheapest insertion that never breaks a hard constraint: each job (tightest window first, then
- * highest priority) goes to the cheapest position that keeps the hard score where it was, or to the
+ * Regret-2 insertion that never breaks a hard constraint: the job with the most to lose goes first
+ * (see {@link #place}), to the cheapest position that keeps the hard score where it was, or to the
  * unassigned bucket. Cost = extra driving, plus the shift-used weight when it opens an empty shift.
  * It makes the first plan ({@link #planUnplacedJobs}) and places new or handed-back jobs inside a
  * running solver's problem change ({@link #placeFromBucket}).
@@ -148,6 +148,13 @@ public final class GreedyInsertion {
         return new Placement(job, null, blocking(ruledOut), Map.copyOf(ruledOut));
     }
 
+    /**
+     * Regret-2 insertion: each round places the job that would lose most by waiting, the difference
+     * between its cheapest position on another shift and its cheapest position overall (a job with one
+     * shift left first; ties: tightest window, then highest priority). Plain cheapest insertion in a
+     * fixed order fills an area with early jobs before the jobs that can go nowhere else come up, and
+     * those are then left out. After each insertion only the changed shift is priced again.
+     */
     private static List<Placement> place(InnerScoreDirector<Schedule, HardMediumSoftLongScore> director,
             Schedule schedule, List<Job> todo, boolean fromBucket) {
         todo.sort(Comparator.comparingLong((Job j) -> j.getWindowEnd() == null ? Long.MAX_VALUE : j.getWindowEnd())
@@ -157,21 +164,42 @@ public final class GreedyInsertion {
         List<Shift> shifts = schedule.getRealShifts();
         Shift bucket = schedule.getUnassignedBucket();
         long hard = director.calculateScore().hardScore();
-        List<Placement> placements = new ArrayList<>(todo.size());
-        for (Job job : todo) {
-            Map<String, Integer> ruledOut = new LinkedHashMap<>();
+        int n = todo.size();
+        Candidate[][] options = new Candidate[n][];
+        Map<String, Integer> ignored = new LinkedHashMap<>();
+        for (int j = 0; j < n; j++) {
+            options[j] = new Candidate[shifts.size()];
+            for (int k = 0; k < shifts.size(); k++) {
+                options[j][k] = bestPosition(shifts.get(k), todo.get(j), openCost, ignored);
+            }
+        }
+        Map<Job, Placement> placements = new LinkedHashMap<>();
+        boolean[] done = new boolean[n];
+        long[] regret = new long[n];
+        for (int j = 0; j < n; j++) {
+            regret[j] = regret(options[j]);
+        }
+        for (int round = 0; round < n; round++) {
+            int pick = -1;
+            for (int j = 0; j < n; j++) {
+                if (!done[j] && (pick < 0 || regret[j] > regret[pick])) {
+                    pick = j;
+                }
+            }
+            done[pick] = true;
+            Job job = todo.get(pick);
             List<Candidate> candidates = new ArrayList<>();
-            for (Shift shift : shifts) {
-                Candidate best = bestPosition(shift, job, openCost, ruledOut);
-                if (best != null) {
-                    candidates.add(best);
+            for (Candidate candidate : options[pick]) {
+                if (candidate != null) {
+                    candidates.add(candidate);
                 }
             }
             // Cheapest, hence nearest, routes first: usually the first candidate holds.
             candidates.sort(Comparator.comparingLong(Candidate::cost));
-            int bucketIndex = fromBucket ? bucket.getJobs().indexOf(job) : -1;
             Shift chosen = null;
+            int refused = 0;
             for (Candidate candidate : candidates) {
+                int bucketIndex = fromBucket ? bucket.getJobs().indexOf(job) : -1;
                 if (fromBucket) {
                     move(director, bucket, bucketIndex, candidate.shift(), candidate.index());
                 } else {
@@ -188,15 +216,56 @@ public final class GreedyInsertion {
                 } else {
                     unassign(director, candidate.shift(), candidate.index(), job);
                 }
-                ruledOut.merge(ScheduleConstraints.PROVIDER_DAILY_CAPACITY, 1, Integer::sum);
+                refused++;
             }
-            if (chosen == null && !fromBucket) {
-                assign(director, bucket, bucket.getJobs().size(), job);
+            if (chosen == null) {
+                if (!fromBucket) {
+                    assign(director, bucket, bucket.getJobs().size(), job);
+                }
+                Map<String, Integer> ruledOut = new LinkedHashMap<>();
+                for (Shift shift : shifts) {
+                    bestPosition(shift, job, openCost, ruledOut);
+                }
+                if (refused > 0) {
+                    ruledOut.merge(ScheduleConstraints.PROVIDER_DAILY_CAPACITY, refused, Integer::sum);
+                }
+                placements.put(job, new Placement(job, null, blocking(ruledOut), Map.copyOf(ruledOut)));
+                continue;
             }
-            placements.add(chosen != null ? new Placement(job, chosen, null, Map.of())
-                    : new Placement(job, null, blocking(ruledOut), Map.copyOf(ruledOut)));
+            placements.put(job, new Placement(job, chosen, null, Map.of()));
+            int changed = shifts.indexOf(chosen);
+            for (int j = 0; j < n; j++) {
+                if (!done[j] && options[j][changed] != null) {
+                    options[j][changed] = bestPosition(chosen, todo.get(j), openCost, ignored);
+                    regret[j] = regret(options[j]);
+                }
+            }
         }
-        return placements;
+        List<Placement> result = new ArrayList<>(n);
+        for (Job job : todo) {
+            result.add(placements.get(job));
+        }
+        return result;
+    }
+
+    /**
+     * Second-cheapest minus cheapest shift; a job with one shift left comes next to a job with none
+     * (which is decided at once: routes only fill up, so it never gets a place later).
+     */
+    private static long regret(Candidate[] options) {
+        long first = Long.MAX_VALUE;
+        long second = Long.MAX_VALUE;
+        for (Candidate candidate : options) {
+            if (candidate != null) {
+                if (candidate.cost() < first) {
+                    second = first;
+                    first = candidate.cost();
+                } else if (candidate.cost() < second) {
+                    second = candidate.cost();
+                }
+            }
+        }
+        return first == Long.MAX_VALUE ? Long.MAX_VALUE : second == Long.MAX_VALUE ? Long.MAX_VALUE - 1 : second - first;
     }
 
     /** The constraint at which the shifts that came closest stopped. */

@@ -26,10 +26,16 @@ public final class RoutesMove implements Move<Schedule> {
 
     private final List<Shift> shifts;
     private final List<List<Job>> routes;
+    private final String kind;
 
     RoutesMove(List<Shift> shifts, List<List<Job>> routes) {
+        this(shifts, routes, "ruin-recreate");
+    }
+
+    RoutesMove(List<Shift> shifts, List<List<Job>> routes, String kind) {
         this.shifts = shifts;
         this.routes = routes;
+        this.kind = kind;
     }
 
     @Override
@@ -58,7 +64,7 @@ public final class RoutesMove implements Move<Schedule> {
             scoreDirector.afterListVariableChanged(shift, JOBS, 0, shift.getJobs().size());
         }
         scoreDirector.triggerVariableListeners();
-        return new RoutesMove(shifts, old);
+        return new RoutesMove(shifts, old, kind);
     }
 
     @Override
@@ -69,12 +75,12 @@ public final class RoutesMove implements Move<Schedule> {
             rebasedShifts.add(destination.lookUpWorkingObject(shifts.get(i)));
             rebasedRoutes.add(routes.get(i).stream().map(destination::lookUpWorkingObject).toList());
         }
-        return new RoutesMove(rebasedShifts, rebasedRoutes);
+        return new RoutesMove(rebasedShifts, rebasedRoutes, kind);
     }
 
     @Override
     public String getSimpleMoveTypeDescription() {
-        return "RoutesMove(ruin-recreate)";
+        return "RoutesMove(" + kind + ")";
     }
 
     @Override

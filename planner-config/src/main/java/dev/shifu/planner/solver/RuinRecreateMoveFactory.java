@@ -15,6 +15,7 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
 import dev.shifu.planner.domain.AssignmentRule;
 import dev.shifu.planner.domain.Job;
 import dev.shifu.planner.domain.Location;
+import dev.shifu.planner.domain.RouteClock;
 import dev.shifu.planner.domain.Schedule;
 import dev.shifu.planner.domain.Shift;
 
@@ -26,19 +27,20 @@ import dev.shifu.planner.domain.Shift;
  * jobs are reinserted in is drawn too (random, tightest window first, farthest or nearest first).
  * <p>
  * The recreate step only proposes: positions are checked with the shift's own rules
- * ({@link AssignmentRule}), the van and the time slack of each route (arrival = departure + travel,
- * start = max(arrival, window start), {@code Job#lateIfStartingAt}, {@code Shift#overtimeIfBackAt}),
+ * ({@link AssignmentRule}), the van and the time slack of each route (timed by {@link RouteClock},
+ * {@code Job#lateIfStartingAt}, {@code Shift#overtimeIfBackAt}),
  * and the whole result is one {@link RoutesMove} that the real constraints score; the local search's
  * acceptor decides. Pinned prefixes are never touched. One configuration for every size: the number
  * of removed jobs follows SISR's defaults (about 10 on average, strings of at most 10).
  */
 public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedule, RoutesMove> {
 
-    private static final int NEIGHBOURS = 40;
     private static final double AVERAGE_REMOVED = 10;
     private static final int MAX_STRING = 10;
     private static final double BLINK = 0.01;
     private static final int BUCKET_JOBS = 2;
+    /** Share of ruins that empty a whole route, when vehicles cost (hierarchical objective). */
+    private static final double ROUTE_REMOVAL = 0.2;
 
 
     @Override
@@ -54,7 +56,7 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
     @Override
     public Iterator<RoutesMove> createRandomMoveIterator(ScoreDirector<Schedule> scoreDirector, Random random) {
         Schedule schedule = scoreDirector.getWorkingSolution();
-        Map<Job, Job[]> near = neighbours(schedule);
+        NearbyJobs near = neighbours(schedule);
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -68,77 +70,27 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
         };
     }
 
-    /**
-     * Nearest jobs of each job by travel time, computed the first time a job needs them (a live
-     * solver restarts on every problem change with a fresh working solution: computing all of them
-     * up front would hold back the next change for seconds).
-     */
-    private synchronized Map<Job, Job[]> neighbours(Schedule schedule) {
-        Neighbours current = cached;
-        if (current == null || current.jobs != schedule.getJobs() || current.size != schedule.getJobs().size()) {
-            current = new Neighbours(schedule);
-            cached = current;
-        }
-        return current;
+    /** Neighbours of the current working solution (a live solver restarts with a new one on every change). */
+    private synchronized NearbyJobs neighbours(Schedule schedule) {
+        cached = NearbyJobs.of(schedule, cached);
+        return cached;
     }
 
-    private Neighbours cached;
-
-    private static final class Neighbours extends java.util.AbstractMap<Job, Job[]> {
-        private final List<Job> jobs;
-        private final int size;
-        private final Map<Job, Job[]> computed = new IdentityHashMap<>();
-
-        Neighbours(Schedule schedule) {
-            this.jobs = schedule.getJobs();
-            this.size = jobs.size();
-        }
-
-        @Override
-        public Job[] getOrDefault(Object key, Job[] fallback) {
-            Job job = (Job) key;
-            Job[] nearest = computed.get(job);
-            if (nearest == null) {
-                nearest = compute(job);
-                computed.put(job, nearest);
-            }
-            return nearest;
-        }
-
-        private Job[] compute(Job job) {
-            int n = jobs.size();
-            Location from = job.getLocation();
-            long[] keys = new long[n];
-            // Travel seconds in the high bits, the index in the low 21: one primitive sort.
-            for (int j = 0; j < n; j++) {
-                Job other = jobs.get(j);
-                keys[j] = (other == job ? Long.MAX_VALUE >> 21 : from.travelSecondsTo(other.getLocation())) << 21 | j;
-            }
-            java.util.Arrays.sort(keys);
-            Job[] nearest = new Job[Math.max(0, Math.min(NEIGHBOURS, n - 1))];
-            for (int m = 0; m < nearest.length; m++) {
-                nearest[m] = jobs.get((int) (keys[m] & ((1 << 21) - 1)));
-            }
-            return nearest;
-        }
-
-        @Override
-        public java.util.Set<Entry<Job, Job[]>> entrySet() {
-            return computed.entrySet();
-        }
-    }
+    private NearbyJobs cached;
 
     /** One ruin and recreate on copies of the routes it touches. */
     private static final class Plan {
         private final Schedule schedule;
-        private final Map<Job, Job[]> near;
+        private final NearbyJobs near;
         private final Random random;
         private final Map<Shift, Route> touched = new LinkedHashMap<>();
         /** Untouched routes looked at so far; they do not change until touched. */
         private final Map<Shift, Route> views = new IdentityHashMap<>();
         private final long openCost;
+        /** The route emptied by a route-removal ruin: refilled only with jobs that fit nowhere else. */
+        private Shift emptied;
 
-        Plan(Schedule schedule, Map<Job, Job[]> near, Random random) {
+        Plan(Schedule schedule, NearbyJobs near, Random random) {
             this.schedule = schedule;
             this.near = near;
             this.random = random;
@@ -164,21 +116,42 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
 
         private List<Job> ruin() {
             List<Job> planned = new ArrayList<>();
-            int routeCount = 0;
+            List<Shift> used = new ArrayList<>();
             for (Shift shift : schedule.getShifts()) {
                 if (!shift.isUnassignedBucket() && !shift.getJobs().isEmpty()) {
                     planned.addAll(shift.getJobs());
-                    routeCount++;
+                    used.add(shift);
                 }
             }
             List<Job> removed = new ArrayList<>();
-            if (!planned.isEmpty()) {
-                double averageRoute = (double) planned.size() / routeCount;
+            Shift bucket = schedule.getUnassignedBucket();
+            Route waiting = bucket.getJobs().isEmpty() ? null : route(bucket);
+            if (openCost > 0 && used.size() > 1 && random.nextDouble() < ROUTE_REMOVAL) {
+                // Fewest vehicles first: empty a short route (the shorter of two drawn) and try to fit
+                // its jobs elsewhere; where they do not fit they go back to it, so it at least shrinks.
+                Shift first = used.get(random.nextInt(used.size()));
+                Shift second = used.get(random.nextInt(used.size()));
+                Shift chosen = first.getJobs().size() <= second.getJobs().size() ? first : second;
+                Route route = route(chosen);
+                removed.addAll(route.jobs);
+                route.jobs.clear();
+                route.refresh();
+                emptied = chosen;
+            } else if (!planned.isEmpty() || waiting != null) {
+                double averageRoute = used.isEmpty() ? 1 : (double) planned.size() / used.size();
                 double maxString = Math.min(MAX_STRING, averageRoute);
                 double maxStrings = 4 * AVERAGE_REMOVED / (1 + maxString) - 1;
                 int strings = 1 + (int) (random.nextDouble() * maxStrings);
-                Job seed = planned.get(random.nextInt(planned.size()));
-                Job[] around = near.getOrDefault(seed, new Job[0]);
+                // Half of the time (when jobs wait) the ruin is centred on a waiting job, so the routes
+                // around it make room for it: on a full day a random centre rarely lands near one.
+                Job seed;
+                if (waiting != null && (planned.isEmpty() || random.nextBoolean())) {
+                    seed = waiting.jobs.remove(random.nextInt(waiting.jobs.size()));
+                    removed.add(seed);
+                } else {
+                    seed = planned.get(random.nextInt(planned.size()));
+                }
+                Job[] around = near.of(seed);
                 for (int n = -1; n < around.length && strings > 0; n++) {
                     Job job = n < 0 ? seed : around[n];
                     Shift shift = job.getShift();
@@ -200,9 +173,7 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
                     strings--;
                 }
             }
-            Shift bucket = schedule.getUnassignedBucket();
-            if (!bucket.getJobs().isEmpty()) {
-                Route waiting = route(bucket);
+            if (waiting != null) {
                 for (int k = 0; k < BUCKET_JOBS && !waiting.jobs.isEmpty(); k++) {
                     removed.add(waiting.jobs.remove(random.nextInt(waiting.jobs.size())));
                 }
@@ -227,9 +198,110 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
             return best;
         }
 
+        /** The cheapest and the second-cheapest route (on another shift) for one job, with blinks. */
+        private final class Choice {
+            Route route;
+            int index = -1;
+            long cost = Long.MAX_VALUE;
+            long second = Long.MAX_VALUE;
+
+            void offer(Route candidate, int at, long value) {
+                if (value < cost) {
+                    if (route != candidate) {
+                        second = cost;
+                    }
+                    route = candidate;
+                    index = at;
+                    cost = value;
+                } else if (candidate != route && value < second) {
+                    second = value;
+                }
+            }
+
+            long regret() {
+                return second == Long.MAX_VALUE ? Long.MAX_VALUE : second - cost;
+            }
+        }
+
+        private Choice choose(Job job, List<Shift> all) {
+            Choice choice = new Choice();
+            // Nearest routes first: those of the job's neighbours and the ones already touched,
+            // then every shift when none of them fits; a route emptied for fewer vehicles only as the last resort.
+            List<Shift> candidates = new ArrayList<>(touched.keySet());
+            for (Job other : near.of(job)) {
+                Shift shift = other.getShift();
+                if (shift != null && !touched.containsKey(shift) && !candidates.contains(shift)) {
+                    candidates.add(shift);
+                }
+            }
+            Shift empty = nearestEmpty(all, job);
+            if (empty != null && !candidates.contains(empty)) {
+                candidates.add(empty);
+            }
+            for (int pass = 0; pass < 3 && choice.route == null; pass++) {
+                List<Shift> shifts = pass == 0 ? candidates : pass == 1 ? all
+                        : emptied == null ? List.of() : List.of(emptied);
+                for (Shift shift : shifts) {
+                    if (shift.isUnassignedBucket() || (pass == 1 && candidates.contains(shift))
+                            || (pass < 2 && shift == emptied) || !AssignmentRule.allHold(job, shift)) {
+                        continue;
+                    }
+                    Route route = touched.containsKey(shift) ? touched.get(shift)
+                            : views.computeIfAbsent(shift, Route::new);
+                    if (route.load + job.getDemand() > shift.getCapacity()) {
+                        continue;
+                    }
+                    long open = route.jobs.isEmpty() && shift.getPinnedJobs().isEmpty() ? openCost : 0;
+                    for (int index = 0; index <= route.jobs.size(); index++) {
+                        if (random.nextDouble() < BLINK) {
+                            continue;
+                        }
+                        long cost = route.insertionCost(job, index);
+                        if (cost != Long.MAX_VALUE) {
+                            choice.offer(route, index, cost + open);
+                        }
+                    }
+                }
+            }
+            return choice;
+        }
+
+        private void insert(Job job, Choice choice) {
+            if (choice.route == null) {
+                route(schedule.getUnassignedBucket()).jobs.add(job);
+            } else {
+                Route route = choice.route;
+                views.remove(route.shift);
+                touched.putIfAbsent(route.shift, route);
+                route.jobs.add(choice.index, job);
+                route.refresh();
+            }
+        }
+
         private void recreate(List<Job> removed) {
             Location centre = removed.isEmpty() ? null : removed.get(0).getLocation();
-            switch (random.nextInt(11)) {
+            List<Shift> all = schedule.getRealShifts();
+            int order = random.nextInt(13);
+            if (order >= 11) {
+                // Regret-2: the job that would lose most by waiting (second-best minus best route) goes first.
+                List<Job> left = new ArrayList<>(removed);
+                while (!left.isEmpty()) {
+                    int pick = -1;
+                    Choice picked = null;
+                    for (int k = 0; k < left.size(); k++) {
+                        Choice choice = choose(left.get(k), all);
+                        if (picked == null || (choice.route == null ? picked.route != null
+                                : picked.route != null && choice.regret() > picked.regret())) {
+                            // A job that fits nowhere is parked first: it changes no route.
+                            pick = k;
+                            picked = choice;
+                        }
+                    }
+                    insert(left.remove(pick), picked);
+                }
+                return;
+            }
+            switch (order) {
                 case 0, 1, 2, 3 -> java.util.Collections.shuffle(removed, random);
                 case 4, 5, 6, 7 -> removed.sort(Comparator.comparingLong(
                         (Job j) -> j.getWindowEnd() == null ? Long.MAX_VALUE : j.getWindowEnd()));
@@ -237,57 +309,8 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
                         (Job j) -> centre.travelSecondsTo(j.getLocation())).reversed());
                 default -> removed.sort(Comparator.comparingLong((Job j) -> centre.travelSecondsTo(j.getLocation())));
             }
-            List<Shift> all = schedule.getRealShifts();
             for (Job job : removed) {
-                Route bestRoute = null;
-                int bestIndex = -1;
-                long bestCost = Long.MAX_VALUE;
-                // Nearest routes first: those of the job's neighbours and the ones already touched,
-                // then every shift when none of them fits.
-                List<Shift> candidates = new ArrayList<>(touched.keySet());
-                for (Job other : near.getOrDefault(job, new Job[0])) {
-                    Shift shift = other.getShift();
-                    if (shift != null && !touched.containsKey(shift) && !candidates.contains(shift)) {
-                        candidates.add(shift);
-                    }
-                }
-                Shift empty = nearestEmpty(all, job);
-                if (empty != null && !candidates.contains(empty)) {
-                    candidates.add(empty);
-                }
-                for (int pass = 0; pass < 2 && bestRoute == null; pass++) {
-                    for (Shift shift : pass == 0 ? candidates : all) {
-                        if (shift.isUnassignedBucket() || (pass == 1 && candidates.contains(shift))
-                                || !AssignmentRule.allHold(job, shift)) {
-                            continue;
-                        }
-                        Route route = touched.containsKey(shift) ? touched.get(shift)
-                                : views.computeIfAbsent(shift, Route::new);
-                        if (route.load + job.getDemand() > shift.getCapacity()) {
-                            continue;
-                        }
-                        long open = route.jobs.isEmpty() && shift.getPinnedJobs().isEmpty() ? openCost : 0;
-                        for (int index = 0; index <= route.jobs.size(); index++) {
-                            if (random.nextDouble() < BLINK) {
-                                continue;
-                            }
-                            long cost = route.insertionCost(job, index);
-                            if (cost != Long.MAX_VALUE && cost + open < bestCost) {
-                                bestCost = cost + open;
-                                bestRoute = route;
-                                bestIndex = index;
-                            }
-                        }
-                    }
-                }
-                if (bestRoute == null) {
-                    route(schedule.getUnassignedBucket()).jobs.add(job);
-                } else {
-                    views.remove(bestRoute.shift);
-                    touched.putIfAbsent(bestRoute.shift, bestRoute);
-                    bestRoute.jobs.add(bestIndex, job);
-                    bestRoute.refresh();
-                }
+                insert(job, choose(job, all));
             }
         }
     }
@@ -325,15 +348,10 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
             departure = new long[n];
             latest = new long[n];
             load = baseLoad;
-            Location at = shift.getRouteStartLocation();
-            long time = shift.getRouteStartTime();
+            RouteClock clock = RouteClock.leaving(shift.getRouteStartLocation(), shift.getRouteStartTime());
             for (int i = 0; i < n; i++) {
                 Job job = jobs.get(i);
-                long arrival = time + at.travelSecondsTo(job.getLocation());
-                long start = job.getWindowStart() == null ? arrival : Math.max(arrival, job.getWindowStart());
-                time = start + job.getServiceSeconds();
-                departure[i] = time;
-                at = job.getLocation();
+                departure[i] = clock.visit(job).departure();
                 load += job.getDemand();
             }
             long next = shift.getEndTime();
@@ -351,24 +369,20 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
         long insertionCost(Job job, int index) {
             Location previous = index == 0 ? shift.getRouteStartLocation() : jobs.get(index - 1).getLocation();
             long leave = index == 0 ? shift.getRouteStartTime() : departure[index - 1];
-            long arrival = leave + previous.travelSecondsTo(job.getLocation());
-            long start = job.getWindowStart() == null ? arrival : Math.max(arrival, job.getWindowStart());
-            if (job.lateIfStartingAt(start) > 0) {
+            RouteClock clock = RouteClock.leaving(previous, leave).visit(job);
+            if (job.lateIfStartingAt(clock.start()) > 0) {
                 return Long.MAX_VALUE;
             }
-            long done = start + job.getServiceSeconds();
             Location following;
             if (index < jobs.size()) {
                 Job next = jobs.get(index);
                 following = next.getLocation();
-                long nextArrival = done + job.getLocation().travelSecondsTo(following);
-                long nextStart = next.getWindowStart() == null ? nextArrival : Math.max(nextArrival, next.getWindowStart());
-                if (nextStart > latest[index]) {
+                if (clock.visit(next).start() > latest[index]) {
                     return Long.MAX_VALUE;
                 }
             } else {
                 following = shift.getBase();
-                if (shift.overtimeIfBackAt(done + job.getLocation().travelSecondsTo(following)) > 0) {
+                if (shift.overtimeIfBackAt(clock.backAt(following)) > 0) {
                     return Long.MAX_VALUE;
                 }
             }

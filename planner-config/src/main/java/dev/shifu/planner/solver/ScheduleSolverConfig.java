@@ -1,22 +1,13 @@
 package dev.shifu.planner.solver;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
-import org.optaplanner.core.config.heuristic.selector.common.nearby.NearbySelectionConfig;
-import org.optaplanner.core.config.heuristic.selector.common.nearby.NearbySelectionDistributionType;
-import org.optaplanner.core.config.heuristic.selector.list.DestinationSelectorConfig;
-import org.optaplanner.core.config.heuristic.selector.list.SubListSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.MoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
-import org.optaplanner.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
-import org.optaplanner.core.config.heuristic.selector.move.generic.list.ListSwapMoveSelectorConfig;
-import org.optaplanner.core.config.heuristic.selector.move.generic.list.SubListChangeMoveSelectorConfig;
-import org.optaplanner.core.config.heuristic.selector.value.ValueSelectorConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.localsearch.decider.acceptor.AcceptorType;
 import org.optaplanner.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
@@ -35,14 +26,16 @@ import dev.shifu.planner.domain.Shift;
  * heuristic for list variables (places jobs that are in no route yet; for large problems run
  * {@link GreedyInsertion} first), a hill-climbing repair that ends as soon as the plan is feasible, and
  * late acceptance over ruin and recreate ({@link RuinRecreateMoveFactory}, SISR-style string removal
- * with greedy reinsertion and blinks) mixed with list moves with nearby selection (relocate a job,
- * swap two jobs, relocate a sub-route of up to 8 jobs, reversed too).
+ * with greedy or regret-2 reinsertion and blinks, and route removal when vehicles cost) mixed with list
+ * moves with nearby selection ({@link NearbyListMoveFactory}: relocate a job, swap two jobs, relocate a
+ * sub-route of up to 8 jobs, reversed too).
  */
 public final class ScheduleSolverConfig {
 
-    private static final int NEARBY_SIZE = 40;
     /** Draw weight of the ruin-and-recreate move against 1 for each list move (3 and 30 were worse on r101/rc201). */
     private static final double RUIN_RECREATE_WEIGHT = 10.0;
+    /** Relocate, swap and sub-list change, 1 each. */
+    private static final double LIST_MOVES_WEIGHT = 3.0;
     private static final Duration REPAIR_UNIMPROVED = Duration.ofSeconds(2);
 
     private ScheduleSolverConfig() {
@@ -68,13 +61,8 @@ public final class ScheduleSolverConfig {
         if (settings.unimprovedStepLimit() != null) {
             localSearchTermination.setUnimprovedStepCountLimit(settings.unimprovedStepLimit());
         }
-        List<MoveSelectorConfig> moves = new ArrayList<>(moveSelectors());
-        // Ruin and recreate does most of the work (10 of 13 draws); the list moves polish in between.
-        moves.forEach(m -> m.setFixedProbabilityWeight(1.0));
-        moves.add(new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(RuinRecreateMoveFactory.class)
-                .withFixedProbabilityWeight(RUIN_RECREATE_WEIGHT));
         LocalSearchPhaseConfig localSearch = new LocalSearchPhaseConfig()
-                .withMoveSelectorConfig(new UnionMoveSelectorConfig(moves))
+                .withMoveSelectorConfig(moves())
                 .withAcceptorConfig(new LocalSearchAcceptorConfig()
                         .withLateAcceptanceSize(settings.lateAcceptanceSize()))
                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1))
@@ -120,44 +108,28 @@ public final class ScheduleSolverConfig {
             termination.setUnimprovedStepCountLimit(settings.unimprovedStepLimit() != null
                     ? settings.unimprovedStepLimit() : settings.stepLimit());
         }
-        // Plain list moves: a nearby distance matrix per selector takes seconds to build for 2 000 jobs on a
-        // busy machine, and this phase usually ends at once on a feasible plan.
+        // The same moves as the local search: ruin and recreate takes jobs off an overfull route and puts
+        // them where they fit, which plain random list moves rarely find on a 2 000-job day.
         return new LocalSearchPhaseConfig()
-                .withMoveSelectorConfig(new UnionMoveSelectorConfig(List.of(new ListChangeMoveSelectorConfig(),
-                        new ListSwapMoveSelectorConfig())))
+                .withMoveSelectorConfig(moves())
                 .withAcceptorConfig(new LocalSearchAcceptorConfig()
                         .withAcceptorTypeList(List.of(AcceptorType.HILL_CLIMBING)))
                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1))
                 .withTerminationConfig(termination);
     }
 
-    private static List<MoveSelectorConfig> moveSelectors() {
-        ListChangeMoveSelectorConfig change = new ListChangeMoveSelectorConfig()
-                .withValueSelectorConfig(new ValueSelectorConfig().withId("changeOrigin"))
-                .withDestinationSelectorConfig(new DestinationSelectorConfig()
-                        .withNearbySelectionConfig(nearby().withOriginValueSelectorConfig(
-                                new ValueSelectorConfig().withMimicSelectorRef("changeOrigin"))));
-        ListSwapMoveSelectorConfig swap = new ListSwapMoveSelectorConfig()
-                .withValueSelectorConfig(new ValueSelectorConfig().withId("swapOrigin"))
-                .withSecondaryValueSelectorConfig(new ValueSelectorConfig()
-                        .withNearbySelectionConfig(nearby().withOriginValueSelectorConfig(
-                                new ValueSelectorConfig().withMimicSelectorRef("swapOrigin"))));
-        SubListChangeMoveSelectorConfig subListChange = new SubListChangeMoveSelectorConfig()
-                .withSelectReversingMoveToo(true)
-                .withSubListSelectorConfig(new SubListSelectorConfig().withId("subListOrigin")
-                        .withMaximumSubListSize(8))
-                .withDestinationSelectorConfig(new DestinationSelectorConfig()
-                        .withNearbySelectionConfig(nearby().withOriginSubListSelectorConfig(
-                                new SubListSelectorConfig().withMimicSelectorRef("subListOrigin"))));
-        // Sub-route swaps and k-opt were tried too: on the long routes of r201/rc201 they cost more
-        // evaluation time than they gained within 30 s.
-        return List.of(change, swap, subListChange);
-    }
-
-    private static NearbySelectionConfig nearby() {
-        return new NearbySelectionConfig()
-                .withNearbyDistanceMeterClass(JobNearbyDistanceMeter.class)
-                .withNearbySelectionDistributionType(NearbySelectionDistributionType.PARABOLIC_DISTRIBUTION)
-                .withParabolicDistributionSizeMaximum(NEARBY_SIZE);
+    /**
+     * Ruin and recreate does most of the work (10 of 13 draws); the nearby list moves (relocate, swap,
+     * sub-list change) polish in between. Both are our own move factories: OptaPlanner 10.1's nearby
+     * selection builds its whole matrix at every phase start, which held live changes back (see
+     * {@link NearbyJobs}). Sub-route swaps and k-opt were tried too: on the long routes of r201/rc201
+     * they cost more evaluation time than they gained within 30 s.
+     */
+    private static MoveSelectorConfig moves() {
+        return new UnionMoveSelectorConfig(List.of(
+                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(NearbyListMoveFactory.class)
+                        .withFixedProbabilityWeight(LIST_MOVES_WEIGHT),
+                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(RuinRecreateMoveFactory.class)
+                        .withFixedProbabilityWeight(RUIN_RECREATE_WEIGHT)));
     }
 }
