@@ -84,8 +84,10 @@ class RegionLifecycle {
 		return registry.find(current.region());
 	}
 
+	/** Stores each region's last published plan first, so the next start continues from it, not from an older one. */
 	@PreDestroy
 	void stopAll() {
+		store.storeChanged();
 		registry.clear();
 	}
 
