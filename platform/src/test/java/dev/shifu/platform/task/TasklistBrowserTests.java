@@ -119,11 +119,51 @@ class TasklistBrowserTests extends StaffTaskFixture {
 		screenshot("tasklist-admin");
 
 		openTask(task);
-		field("assignedProviderId").sendKeys(String.valueOf(dealerId));
+		eligibleProviders().selectByValue(String.valueOf(dealerId));
 		complete();
 
 		waitForCompletion(manual, Elements.ASSIGN_MANUALLY_TASK);
 		assertThat(driver.openTask(visit, Elements.RETURN_VISIT_TASK)).isNotNull();
+	}
+
+	@Test
+	void aDispatcherPicksTheProviderFromTheEligibleListAndABadIdIsRefusedWithTheTaskLeftOpen() {
+		long manual = orderAtManualAssignment();
+		String task = driver.openTask(manual, Elements.ASSIGN_MANUALLY_TASK);
+		signIn(Role.DISPATCHER);
+		openTasklist();
+		waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), MANUAL_ASSIGNMENT_NAME));
+
+		openTask(task);
+		Select providers = eligibleProviders();
+		assertThat(providers.getOptions().stream().map(o -> o.getAttribute("value")))
+			.as("the list the platform offers")
+			.contains(String.valueOf(dealerId));
+		screenshot("tasklist-dispatcher-manual-assignment");
+
+		// A value the list does not offer (as a hand-edited page could send): the engine refuses it, nothing moves.
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("var o = document.createElement('option');"
+				+ "o.value = '987654321'; o.textContent = 'not a provider'; arguments[0].appendChild(o);",
+				field("assignedProviderId"));
+		providers.selectByValue("987654321");
+		complete();
+		waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "no provider 987654321 exists"));
+		screenshot("tasklist-dispatcher-manual-assignment-refused");
+		assertThat(driver.openTask(manual, Elements.ASSIGN_MANUALLY_TASK)).as("still open").isEqualTo(task);
+		assertThat(driver.incidents(manual)).isZero();
+
+		providers.selectByValue(String.valueOf(dealerId));
+		complete();
+		waitForCompletion(manual, Elements.ASSIGN_MANUALLY_TASK);
+		driver.drain(manual);
+		assertThat(runtime.getVariable(driver.instanceOf(manual), "assignedProviderId")).isEqualTo(String.valueOf(dealerId));
+	}
+
+	/** The form's provider list, once it is filled from the platform's eligible providers. */
+	private Select eligibleProviders() {
+		WebElement select = field("assignedProviderId");
+		waitUpTo(60).until(ExpectedConditions.attributeToBeNotEmpty(select, "data-loaded"));
+		return new Select(select);
 	}
 
 	private void signIn(Role role) {
