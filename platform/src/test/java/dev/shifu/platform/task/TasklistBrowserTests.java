@@ -127,7 +127,7 @@ class TasklistBrowserTests extends StaffTaskFixture {
 	}
 
 	@Test
-	void aDispatcherPicksTheProviderFromTheEligibleListAndABadIdIsRefusedWithTheTaskLeftOpen() {
+	void aDispatcherPicksTheProviderFromTheEligibleListAndAChoiceNoLongerEligibleIsRefusedWithTheTaskLeftOpen() {
 		long manual = orderAtManualAssignment();
 		String task = driver.openTask(manual, Elements.ASSIGN_MANUALLY_TASK);
 		signIn(Role.DISPATCHER);
@@ -141,17 +141,16 @@ class TasklistBrowserTests extends StaffTaskFixture {
 			.contains(String.valueOf(dealerId));
 		screenshot("tasklist-dispatcher-manual-assignment");
 
-		// A value the list does not offer (as a hand-edited page could send): the engine refuses it, nothing moves.
-		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("var o = document.createElement('option');"
-				+ "o.value = '987654321'; o.textContent = 'not a provider'; arguments[0].appendChild(o);",
-				field("assignedProviderId"));
-		providers.selectByValue("987654321");
+		// The dealer is suspended after the list was shown: the engine refuses the choice, the task stays open.
+		assertThat(admin.post("/api/v1/providers/" + dealerId + "/suspend", null).status()).isEqualTo(200);
+		providers.selectByValue(String.valueOf(dealerId));
 		complete();
-		waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "no provider 987654321 exists"));
+		waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "is not active"));
 		screenshot("tasklist-dispatcher-manual-assignment-refused");
 		assertThat(driver.openTask(manual, Elements.ASSIGN_MANUALLY_TASK)).as("still open").isEqualTo(task);
 		assertThat(driver.incidents(manual)).isZero();
 
+		assertThat(admin.post("/api/v1/providers/" + dealerId + "/activate", null).status()).isEqualTo(200);
 		providers.selectByValue(String.valueOf(dealerId));
 		complete();
 		waitForCompletion(manual, Elements.ASSIGN_MANUALLY_TASK);
