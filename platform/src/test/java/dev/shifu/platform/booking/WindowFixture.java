@@ -66,9 +66,13 @@ abstract class WindowFixture extends PlatformIntegrationTest {
 		for (DayOfWeek day : days) {
 			shifts.add(Map.of("day", day.name(), "start", start, "end", end));
 		}
-		return admin.post("/api/v1/providers/" + provider + "/installers", Map.of("name", "周师傅", "phone",
-				"137" + (10000000 + (int) (Math.random() * 89999999)), "skills", List.of("DOOR"), "homeBase",
-				Map.of("lat", lat, "lng", lng), "shifts", shifts, "crewSize", 1)).json().get("id").asLong();
+		Api.Reply reply = admin.post("/api/v1/providers/" + provider + "/installers", Map.of("name", "周师傅", "phone",
+				dev.shifu.platform.support.TestPhones.next("134"), "skills", List.of("DOOR"), "homeBase",
+				Map.of("lat", lat, "lng", lng), "shifts", shifts, "crewSize", 1));
+		if (reply.status() != 201) {
+			throw new AssertionError("installer not created: " + reply.status() + " " + reply.body());
+		}
+		return reply.json().get("id").asLong();
 	}
 
 	/** Posts an order; returns its id. */

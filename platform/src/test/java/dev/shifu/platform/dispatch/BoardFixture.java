@@ -61,6 +61,18 @@ public final class BoardFixture {
 		return reply.json().get("id").asLong();
 	}
 
+	/** An installer with these skills who works only the given weekday 08:00–18:00. */
+	long installerOn(String name, double lat, double lng, DayOfWeek day, List<String> skills) {
+		Api.Reply reply = admin.post("/api/v1/providers/" + providerId + "/installers", Map.of("name", name,
+				"phone", "137" + String.format("%08d", PHONES.incrementAndGet()), "skills", skills,
+				"homeBase", Map.of("lat", lat, "lng", lng),
+				"shifts", List.of(Map.of("day", day.name(), "start", "08:00", "end", "18:00")), "crewSize", 1));
+		if (reply.status() != 201 && reply.status() != 200) {
+			throw new AssertionError(reply.body());
+		}
+		return reply.json().get("id").asLong();
+	}
+
 	public String order(String category, double lat, double lng) {
 		Api.Reply reply = brandApi.post("/api/v1/orders", Map.of("externalOrderId", "BOARD-" + java.util.UUID.randomUUID(),
 				"consumer", Map.of("name", "张伟", "phone", "13812345678", "address", "上海市徐汇区漕溪北路 1 号",

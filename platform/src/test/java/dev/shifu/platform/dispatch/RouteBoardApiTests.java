@@ -234,6 +234,53 @@ class RouteBoardApiTests extends PlatformIntegrationTest {
 	}
 
 	@Test
+	void aReoptimizationOfADayOutsideThePlanIsRefusedNamingTheDate() {
+		allPlanned();
+		String reoptimize = "/api/v1/dispatch/board/" + CITY + "/reoptimize";
+		java.time.LocalDate today = DAY.minusDays(1);
+
+		Api.Reply past = dispatcher.post(reoptimize, Map.of("date", today.minusDays(1).toString(), "seconds", 5));
+		Api.Reply beyond = dispatcher.post(reoptimize, Map.of("date", today.plusDays(30).toString(), "seconds", 5));
+
+		for (Api.Reply reply : List.of(past, beyond)) {
+			assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+			assertThat(reply.contentType()).contains("application/problem+json");
+			assertThat(reply.json().get("field").asText()).isEqualTo("date");
+		}
+		assertThat(dispatcher.get(reoptimize).json().path("state").asText()).as("nothing started").isNotEqualTo("RUNNING");
+	}
+
+	@Test
+	void aKeptReoptimizationOfOneDayLeavesAnotherDaysVisitsFree() {
+		// An appliance fitter who works only the day after: the one place the appliance job can go.
+		String otherDay = DAY.plusDays(1).toString();
+		network.installerOn(unique("赵敏"), 31.20, 121.44, DAY.plusDays(1).getDayOfWeek(), List.of("APPLIANCE"));
+		String appliance = network.order("APPLIANCE", 31.201, 121.441);
+		BoardFixture.await(() -> visit(boardOn(dispatcher, otherDay), appliance) != null, "the appliance job planned on " + otherDay);
+		allPlanned();
+		assertThat(visit(boardOn(dispatcher, otherDay), appliance).get("pinned").asBoolean()).isFalse();
+
+		String reoptimize = "/api/v1/dispatch/board/" + CITY + "/reoptimize";
+		assertThat(dispatcher.post(reoptimize, Map.of("date", DAY.toString(), "seconds", 600)).status()).isEqualTo(202);
+		assertThat(dispatcher.delete(reoptimize).status()).isEqualTo(200);
+		BoardFixture.await(() -> "AWAITING_DECISION".equals(dispatcher.get(reoptimize).json().path("state").asText()),
+				"the stopped run waits for a decision");
+		Api.Reply kept = dispatcher.post(reoptimize + "/decision", Map.of("keep", true));
+		assertThat(kept.status()).as(kept.body()).isEqualTo(200);
+		boardWhen(dispatcher, b -> planned(b, jobs), "the kept plan");
+
+		JsonNode[] other = new JsonNode[1];
+		BoardFixture.await(() -> (other[0] = visit(boardOn(dispatcher, otherDay), appliance)) != null, "the appliance job still planned");
+		assertThat(other[0].get("pinned").asBoolean()).as("another day stays as free as before").isFalse();
+	}
+
+	private static JsonNode boardOn(Api as, String date) {
+		Api.Reply reply = as.get("/api/v1/dispatch/board?region=" + CITY + "&date=" + date);
+		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+		return reply.json();
+	}
+
+	@Test
 	void everyEditIsAuditedOnceEvenWhenRetried() {
 		allPlanned();
 		String job = jobs.get(1);

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.HistoryService;
@@ -61,9 +60,10 @@ class ProviderCapacityPlanningTests extends PlatformIntegrationTest {
 		for (DayOfWeek day : DayOfWeek.values()) {
 			everyDay.add(Map.of("day", day.name(), "start", "08:00", "end", "18:00"));
 		}
-		admin.post("/api/v1/providers/" + provider + "/installers", Map.of("name", "钱师傅", "phone", phone(),
-				"skills", List.of("DOOR"), "homeBase", Map.of("lat", 29.86, "lng", 121.55), "shifts", everyDay,
-				"crewSize", 1));
+		Api.Reply installer = admin.post("/api/v1/providers/" + provider + "/installers", Map.of("name", "钱师傅",
+				"phone", phone(), "skills", List.of("DOOR"), "homeBase", Map.of("lat", 29.86, "lng", 121.55),
+				"shifts", everyDay, "crewSize", 1));
+		assertThat(installer.status()).as(installer.body()).isEqualTo(201);
 		LocalDate booked = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2);
 		List<String> jobs = new ArrayList<>();
 		for (int i = 0; i < 2; i++) {
@@ -125,7 +125,7 @@ class ProviderCapacityPlanningTests extends PlatformIntegrationTest {
 
 	/** A mainland mobile number no other test uses. */
 	private static String phone() {
-		return "135" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+		return dev.shifu.platform.support.TestPhones.next("133");
 	}
 
 	private static void sleep() {

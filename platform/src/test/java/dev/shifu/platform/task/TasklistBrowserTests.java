@@ -119,11 +119,50 @@ class TasklistBrowserTests extends StaffTaskFixture {
 		screenshot("tasklist-admin");
 
 		openTask(task);
-		field("assignedProviderId").sendKeys(String.valueOf(dealerId));
+		eligibleProviders().selectByValue(String.valueOf(dealerId));
 		complete();
 
 		waitForCompletion(manual, Elements.ASSIGN_MANUALLY_TASK);
 		assertThat(driver.openTask(visit, Elements.RETURN_VISIT_TASK)).isNotNull();
+	}
+
+	@Test
+	void aDispatcherPicksTheProviderFromTheEligibleListAndAChoiceNoLongerEligibleIsRefusedWithTheTaskLeftOpen() {
+		long manual = orderAtManualAssignment();
+		String task = driver.openTask(manual, Elements.ASSIGN_MANUALLY_TASK);
+		signIn(Role.DISPATCHER);
+		openTasklist();
+		waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), MANUAL_ASSIGNMENT_NAME));
+
+		openTask(task);
+		Select providers = eligibleProviders();
+		assertThat(providers.getOptions().stream().map(o -> o.getAttribute("value")))
+			.as("the list the platform offers")
+			.contains(String.valueOf(dealerId));
+		screenshot("tasklist-dispatcher-manual-assignment");
+
+		// The dealer is suspended after the list was shown: the engine refuses the choice, the task stays open.
+		assertThat(admin.post("/api/v1/providers/" + dealerId + "/suspend", null).status()).isEqualTo(200);
+		providers.selectByValue(String.valueOf(dealerId));
+		complete();
+		waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "is not active"));
+		screenshot("tasklist-dispatcher-manual-assignment-refused");
+		assertThat(driver.openTask(manual, Elements.ASSIGN_MANUALLY_TASK)).as("still open").isEqualTo(task);
+		assertThat(driver.incidents(manual)).isZero();
+
+		assertThat(admin.post("/api/v1/providers/" + dealerId + "/activate", null).status()).isEqualTo(200);
+		providers.selectByValue(String.valueOf(dealerId));
+		complete();
+		waitForCompletion(manual, Elements.ASSIGN_MANUALLY_TASK);
+		driver.drain(manual);
+		assertThat(runtime.getVariable(driver.instanceOf(manual), "assignedProviderId")).isEqualTo(String.valueOf(dealerId));
+	}
+
+	/** The form's provider list, once it is filled from the platform's eligible providers. */
+	private Select eligibleProviders() {
+		WebElement select = field("assignedProviderId");
+		waitUpTo(60).until(ExpectedConditions.attributeToBeNotEmpty(select, "data-loaded"));
+		return new Select(select);
 	}
 
 	private void signIn(Role role) {

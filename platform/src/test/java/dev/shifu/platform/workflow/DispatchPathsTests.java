@@ -1,5 +1,6 @@
 package dev.shifu.platform.workflow;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +42,39 @@ class DispatchPathsTests extends LifecycleFixture {
 		long installation = postOrder("NOT_SHIPPED");
 		book(installation, TODAY.plusDays(2));
 		assertThat(status(installation)).as("an installation still waits for its goods").isEqualTo("AWAITING_GOODS");
+	}
+
+	@Test
+	void aRepairWithGoodsStillOnTheWayIsPlannedOnItsBookedDayAndServed() {
+		capacity(dealerId, Map.of("INSTALLATION", 10, "REPAIR", 5));
+		LocalDate booked = TODAY.plusDays(2);
+		long repair = postOrder("REPAIR", Map.of("status", "SHIPPED", "expectedArrival", TODAY.plusDays(4).toString()));
+		book(repair, booked);
+		dispatchToDealer(repair);
+
+		// The planner does not hold a repair back for goods that arrive two days later.
+		eventually(() -> visitOn(booked, repair) != null, "the repair on the plan of " + booked);
+		assertThat(visitOn(booked, repair).get("start").asText()).startsWith(booked.toString());
+
+		serve(repair);
+		assertThat(status(repair)).isEqualTo("COMPLETED");
+	}
+
+	@Test
+	void anInstallationWhoseGoodsAreDelayedLeavesTheDaysBeforeTheyArrive() {
+		LocalDate booked = TODAY.plusDays(3);
+		long installation = postOrder("INSTALLATION",
+				Map.of("status", "SHIPPED", "expectedArrival", booked.toString()));
+		book(installation, booked);
+		eventually(() -> visitOn(booked, installation) != null, "the installation on the plan of its goods' day");
+
+		Api.Reply delayed = brandApi.post("/api/v1/orders/" + installation + "/goods-status",
+				Map.of("status", "SHIPPED", "expectedArrival", booked.plusDays(1).toString()));
+		assertThat(delayed.status()).as(delayed.body()).isEqualTo(200);
+		driver.drain(installation);
+
+		eventually(() -> visitOn(booked, installation) == null, "the installation off " + booked + ", before its goods");
+		assertThat(status(installation)).isNotIn("SCHEDULED", "IN_SERVICE", "COMPLETED");
 	}
 
 	@Test
@@ -96,6 +130,8 @@ class DispatchPathsTests extends LifecycleFixture {
 		long eligible = addProvider("THIRD_PARTY", "330182", Map.of("INSTALLATION", 3));
 		addInstaller(eligible, "师傅己");
 		long unskilled = addProvider("THIRD_PARTY", "330182", Map.of("INSTALLATION", 3));
+		// an installer, but one who only assembles sofas: the door needs DOOR
+		addInstallerWithSkills(unskilled, "师傅戊", List.of("SOFA"));
 		long suspended = addProvider("THIRD_PARTY", "330182", Map.of("INSTALLATION", 3));
 		addInstaller(suspended, "师傅庚");
 		admin.post("/api/v1/providers/" + suspended + "/suspend", null);
@@ -121,7 +157,9 @@ class DispatchPathsTests extends LifecycleFixture {
 				Map.of("variables", Map.of("assignedProviderId", Map.of("value", String.valueOf(unskilled)))));
 		// The engine-wide outcome check refuses it before any listener runs: a bad request, never a 500 or an incident.
 		assertThat(rest.status()).as(rest.body()).isEqualTo(400);
-		assertThat(rest.body()).contains("has no active installer with the skills");
+		assertThat(rest.body()).contains("has no active installer with the skills").contains("DOOR");
+		assertThatThrownBy(() -> forms.submitTaskForm(task, Map.of("assignedProviderId", String.valueOf(unskilled))))
+			.hasMessageContaining("has no active installer with the skills [DOOR]");
 		assertThat(driver.openTask(order, "AssignManuallyTask")).as("still open").isEqualTo(task);
 		assertThat(driver.incidents(order)).isZero();
 
@@ -129,6 +167,40 @@ class DispatchPathsTests extends LifecycleFixture {
 		driver.drainUntil(order, () -> status(order).equals("SCHEDULED"), "scheduled");
 
 		assertThat(runtime.getVariable(driver.instanceOf(order), "assignedProviderId")).isEqualTo(String.valueOf(eligible));
+	}
+
+	private long postOrder(String serviceType, Map<String, Object> goods) {
+		Api.Reply reply = brandApi.post("/api/v1/orders", Map.of("externalOrderId", unique("ORDER"),
+				"consumer", Map.of("name", "李娜", "phone", "13812345678", "address", "杭州市西湖区文三路 90 号",
+						"regionCode", "330106", "location", Map.of("lat", 30.2765, "lng", 120.1229)),
+				"items", List.of(Map.of("sku", "DR-800", "name", "Walnut door", "category", "DOOR", "quantity", 1)),
+				"serviceType", serviceType, "memberTier", "GOLD", "goods", goods,
+				"promisedBy", TODAY.plusDays(9).toString()));
+		assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+		long id = reply.json().get("id").asLong();
+		driver.instanceOf(id);
+		driver.drainUntil(id, () -> status(id).equals("AWAITING_BOOKING"), "booking link sent");
+		return id;
+	}
+
+	/** The order's visit on the live plan of the day, or null. */
+	private JsonNode visitOn(LocalDate day, long order) {
+		JsonNode plan = asNewUser(Role.DISPATCHER, null).get("/api/v1/schedules?region=330100&date=" + day).json();
+		for (JsonNode installer : plan.get("installers")) {
+			for (JsonNode visit : installer.get("visits")) {
+				if (visit.get("jobId").asText().equals("O" + order)) {
+					return visit;
+				}
+			}
+		}
+		return null;
+	}
+
+	private static void eventually(java.util.function.BooleanSupplier condition, String what) {
+		org.awaitility.Awaitility.await(what)
+			.atMost(java.time.Duration.ofMinutes(2))
+			.pollInterval(java.time.Duration.ofMillis(200))
+			.until(condition::getAsBoolean);
 	}
 
 	private List<Long> candidates(long order) {
@@ -142,6 +214,17 @@ class DispatchPathsTests extends LifecycleFixture {
 				"type", provider.get("type").asText(), "brandId", provider.get("brandId").asLong(),
 				"coverage", Map.of("regionCodes", List.of("330106")), "dailyCapacity", capacity));
 		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+	}
+
+	private void addInstallerWithSkills(long providerId, String name, List<String> skills) {
+		List<Map<String, String>> everyDay = new java.util.ArrayList<>();
+		for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+			everyDay.add(Map.of("day", day.name(), "start", "08:00", "end", "18:00"));
+		}
+		String phone = String.format("135%08d", (ProcessHandle.current().pid() % 1000) * 100000 + providerId % 100000);
+		Api.Reply reply = admin.post("/api/v1/providers/" + providerId + "/installers", Map.of("name", name, "phone", phone,
+				"skills", skills, "homeBase", Map.of("lat", 29.6, "lng", 119.3), "shifts", everyDay, "crewSize", 1));
+		assertThat(reply.status()).as(reply.body()).isEqualTo(201);
 	}
 
 	private long otherBrandsDealer(String regionCode) {

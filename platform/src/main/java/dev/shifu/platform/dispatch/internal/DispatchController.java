@@ -41,7 +41,8 @@ class DispatchController {
 		this.manualAssignments = manualAssignments;
 	}
 
-	@GetMapping("/api/v1/manual-assignments/{orderId}/providers")
+	/** Also under /console for Tasklist's form, which calls it with the staff session. */
+	@GetMapping({ "/api/v1/manual-assignments/{orderId}/providers", "/console/manual-assignments/{orderId}/providers" })
 	@Operation(summary = "Providers a dispatcher may assign the order to (its manual-assignment task): active, covering "
 			+ "the address, serving the brand, with the skills; with the jobs each has on the booked day")
 	List<ManualAssignment.EligibleProvider> eligible(@PathVariable long orderId) {

@@ -12,6 +12,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import dev.shifu.planner.domain.Shift;
 import dev.shifu.platform.network.NetworkEvents.InstallerChanged;
 import dev.shifu.platform.network.NetworkEvents.ProviderChanged;
+import dev.shifu.platform.order.OrderEvents.GoodsStatusChanged;
 import dev.shifu.platform.order.OrderEvents.OrderAccepted;
 import dev.shifu.platform.order.OrderEvents.OrderStatusChanged;
 import dev.shifu.platform.order.OrderStatus;
@@ -144,6 +145,13 @@ class ScheduleUpdates {
 				}
 			});
 		});
+	}
+
+	/** Goods delayed (a later arrival) or arrived: the job's earliest day follows, so it is never planned before them. */
+	@Async
+	@TransactionalEventListener
+	void on(GoodsStatusChanged goods) {
+		retry.run("goods changed", () -> jobs.findById(goods.orderId()).ifPresent(this::replan));
 	}
 
 	/**
