@@ -55,7 +55,14 @@ class PendingEvents implements HealthIndicator {
 
 	@Override
 	public Health health() {
-		Snapshot snapshot = snapshot();
+		Snapshot snapshot;
+		try {
+			snapshot = snapshot();
+		}
+		catch (org.springframework.dao.DataAccessException ex) {
+			// Health must answer DOWN during a database outage, not fail the whole endpoint.
+			return Health.down().withDetail("error", "the event registry cannot be read").build();
+		}
 		Health.Builder health = snapshot.oldestAge().compareTo(properties.alertAge()) > 0 ? Health.down() : Health.up();
 		return health.withDetail("pending", snapshot.count())
 			.withDetail("oldestPendingAge", snapshot.oldestAge().toString())

@@ -20,6 +20,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import dev.shifu.platform.shared.DatabaseOutage;
 import dev.shifu.platform.shared.Problems;
 
 /**
@@ -160,6 +161,12 @@ class SecurityConfig {
 
 	private static AuthenticationEntryPoint entryPoint(ObjectMapper mapper) {
 		return (request, response, ex) -> {
+			if (DatabaseOutage.causedBy(ex)) {
+				// The credentials could not be checked, not found wrong.
+				response.setHeader("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
+				Problems.write(mapper, request, response, DatabaseOutage.problem());
+				return;
+			}
 			response.setHeader("WWW-Authenticate", "Basic realm=\"shifu\", ApiKey");
 			Problems.write(mapper, request, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
 					"Unauthenticated", "Send X-Api-Key (brands) or HTTP basic credentials (users)"));

@@ -32,6 +32,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import dev.shifu.platform.shared.DatabaseOutage;
 import dev.shifu.platform.shared.Problems;
 
 /**
@@ -130,6 +131,12 @@ class MobileSecurityConfig {
 
 	private static AuthenticationEntryPoint entryPoint(ObjectMapper mapper) {
 		return (request, response, ex) -> {
+			if (DatabaseOutage.causedBy(ex)) {
+				// The credentials could not be checked, not found wrong.
+				response.setHeader("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
+				Problems.write(mapper, request, response, DatabaseOutage.problem());
+				return;
+			}
 			boolean bearer = request.getHeader("Authorization") != null;
 			response.setHeader("WWW-Authenticate", bearer ? "Bearer error=\"invalid_token\"" : "Bearer");
 			Problems.write(mapper, request, response, bearer
