@@ -173,6 +173,34 @@ class WindowBookingTests extends WindowFixture {
 	}
 
 	@Test
+	void shippedGoodsOpenNoWindowBeforeTheirExpectedArrivalPlusTheMargin() {
+		setUpBrand();
+		long dealer = dealer("330703");
+		installer(dealer, EnumSet.allOf(DayOfWeek.class), "08:00", "20:00", 29.10, 119.69);
+		LocalDate arrives = TODAY.plusDays(4);
+		long order = asBrand(brand).post("/api/v1/orders", Map.of("externalOrderId", unique("WIN"), "consumer",
+				Map.of("name", "李娜", "phone", "13844445555", "address", "浙江省金华市某路 1 号", "regionCode", "330703",
+						"location", Map.of("lat", 29.101, "lng", 119.691)),
+				"items", java.util.List.of(Map.of("sku", "DR-1", "name", "Door", "category", "DOOR", "quantity", 1)),
+				"serviceType", "INSTALLATION", "memberTier", "GOLD",
+				"goods", Map.of("status", "SHIPPED", "expectedArrival", arrives.toString()))).json().get("id").asLong();
+		String token = awaitingBooking(order);
+
+		JsonNode windows = anonymous().get("/api/v1/consumer/" + token + "/windows").json();
+
+		// GOLD would start tomorrow; the goods arrive in four days, and the default margin is one day more.
+		assertThat(windows.get("windows").size()).as(windows.toString()).isPositive();
+		for (JsonNode w : windows.get("windows")) {
+			assertThat(LocalDate.parse(w.get("date").asText())).isAfterOrEqualTo(arrives.plusDays(1));
+		}
+		assertThat(offers(windows.get("windows"), arrives.plusDays(1), "MORNING")).isTrue();
+		Api.Reply early = anonymous().post("/api/v1/consumer/" + token + "/appointment",
+				Map.of("date", arrives.toString(), "window", "MORNING"));
+		assertThat(early.status()).isEqualTo(400);
+		assertThat(early.json().get("field").asText()).isEqualTo("window");
+	}
+
+	@Test
 	void aBrandThatTakesNoCancellationsThroughTheLinkRefusesIt() {
 		setUpBrand();
 		brand = accounts.createBrand("nocancel", "No cancellations by link");

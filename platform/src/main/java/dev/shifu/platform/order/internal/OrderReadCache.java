@@ -18,11 +18,35 @@ import dev.shifu.platform.shared.ReadCache;
 
 /**
  * Orders as the consumer link reads them on every request (the guard, the windows query, the page), kept in this
- * node's memory. Hibernate calls this bean (an entity listener of {@link ServiceOrder}) on every write of an order,
- * which evicts the order, its tokens and its member's tier; another node's write is seen within {@link #TTL}.
+ * node's memory. Hibernate calls {@link Eviction} (the entity listener of {@link ServiceOrder}) on every write of an
+ * order, which evicts the order, its tokens and its member's tier; another node's write is seen within {@link #TTL}.
  */
 @Component
-class OrderReadCache {
+class OrderReadCache implements org.springframework.beans.factory.DisposableBean {
+
+	/** Every live cache of this JVM (tests run several app contexts): Hibernate makes its listener on its own. */
+	private static final java.util.Set<OrderReadCache> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	OrderReadCache() {
+		LIVE.add(this);
+	}
+
+	@Override
+	public void destroy() {
+		LIVE.remove(this);
+	}
+
+	/** The entity listener of {@link ServiceOrder}: each write evicts the order from every live cache. */
+	static class Eviction {
+
+		@PostPersist
+		@PostUpdate
+		@PostRemove
+		void written(ServiceOrder order) {
+			LIVE.forEach(cache -> cache.written(order));
+		}
+
+	}
 
 	static final Duration TTL = Duration.ofSeconds(5);
 
@@ -56,9 +80,6 @@ class OrderReadCache {
 		return tiers.get(brandId + ":" + phone, any -> loader.get());
 	}
 
-	@PostPersist
-	@PostUpdate
-	@PostRemove
 	void written(ServiceOrder order) {
 		if (order.getId() != null) {
 			long id = order.getId();

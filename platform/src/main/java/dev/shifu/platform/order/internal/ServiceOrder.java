@@ -43,7 +43,7 @@ import dev.shifu.platform.shared.InvalidFieldException;
  * machine does not allow and writes the history line in the same transaction.
  */
 @Entity
-@jakarta.persistence.EntityListeners(OrderReadCache.class)
+@jakarta.persistence.EntityListeners(OrderReadCache.Eviction.class)
 @Table(name = "service_order")
 class ServiceOrder extends AbstractAggregateRoot<ServiceOrder> {
 

@@ -16,7 +16,7 @@ import dev.shifu.platform.order.JobId;
  * day, a preferred installer, and whether it is pinned (started, or locked by a dispatcher).
  */
 @Entity
-@jakarta.persistence.EntityListeners(ScheduleReadCache.class)
+@jakarta.persistence.EntityListeners(ScheduleReadCache.Eviction.class)
 @Table(name = "schedule_job")
 class ScheduleJob {
 

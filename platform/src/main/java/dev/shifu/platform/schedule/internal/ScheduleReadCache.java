@@ -20,7 +20,31 @@ import dev.shifu.platform.shared.ReadCache;
  * unique slot per installer's day decides a race.
  */
 @Component
-class ScheduleReadCache {
+class ScheduleReadCache implements org.springframework.beans.factory.DisposableBean {
+
+	/** Every live cache of this JVM (tests run several app contexts): Hibernate makes its listener on its own. */
+	private static final java.util.Set<ScheduleReadCache> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	ScheduleReadCache() {
+		LIVE.add(this);
+	}
+
+	@Override
+	public void destroy() {
+		LIVE.remove(this);
+	}
+
+	/** The entity listener of both tables: each write evicts from every live cache. */
+	static class Eviction {
+
+		@PostPersist
+		@PostUpdate
+		@PostRemove
+		void written(Object entity) {
+			LIVE.forEach(cache -> cache.written(entity));
+		}
+
+	}
 
 	static final Duration TTL = Duration.ofSeconds(3);
 
@@ -37,9 +61,6 @@ class ScheduleReadCache {
 				key -> List.copyOf(reservations.findByRegionAndVisitDayBetweenAndActiveTrue(region, from, to)));
 	}
 
-	@PostPersist
-	@PostUpdate
-	@PostRemove
 	void written(Object entity) {
 		if (entity instanceof ScheduleJob job && job.getOrderId() != null) {
 			rows.evict(job.getOrderId());

@@ -21,7 +21,7 @@ import org.springframework.data.repository.query.Param;
  * exactly one of them commit.
  */
 @Entity
-@jakarta.persistence.EntityListeners(ScheduleReadCache.class)
+@jakarta.persistence.EntityListeners(ScheduleReadCache.Eviction.class)
 @Table(name = "window_reservation")
 class WindowReservation {
 

@@ -58,7 +58,8 @@ class LivePlanRecoveryTests extends LivePlanTest {
 		// What a crash right after a booking's commit leaves: its publication, never completed.
 		jdbc.update("insert into event_publication (id, listener_id, event_type, serialized_event, publication_date) values (?, ?, ?, ?, ?)",
 				java.util.UUID.randomUUID(), publication.get("listener_id"), publication.get("event_type"),
-				String.valueOf(publication.get("serialized_event")).replace(String.valueOf(booked), String.valueOf(crashed)),
+				String.valueOf(publication.get("serialized_event"))
+					.replace("\"orderId\":" + booked, "\"orderId\":" + crashed),
 				java.sql.Timestamp.from(java.time.Instant.now()));
 		assertThat(jobs.findById(crashed).map(ScheduleJob::getBookedDate)).isEmpty();
 
