@@ -18,7 +18,7 @@ import dev.shifu.planner.benchmark.SolomonModel.Objective;
  * all     [--dir DIR] [--objective both|distance|hierarchical] [--time 30] [--seeds 1,2,3]
  *         Solomon and Gehring &amp; Homberger (distance; hierarchical for Solomon), mean per size class
  * city    [--jobs 2000] [--installers 100] [--time 30] [--seed 1]  more than 2 000 jobs: parallel regions
- * replan  [--jobs 2000] [--installers 100] [--warmup 30] [--changes 40] [--seed 1]
+ * replan  [--jobs 2000] [--installers 100] [--warmup 30] [--changes 100] [--seed 1]
  * full    [--time 30] [--seed 1]   all + city 2000/100 + city 10000/500 + replan, one results file
  * report  FILE... [--time 30] [--seed 1] [--sizes 100,200,500]  OptaPlanner benchmarker HTML report comparing
  *         late acceptance sizes (distance-only), under benchmarks/optaplanner-report/
@@ -87,7 +87,7 @@ public final class BenchmarkMain {
                 int jobs = Integer.parseInt(options.getOrDefault("jobs", "2000"));
                 int installers = Integer.parseInt(options.getOrDefault("installers", "100"));
                 Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "30")));
-                int changes = Integer.parseInt(options.getOrDefault("changes", "40"));
+                int changes = Integer.parseInt(options.getOrDefault("changes", "100"));
                 settings = "warm-up solve " + warmup.toSeconds() + " s, seed " + seed;
                 report.append("## Replan\n\n").append(ReplanBenchmark.table(
                         ReplanBenchmark.run(jobs, installers, warmup, changes, seed)));
@@ -101,7 +101,7 @@ public final class BenchmarkMain {
                 city.add(CityBenchmark.run(10000, 500, Duration.ofSeconds(Math.max(120, time.toSeconds() * 4)), seed));
                 report.append("\n## City\n\n").append(CityBenchmark.table(city));
                 report.append("\n## Replan\n\n").append(ReplanBenchmark.table(
-                        ReplanBenchmark.run(2000, 100, time, 40, seed)));
+                        ReplanBenchmark.run(2000, 100, time, 100, seed)));
             }
             case "report" -> {
                 List<Integer> sizes = java.util.Arrays.stream(options.getOrDefault("sizes", "100,200,500").split(","))

@@ -15,6 +15,7 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
 import dev.shifu.planner.domain.AssignmentRule;
 import dev.shifu.planner.domain.Job;
 import dev.shifu.planner.domain.Location;
+import dev.shifu.planner.domain.ProviderCapacity;
 import dev.shifu.planner.domain.RouteClock;
 import dev.shifu.planner.domain.Schedule;
 import dev.shifu.planner.domain.Shift;
@@ -89,6 +90,8 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
         private final long openCost;
         /** The route emptied by a route-removal ruin: refilled only with jobs that fit nowhere else. */
         private Shift emptied;
+        /** Jobs of each provider capacity's service type per day, as the move leaves them (empty without capacities). */
+        private final Map<List<Object>, Integer> capacityUsed = new java.util.HashMap<>();
 
         Plan(Schedule schedule, NearbyJobs near, Random random) {
             this.schedule = schedule;
@@ -96,10 +99,45 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
             this.random = random;
             long travelWeight = Math.max(1, schedule.getWeights().getTravelTime().softScore());
             this.openCost = schedule.getWeights().getShiftUsed().softScore() / travelWeight;
+            for (ProviderCapacity capacity : schedule.getProviderCapacities()) {
+                for (Shift shift : schedule.getRealShifts()) {
+                    if (capacity.appliesTo(shift)) {
+                        capacityUsed.merge(List.of(capacity, shift.getDate()),
+                                shift.countJobsOfServiceType(capacity.serviceType()), Integer::sum);
+                    }
+                }
+            }
+        }
+
+        /**
+         * A provider's daily capacity spans its shifts, so the route's own rules cannot see it: a job
+         * goes onto a shift only while every capacity of that provider, day and service type has room.
+         */
+        private boolean capacityRoom(Job job, Shift shift) {
+            for (ProviderCapacity capacity : schedule.getProviderCapacities()) {
+                if (capacity.appliesTo(shift) && capacity.serviceType().equals(job.getServiceType())
+                        && capacityUsed.getOrDefault(List.of(capacity, shift.getDate()), 0) >= capacity.maxJobs()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void countCapacity(Job job, Shift shift, int delta) {
+            if (shift == null) {
+                return;
+            }
+            for (ProviderCapacity capacity : schedule.getProviderCapacities()) {
+                if (capacity.appliesTo(shift) && capacity.serviceType().equals(job.getServiceType())) {
+                    capacityUsed.merge(List.of(capacity, shift.getDate()), delta, Integer::sum);
+                }
+            }
         }
 
         RoutesMove build() {
             List<Job> removed = ruin();
+            // The removed jobs still point at the shifts they came from (the move edits copies).
+            removed.forEach(job -> countCapacity(job, job.getShift(), -1));
             recreate(removed);
             List<Shift> shifts = new ArrayList<>(touched.keySet());
             List<List<Job>> routes = new ArrayList<>(shifts.size());
@@ -243,7 +281,8 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
                         : emptied == null ? List.of() : List.of(emptied);
                 for (Shift shift : shifts) {
                     if (shift.isUnassignedBucket() || (pass == 1 && candidates.contains(shift))
-                            || (pass < 2 && shift == emptied) || !AssignmentRule.allHold(job, shift)) {
+                            || (pass < 2 && shift == emptied) || !AssignmentRule.allHold(job, shift)
+                            || !capacityRoom(job, shift)) {
                         continue;
                     }
                     Route route = touched.containsKey(shift) ? touched.get(shift)
@@ -275,6 +314,7 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
                 touched.putIfAbsent(route.shift, route);
                 route.jobs.add(choice.index, job);
                 route.refresh();
+                countCapacity(job, route.shift, 1);
             }
         }
 
