@@ -30,8 +30,10 @@ public final class MovableClock extends Clock {
 
 	/** Moves the app's and the engine's time to {@code instant}. */
 	public synchronized void set(Instant instant) {
-		this.now = instant;
-		ClockUtil.setCurrentTime(Date.from(instant));
+		// Whole milliseconds, as the databases store them: a stamp of "now" read back must not lie in the future
+		// (H2 rounds nanoseconds to microseconds), which this clock, standing still, would never reach.
+		this.now = instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		ClockUtil.setCurrentTime(Date.from(this.now));
 	}
 
 	public void set(ZonedDateTime time) {
@@ -44,7 +46,7 @@ public final class MovableClock extends Clock {
 
 	/** Back to the system time, for both the app's clock and Camunda's. */
 	public synchronized void reset() {
-		this.now = Instant.now();
+		this.now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 		ClockUtil.reset();
 	}
 

@@ -93,7 +93,10 @@ class Notification {
 		this.shownEn = text.shown().en();
 		this.status = Status.PENDING;
 		this.createdAt = now;
-		this.nextAttemptAt = now;
+		// Due at once: no retry time until a failure sets one. A "due at createdAt" stamp made the first send wait on
+		// how the database rounds the stamp (H2 rounds to microseconds: up to 1 µs in the future, forever on a clock
+		// that stands still, as a test's does).
+		this.nextAttemptAt = null;
 	}
 
 	void sent(Instant now) {
