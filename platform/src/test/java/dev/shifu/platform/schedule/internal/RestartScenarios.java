@@ -115,7 +115,9 @@ abstract class RestartScenarios extends LivePlanTest {
 	/**
 	 * Six free jobs over two identical installers, their routes swapped by the dispatcher (same score, so the solver
 	 * keeps the swap, and a plan built afresh would not know it): a new app continues with every route exactly as it
-	 * was, when it starts and after it stored its own plan.
+	 * was, when it starts and after it stored its own plan. Weak: with the warm start cut (start from no stored
+	 * routes) this still passed once, so a fresh build can land on the same routes; it needs a plan that a fresh
+	 * solve provably does not reproduce.
 	 */
 	@Test
 	void aNewAppContinuesEveryRouteExactlyAsItWasNotAFreshPlan() {
