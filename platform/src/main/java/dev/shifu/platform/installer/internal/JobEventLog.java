@@ -15,7 +15,7 @@ class JobEventLog {
 
 	/** One applied event as the evidence record reads it. */
 	record Applied(long id, long orderId, Long installerId, JobEventType type, Instant occurredAt, Double distanceM,
-			Boolean insideGeofence) {
+			Boolean insideGeofence, String exceptionReason) {
 	}
 
 	private final JdbcTemplate jdbc;
@@ -52,11 +52,11 @@ class JobEventLog {
 
 	/** The events of the order's visit under way: those after the last completion or exception, or these. */
 	List<Applied> currentVisit(long orderId) {
-		List<Applied> all = jdbc.query("select id, order_id, installer_id, type, occurred_at, distance_m, inside_geofence "
-				+ "from job_event where order_id = ? order by id", (rs, n) -> new Applied(rs.getLong(1), rs.getLong(2),
-						(Long) rs.getObject(3, Long.class), JobEventType.valueOf(rs.getString(4)),
+		List<Applied> all = jdbc.query("select id, order_id, installer_id, type, occurred_at, distance_m, inside_geofence, "
+				+ "exception_reason from job_event where order_id = ? order by id", (rs, n) -> new Applied(rs.getLong(1),
+						rs.getLong(2), (Long) rs.getObject(3, Long.class), JobEventType.valueOf(rs.getString(4)),
 						rs.getTimestamp(5).toInstant(), (Double) rs.getObject(6, Double.class),
-						(Boolean) rs.getObject(7, Boolean.class)), orderId);
+						(Boolean) rs.getObject(7, Boolean.class), rs.getString(8)), orderId);
 		int start = 0;
 		for (int i = 0; i < all.size() - 1; i++) {
 			JobEventType type = all.get(i).type();
@@ -65,6 +65,25 @@ class JobEventLog {
 			}
 		}
 		return all.subList(start, all.size());
+	}
+
+	/**
+	 * The report the visit goes on from. A wrong address waits for a dispatcher, who may let the same visit go on
+	 * (the process then waits for the installer again), so it does not end the visit: the report before it counts.
+	 */
+	Optional<Applied> lastGoingOn(long orderId) {
+		List<Applied> all = jdbc.query("select id, order_id, installer_id, type, occurred_at, distance_m, inside_geofence, "
+				+ "exception_reason from job_event where order_id = ? order by id desc limit 2", (rs, n) -> new Applied(
+						rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3, Long.class),
+						JobEventType.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant(),
+						(Double) rs.getObject(6, Double.class), (Boolean) rs.getObject(7, Boolean.class), rs.getString(8)),
+				orderId);
+		Optional<Applied> last = last(orderId);
+		if (last.isPresent() && last.get().type() == JobEventType.EXCEPTION
+				&& "ADDRESS_WRONG".equals(last.get().exceptionReason())) {
+			return all.size() > 1 && !all.get(1).type().endsVisit() ? Optional.of(all.get(1)) : Optional.empty();
+		}
+		return last;
 	}
 
 	Optional<Applied> last(long orderId) {

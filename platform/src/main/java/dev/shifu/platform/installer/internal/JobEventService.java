@@ -103,7 +103,7 @@ class JobEventService {
 			return new EventOutcome(orderId, Long.parseLong(previous.get()), event.type(), true, List.of(), null, null,
 					settings.geofenceRadiusMeters());
 		}
-		checkOrder(reporter, order, log.last(orderId), event.type(), occurredAt);
+		checkOrder(reporter, order, log.lastGoingOn(orderId), event.type(), occurredAt);
 		List<PhotoLibrary.Photo> attached = attachedPhotos(orderId, event);
 		List<String> flags = new ArrayList<>();
 		Long installerId = recordInstaller(reporter, orderId, event.installerId());
