@@ -35,6 +35,11 @@ public final class Api {
 		return new Api(http, h -> h.setBasicAuth(username, password));
 	}
 
+	/** The mobile app's caller: an installer's access token. */
+	public static Api bearer(TestRestTemplate http, String token) {
+		return new Api(http, h -> h.setBearerAuth(token));
+	}
+
 	public static Api anonymous(TestRestTemplate http) {
 		return new Api(http, h -> {
 		});

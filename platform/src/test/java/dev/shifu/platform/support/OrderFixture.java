@@ -92,13 +92,18 @@ public abstract class OrderFixture extends PlatformIntegrationTest {
 
 	/** An installer working every day 08:00-18:00 with doors, measuring and repairs; phones never repeat. */
 	protected long addInstaller(long providerId, String name) {
+		return addInstaller(providerId, name, 30.28, 120.12);
+	}
+
+	/** As {@link #addInstaller(long, String)}, setting out from the home base given. */
+	protected long addInstaller(long providerId, String name, double lat, double lng) {
 		List<Map<String, String>> everyDay = new java.util.ArrayList<>();
 		for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
 			everyDay.add(Map.of("day", day.name(), "start", "08:00", "end", "18:00"));
 		}
 		String phone = String.format("137%08d", (ProcessHandle.current().pid() % 1000) * 100000 + PHONES.incrementAndGet());
 		Api.Reply reply = admin.post("/api/v1/providers/" + providerId + "/installers", Map.of("name", name, "phone", phone,
-				"skills", List.of("DOOR", "MEASURING", "REPAIR"), "homeBase", Map.of("lat", 30.28, "lng", 120.12),
+				"skills", List.of("DOOR", "MEASURING", "REPAIR"), "homeBase", Map.of("lat", lat, "lng", lng),
 				"shifts", everyDay, "crewSize", 1));
 		assertThat(reply.status()).as(reply.body()).isEqualTo(201);
 		long id = reply.json().get("id").asLong();

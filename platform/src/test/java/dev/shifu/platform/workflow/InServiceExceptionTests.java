@@ -1,5 +1,6 @@
 package dev.shifu.platform.workflow;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -95,6 +96,71 @@ class InServiceExceptionTests extends LifecycleFixture {
 			.isEqualTo(secondsInstaller);
 		// one 1-star rating against the prior of 10 ratings of 4.8
 		assertThat(admin.get("/api/v1/providers/" + second).json().get("rating").asDouble()).isEqualTo(4.45);
+	}
+
+	/**
+	 * Two installers of the provider are free on the revisit's day; the one who did the first visit lives farther
+	 * away, so only the planner's same-installer preference (not dispatch, which picks the provider) brings them back.
+	 */
+	@Test
+	void partsMissingRevisitIsPlannedOnTheInstallerWhoDidTheFirstVisitOverANearerColleague() {
+		long second = addProvider("DEALER", "330106", Map.of("INSTALLATION", 5));
+		// the order is at 30.2765, 120.1229: one installer lives at it, the other about 2 km north
+		long near = addInstaller(second, "师傅近", 30.2765, 120.1229);
+		long far = addInstaller(second, "师傅远", 30.2965, 120.1229);
+		Api secondAdmin = providerAdmin(second);
+		long order = postOrder("ARRIVED");
+		book(order, TODAY.plusDays(2));
+		driver.drainUntil(order, () -> openOffer(order) != null, "an offer");
+		dealerAdmin.post("/api/v1/offers/" + openOffer(order).get("id").asLong() + "/decline", Map.of("reason", "booked up"));
+		accept(order, secondAdmin, second);
+		driver.fireTimer(order, "InstallationDayTimer");
+		// the provider sent the farther installer and says so
+		assertThat(jobEvent(secondAdmin, second, order, Map.of("type", "EN_ROUTE", "installerId", far)).status()).isEqualTo(200);
+		assertThat(jobEvent(secondAdmin, second, order, Map.of("type", "EXCEPTION", "exceptionReason", "PARTS_MISSING")).status())
+			.isEqualTo(200);
+		driver.drainUntil(order, () -> status(order).equals("AWAITING_BOOKING"), "rebooking");
+
+		LocalDate revisitDay = TODAY.plusDays(3);
+		book(order, revisitDay);
+		accept(order, secondAdmin, second);
+
+		JsonNode visit = plannedOn(order, revisitDay, far);
+		assertThat(visit.get("reasons").findValuesAsText("constraint")).as("the preference is met, not paid for")
+			.doesNotContain("Same installer for revisit");
+		// the stored plan (what the installer app reads) sends them too, once it has caught up with the live plan
+		for (int i = 0; i < 1200 && !plannedVisits.crewOf(order).equals(List.of(far)); i++) {
+			pause();
+		}
+		assertThat(plannedVisits.crewOf(order)).as("the stored plan sends them too").containsExactly(far);
+	}
+
+	/** The order's visit on the installer's route of the day in the live plan: a bounded wait for the solver. */
+	private JsonNode plannedOn(long order, LocalDate day, long installer) {
+		String shift = "I" + installer + "@" + day;
+		JsonNode plan = null;
+		for (int i = 0; i < 1200; i++) {
+			plan = admin.get("/api/v1/schedules?region=330100&date=" + day).json();
+			for (JsonNode route : plan.get("installers")) {
+				for (JsonNode visit : route.get("visits")) {
+					if (visit.get("orderId").asLong() == order && route.get("shiftId").asText().equals(shift)) {
+						return visit;
+					}
+				}
+			}
+			pause();
+		}
+		throw new AssertionError("order " + order + " never planned on " + shift + ": " + plan);
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(100);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
 	}
 
 }

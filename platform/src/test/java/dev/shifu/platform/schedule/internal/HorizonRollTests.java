@@ -4,7 +4,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+
+import dev.shifu.platform.support.Api;
 
 import dev.shifu.platform.order.OrderStatus;
 
@@ -105,6 +109,62 @@ class HorizonRollTests extends LivePlanTest {
 		assertThat(LocalTime.parse(visit(today, order).get("start").asText().substring(11)))
 			.as("not before now, New York time")
 			.isAfterOrEqualTo(LocalTime.of(12, 0));
+	}
+
+	/**
+	 * The installer's app shows the day's route all day: signed in through the mobile API, the installer reads the
+	 * route of the day of service just after midnight and in the afternoon, and finds the booked visit both times and
+	 * the day before's gone.
+	 */
+	@Test
+	void theInstallersAppShowsTodaysRouteAllDayAcrossMidnight() {
+		LocalDate day = LocalDate.now(HANGZHOU).plusDays(50);
+		at(day.minusDays(2).atTime(7, 0).atZone(HANGZHOU));
+		long provider = provider("320507");
+		long installer = installer(provider, 31.30, 120.60);
+		long yesterdays = order("320507", 31.301, 120.601);
+		long todays = order("320507", 31.302, 120.602);
+		book(yesterdays, day.minusDays(1));
+		book(todays, day);
+		Api.Reply login = admin.put("/api/v1/providers/" + provider + "/installers/" + installer + "/mobile-login",
+				Map.of("password", MOBILE_PASSWORD, "providerAdmin", false));
+		assertThat(login.status()).as(login.body()).isEqualTo(200);
+		at(day.minusDays(1).atTime(7, 0).atZone(HANGZHOU));
+		planWhen(SUZHOU, day.minusDays(1), plan -> visit(plan, yesterdays) != null, "the visit of the day before planned");
+		await(() -> routeJobs(signIn(installer), day.minusDays(1)).contains(yesterdays), "the day before on the app's route");
+		await(() -> routeJobs(signIn(installer), day).contains(todays), "the day of service on the app's route");
+
+		at(day.atTime(0, 30).atZone(HANGZHOU));
+		String night = signIn(installer);
+		await(() -> routeJobs(night, null).contains(todays), "today's route just after midnight");
+		assertThat(routeJobs(night, day)).as("the route of the day of service at 00:30").contains(todays);
+		assertThat(routeJobs(night, null)).as("today's route holds only today's visit").doesNotContain(yesterdays);
+		await(() -> !routeJobs(night, day.minusDays(1)).contains(yesterdays), "the day before gone from the app");
+
+		at(day.atTime(15, 0).atZone(HANGZHOU));
+		String afternoon = signIn(installer);
+		await(() -> routeJobs(afternoon, null).contains(todays), "today's route in the afternoon");
+		assertThat(routeJobs(afternoon, day)).as("the route of the day of service at 15:00").contains(todays);
+		assertThat(routeJobs(afternoon, day.minusDays(1))).as("the day before stays gone").doesNotContain(yesterdays);
+	}
+
+	private static final String MOBILE_PASSWORD = "installer-secret-1";
+
+	/** The installer signs in to the app as it does each morning: the access token. */
+	private String signIn(long installer) {
+		Api.Reply reply = anonymous().post("/mobile/v1/auth/login",
+				Map.of("phone", phoneOf(installer), "password", MOBILE_PASSWORD, "deviceName", "test"));
+		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+		return reply.json().get("accessToken").asText();
+	}
+
+	/** The order ids on the installer's route in the app, of the day (today's when none is given). */
+	private java.util.List<Long> routeJobs(String token, LocalDate day) {
+		Api.Reply reply = Api.bearer(http, token).get("/mobile/v1/route" + (day == null ? "" : "?date=" + day));
+		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+		java.util.List<Long> ids = new java.util.ArrayList<>();
+		reply.json().get("jobs").forEach(job -> ids.add(job.get("jobId").asLong()));
+		return ids;
 	}
 
 	private java.util.List<LocalDate> storedDays(long order) {

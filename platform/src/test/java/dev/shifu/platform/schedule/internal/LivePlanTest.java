@@ -147,6 +147,11 @@ abstract class LivePlanTest extends PlatformIntegrationTest {
 		return id;
 	}
 
+	/** The installer's phone, the mobile sign-in's user name. */
+	protected String phoneOf(long installer) {
+		return (String) installers.get(installer).get("phone");
+	}
+
 	/** The installer's days of leave, as the provider edits them. */
 	protected void leave(long provider, long installer, List<LocalDate> days) {
 		Map<String, Object> body = new java.util.HashMap<>(installers.get(installer));
