@@ -19,6 +19,9 @@ class OrderPathsTests extends LifecycleFixture {
 	@org.springframework.boot.test.web.server.LocalServerPort
 	private int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	private dev.shifu.platform.dispatch.VisitRecords visitRecords;
+
 	@Test
 	void brandCancellationEndsTheProcessReleasesTheBookingAndTellsTheConsumer() {
 		long order = postOrder("NOT_SHIPPED");
@@ -119,7 +122,7 @@ class OrderPathsTests extends LifecycleFixture {
 	}
 
 	@Test
-	void aBrandCanWantTheSameInstallerForItsReworks() {
+	void aBrandCanWantTheSameInstallerForItsReworksAndTheReworkIsServedToTheOrdersClose() {
 		long otherInstaller = addInstaller(dealerId, "师傅丁");
 		assertThat(brandApi.put("/api/v1/brand/dispatch-settings", Map.of("reworkBySameInstaller", true)).status()).isEqualTo(200);
 		long order = postOrder("ARRIVED");
@@ -145,6 +148,37 @@ class OrderPathsTests extends LifecycleFixture {
 		onLeave(dealerId, original, TODAY.plusDays(3));
 		JsonNode visit = plannedWith(order, TODAY.plusDays(3), other, "Same installer for revisit");
 		assertThat(visit.get("reasons").findValuesAsText("constraint")).doesNotContain("Rework by another installer");
+
+		// The installer the plan sent serves the rework through the job events, with the consumer's code.
+		for (String step : List.of("EN_ROUTE", "ARRIVED")) {
+			Api.Reply progress = jobEvent(order, Map.of("type", step, "installerId", other));
+			assertThat(progress.status()).as(step + ": " + progress.body()).isEqualTo(200);
+		}
+		String code = verificationCode(order);
+		Api.Reply wrong = jobEvent(order, Map.of("type", "COMPLETED", "installerId", other, "verificationCode",
+				code.equals("000000") ? "111111" : "000000"));
+		assertThat(wrong.status()).as("a rework is completed with the consumer's code only").isEqualTo(400);
+		assertThat(status(order)).isEqualTo("REWORK_SCHEDULED");
+		Api.Reply done = jobEvent(order, Map.of("type", "COMPLETED", "installerId", other, "verificationCode", code));
+		assertThat(done.status()).as(done.body()).isEqualTo(200);
+		driver.drainUntil(order, () -> status(order).equals("REWORK_DONE"), "the rework done");
+		assertThat(visitRecords.lastServed(order, dev.shifu.platform.dispatch.VisitRecord.Kind.REWORK).orElseThrow()
+			.installerIds()).as("the rework visit is credited to who did it").containsExactly(other);
+
+		// A week after the first visit customer service calls back: the order closes, with no incident on the way.
+		driver.fireTimer(order, "ReturnVisitDueTimer");
+		Api service = asNewUser(Role.CUSTOMER_SERVICE, null);
+		String task = driver.openTask(order, "ReturnVisitTask");
+		Api.Reply called = service.post("/api/v1/tasks/" + task + "/complete",
+				Map.of("type", "RETURN_VISIT", "outcome", "SATISFIED"));
+		assertThat(called.status()).as(called.body()).isEqualTo(200);
+		driver.drainUntil(order, () -> status(order).equals("CLOSED"), "closed");
+
+		assertThat(history(order)).endsWith("RATED", "REWORK_SCHEDULED", "REWORK_DONE", "CLOSED");
+		assertThat(driver.endedAt(order)).isEqualTo("OrderClosedEndEvent");
+		assertThat(driver.incidents(order)).isZero();
+		assertThat(installer(dealerId, original).get("reworkCount").asInt()).as("one rework, counted once").isEqualTo(1);
+		assertThat(installer(dealerId, other).get("reworkCount").asInt()).isZero();
 	}
 
 	/**

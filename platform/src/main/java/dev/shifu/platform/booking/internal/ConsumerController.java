@@ -31,9 +31,12 @@ import dev.shifu.platform.shared.ConflictException;
 @Tag(name = "Consumer", description = "What a consumer does through the link in their message")
 class ConsumerController {
 
-	/** The code is shown only while a visit is due (its day has come), when an installer may ask for it. */
+	/**
+	 * The code is shown only while a visit is due (its day has come), when an installer may ask for it, and while a
+	 * booked rework waits for its visit (the rework has no in-service step of its own).
+	 */
 	private static final Set<OrderStatus> CODE_VISIBLE = EnumSet.of(OrderStatus.IN_SERVICE, OrderStatus.EN_ROUTE,
-			OrderStatus.ARRIVED, OrderStatus.STARTED);
+			OrderStatus.ARRIVED, OrderStatus.STARTED, OrderStatus.REWORK_SCHEDULED);
 
 	private final BookingService bookings;
 

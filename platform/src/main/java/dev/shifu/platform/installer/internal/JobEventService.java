@@ -111,7 +111,12 @@ class JobEventService {
 		Boolean inside = null;
 		String serials = null;
 		switch (event.type()) {
-			case EN_ROUTE -> process.installerEnRoute(orderId);
+			// The rework sub-process waits only for the rework's completion: its progress is logged, not told.
+			case EN_ROUTE -> {
+				if (!rework(order)) {
+					process.installerEnRoute(orderId);
+				}
+			}
 			case ARRIVED -> {
 				if (event.lat() != null && order.location() != null) {
 					distance = new GeoPoint(event.lat(), event.lng()).distanceKm(order.location()) * 1000.0;
@@ -120,13 +125,19 @@ class JobEventService {
 						flags.add(EvidenceRecords.OUTSIDE_GEOFENCE);
 					}
 				}
-				process.installerArrived(orderId);
+				if (!rework(order)) {
+					process.installerArrived(orderId);
+				}
 			}
-			case STARTED -> process.installerStarted(orderId);
+			case STARTED -> {
+				if (!rework(order)) {
+					process.installerStarted(orderId);
+				}
+			}
 			case COMPLETED -> {
 				serials = checkSerialNumbers(orderId, event);
 				checkPhotos(reporter, attached, settings.minCompletionPhotos(), "COMPLETED");
-				complete(orderId, event);
+				complete(order, event);
 			}
 			case EXCEPTION -> exception(reporter, orderId, event, attached);
 		}
@@ -151,12 +162,12 @@ class JobEventService {
 	 * The one state machine of a visit, for both reporters: the app's installer steps through it one report at a time;
 	 * the provider admin's stand-in, told afterwards, may skip steps forward but never go back. A visit that ended
 	 * (completed, or an exception) is followed only by a revisit, which the process opens by putting the order in
-	 * service again.
+	 * service again, or by the rework visit booked after a low rating.
 	 */
 	private static void checkOrder(Reporter reporter, OrderSnapshot order, Optional<JobEventLog.Applied> last,
 			JobEventType type, Instant occurredAt) {
 		JobEventType after = last.map(JobEventLog.Applied::type).orElse(null);
-		if (after != null && after.endsVisit() && order.status() == OrderStatus.IN_SERVICE) {
+		if (after != null && after.endsVisit() && (order.status() == OrderStatus.IN_SERVICE || rework(order))) {
 			return;
 		}
 		Set<JobEventType> allowed = reporter.onSite() ? JobEventType.allowedAfter(after) : JobEventType.reachableAfter(after);
@@ -168,6 +179,11 @@ class JobEventService {
 			throw new ConflictException("event-out-of-order",
 					type + " happened before the visit's previous event " + last.get().type());
 		}
+	}
+
+	/** A rework visit is booked and not yet done: the installer's reports are the rework's own visit. */
+	private static boolean rework(OrderSnapshot order) {
+		return order.status() == OrderStatus.REWORK_SCHEDULED;
 	}
 
 	/** The checks that need no state: the position, the time, and what each type must carry. */
@@ -276,11 +292,16 @@ class JobEventService {
 			.collect(Collectors.joining(","));
 	}
 
-	private void complete(long orderId, ReportedEvent event) {
+	private void complete(OrderSnapshot order, ReportedEvent event) {
+		long orderId = order.id();
 		orders.verificationLockedUntil(orderId).ifPresent(until -> {
 			throw new TooManyAttemptsException("verificationCode",
 					"Too many wrong codes: ask the consumer to read the code in their link, and try again later", until);
 		});
+		// The rework sub-process has no code check of its own: the same check (and count of wrong codes) runs here.
+		if (rework(order) && !orders.checkVerificationCode(orderId, event.verificationCode())) {
+			throw new WrongCode();
+		}
 		if (!process.installerCompleted(orderId, event.verificationCode())) {
 			throw new WrongCode();
 		}
