@@ -201,6 +201,9 @@ class OrderLifecycleOnMariaDbTests extends LifecycleFixture {
 		// The clock crosses into the booked day: the (new) job executor fires the timer by itself.
 		clock.set(day.atStartOfDay(SHANGHAI).plusMinutes(1).toInstant());
 		await("in service on the booked day", () -> status(order).equals("IN_SERVICE"));
+		// The plan rolled past midnight: yesterday dropped out (its routes are gone), the booked day is today.
+		await("the plan rolled into the booked day", () -> !dispatcherAfter
+			.get("/api/v1/schedules?region=330100&date=" + day.minusDays(1)).json().path("installers").elements().hasNext());
 		// the day's route shows it in the morning
 		clock.set(day.atTime(8, 0).atZone(SHANGHAI).toInstant());
 		assertThat(plannedInstaller(dispatcherAfter, day, order)).as("on the route at 08:00").isNotNull();
@@ -369,7 +372,9 @@ class OrderLifecycleOnMariaDbTests extends LifecycleFixture {
 	 */
 	private void restart() {
 		org.springframework.core.env.Environment env = context.getEnvironment();
-		List<String> args = new java.util.ArrayList<>(List.of("--server.port=0"));
+		// The new app rolls its plan on its own, every two seconds on the moved clock, as production does every
+		// quarter hour: the booked day must stay on the route once it is today.
+		List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--shifu.schedule.roll-cron=*/2 * * * * *"));
 		for (String key : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
 				"spring.datasource.driver-class-name")) {
 			args.add("--" + key + "=" + env.getProperty(key, ""));
