@@ -114,13 +114,15 @@ abstract class RestartScenarios extends LivePlanTest {
 	}
 
 	/**
-	 * A plan a fresh solve does not reproduce: two installers far apart, each with three jobs in a line away from home,
-	 * booked nearest first. Each route is a there-and-back along its line, so both directions cost the same; a plan
-	 * built without the stored routes lays every route out in booking order (nearest first, as a fresh solve does) and
-	 * has no reason to turn it. The dispatcher turns both routes (farthest first) by unpinned moves, so the solver
-	 * keeps them free and keeps the turn at equal score. A new app continues with every route, job order and
-	 * installer, exactly as it was, when it starts and after it stored its own plan, and pins nothing. Cut the warm
-	 * start (build the region from no stored routes) and the routes come back nearest first: this test fails.
+	 * A plan a fresh solve does not reproduce: two installers far apart, each with three jobs on three corners of a
+	 * square whose fourth corner is home, booked round the square. The best route goes round the square, and both ways
+	 * round cost exactly the same (the same legs), so the solver has no cause to turn a route; a plan built without the
+	 * stored routes lays each route out in booking order. The dispatcher turns both routes by unpinned moves, so they
+	 * stay free. A new app continues with every route, job order and installer, exactly as it was, when it starts and
+	 * after it stored its own plan, and pins nothing. Checked by cutting: with the start built from no stored routes
+	 * both routes came back in booking order; with the dispatcher's stored moves ignored too (a fresh greedy build),
+	 * one of the two still did. Either cut fails this test. (A line of jobs away from home was tried first: too many
+	 * orders cost the same there, and per-leg rounding let the solver prefer another one.)
 	 */
 	@Test
 	void aNewAppContinuesEveryRouteExactlyAsItWasNotAFreshPlan() {
@@ -161,10 +163,12 @@ abstract class RestartScenarios extends LivePlanTest {
 		JsonNode before;
 		try {
 			before = settledBoard(dispatcher, city, day,
-				bd -> laneRoute(bd, laneA).equals(farthestFirstA) && laneRoute(bd, laneB).equals(farthestFirstB));
-		} catch (AssertionError e) {
-			System.out.println("GAP7C want " + farthestFirstA + " " + farthestFirstB + " got " + board(dispatcher, city, day).toPrettyString());
-			throw e;
+					bd -> laneRoute(bd, laneA).equals(farthestFirstA) && laneRoute(bd, laneB).equals(farthestFirstB));
+		}
+		catch (AssertionError notTurned) {
+			JsonNode now = board(dispatcher, city, day);
+			throw new AssertionError("wanted " + farthestFirstA + " and " + farthestFirstB + ", the board shows "
+					+ routes(now) + " at " + now.get("score").asText(), notTurned);
 		}
 		Map<String, List<Long>> routesBefore = routes(before);
 		assertNothingPinned(before);
