@@ -108,6 +108,15 @@ class InstallerJobEventTests extends InstallerFixture {
 		assertThat(reported.status()).as(reported.body()).isEqualTo(200);
 		driver.drainUntil(order, () -> status(order).equals("AWAITING_BOOKING"), "back to booking");
 		assertThat(runtime.getVariable(driver.instanceOf(order), "revisitCount")).isEqualTo(1L);
+
+		// The exception took the job off the installer's plan; the app, unsure its report arrived, sends it again
+		// under the same key and hears the original result, not 404.
+		eventually(() -> !plannedVisits.crewOf(order).contains(installerA), "the job off A's plan");
+		Api.Reply replayed = post(tokenA, order, absent, "exc-absent-3");
+		assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
+		assertThat(replayed.json().get("outcome").asText()).isEqualTo("DUPLICATE");
+		assertThat(replayed.json().get("eventId").asLong()).isEqualTo(reported.json().get("eventId").asLong());
+		assertThat(eventCount(order)).isEqualTo(3);
 	}
 
 	@Test
@@ -199,6 +208,25 @@ class InstallerJobEventTests extends InstallerFixture {
 		Api.Reply tooLarge = upload(tokenA, order, "BEFORE", huge, "huge.jpg");
 		assertThat(tooLarge.status()).isEqualTo(413);
 		assertThat(tooLarge.contentType()).startsWith("application/problem+json");
+		assertThat(text.json().get("field").asText()).isIn("Content-Type", "file");
+		// over the multipart limit of the whole request (not only the photo limit): 413 naming the file, not a 500
+		byte[] overLimit = new byte[6 * 1024 * 1024];
+		System.arraycopy(jpeg(2), 0, overLimit, 0, 100);
+		assertProblem(upload(tokenA, order, "BEFORE", overLimit, "over.jpg"), 413, "file");
+		// an unknown job read by id
+		org.springframework.http.HttpHeaders bearer = new org.springframework.http.HttpHeaders();
+		bearer.setBearerAuth(tokenA);
+		var unknownJob = http.exchange("/mobile/v1/jobs/999999999", org.springframework.http.HttpMethod.GET,
+				new org.springframework.http.HttpEntity<>(bearer), String.class);
+		assertThat(unknownJob.getStatusCode().value()).isEqualTo(404);
+		assertThat(unknownJob.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+		// no Idempotency-Key
+		assertProblem(anonymous().post("/mobile/v1/jobs/" + order + "/events", event("STARTED", now, LAT, LNG),
+				h -> h.setBearerAuth(tokenA)), 400, "Idempotency-Key");
+		// the same key with another body
+		Api.Reply reusedKey = post(tokenA, order, event("STARTED", now, LAT, LNG), "bad-arrived");
+		assertThat(reusedKey.status()).as(reusedKey.body()).isEqualTo(409);
+		assertThat(reusedKey.contentType()).startsWith("application/problem+json");
 
 		assertThat(eventCount(order)).as("no event was recorded").isEqualTo(events);
 		assertThat(jdbc.queryForObject("select count(*) from job_photo where order_id = ?", Integer.class, order)).isEqualTo(2);

@@ -145,10 +145,84 @@ class MobileRouteAndOffersTests extends MobileClients {
 	}
 
 	@Test
-	@org.junit.jupiter.api.Disabled("Defect, found in the full suite: the live plan pencils in a job no provider has accepted yet "
-			+ "(another test's order) on this installer, and the app's route shows it (a second job here). Fix: the route "
-			+ "shows only jobs whose order the installer's provider accepted (OrderProcess.assignedProviderId), then "
-			+ "check the demo installers' routes still fill")
+	void aJobThePlanPencilsOnAnotherProvidersInstallerBeforeAnyAcceptIsNeitherShownNorReachable() {
+		long order = bookedOrder();
+		long offerId = offerOf(order, null).get("id").asLong();
+		long otherProvider = newProvider("THIRD_PARTY", null);
+		long outsider = newInstaller(otherProvider, "师傅丙", true);
+		String accessC = login(phones.get(outsider)).getAccessToken();
+		planOn(order, outsider, 0);
+
+		// The plan sends the outsider there, yet no provider accepted it, least of all theirs.
+		assertThat(new RouteApi(client(accessC)).getRoute(DAY, null).getJobs()).noneMatch(j -> j.getJobId() == order);
+		assertProblem(bearerGet(accessC, "/mobile/v1/jobs/" + order), 404);
+		Map<String, Object> enRoute = Map.of("type", "EN_ROUTE", "occurredAt", java.time.Instant.now().toString());
+		assertProblem(anonymous().post("/mobile/v1/jobs/" + order + "/events", enRoute, h -> {
+			h.setBearerAuth(accessC);
+			h.set("Idempotency-Key", "outsider-" + order);
+		}), 404);
+		assertProblem(uploadPhoto(accessC, order), 404);
+		JsonNode synced = anonymous().post("/mobile/v1/sync",
+				Map.of("events", List.of(Map.of("idempotencyKey", "outsider-sync-" + order, "jobId", order, "event", enRoute))),
+				h -> h.setBearerAuth(accessC)).json().get("results").get(0);
+		assertThat(synced.get("outcome").asText()).isEqualTo("REJECTED");
+		assertThat(synced.get("reason").asText()).isEqualTo("not-found");
+		assertThat(new OffersApi(client(accessC)).listOffers()).noneMatch(o -> o.getJobId() == order);
+		Api.Reply foreignAccept = anonymous().post("/mobile/v1/offers/" + offerId + "/accept", null, h -> h.setBearerAuth(accessC));
+		assertThat(foreignAccept.status()).as(foreignAccept.body()).isIn(403, 404);
+		assertThat(foreignAccept.headers().getContentType().toString()).startsWith("application/problem+json");
+		// Brand endpoints do not take an installer's token.
+		assertThat(bearerGet(accessC, "/api/v1/orders/" + order).status()).isIn(401, 403);
+		// Nothing changed: the dealer's offer is still open and the job has no events.
+		assertThat(offerOf(order, offerId).get("status").asText()).isEqualTo("OFFERED");
+		assertThat(new org.springframework.jdbc.core.JdbcTemplate(dataSource)
+			.queryForObject("select count(*) from job_event where order_id = ?", Integer.class, order)).isZero();
+		// Pencilled on the dealer's own installer it stays hidden until the dealer accepts; then it is theirs.
+		planOn(order, installerA, 0);
+		assertThat(new RouteApi(client(accessA)).getRoute(DAY, null).getJobs()).noneMatch(j -> j.getJobId() == order);
+		assertProblem(bearerGet(accessA, "/mobile/v1/jobs/" + order), 404);
+		assertThat(dealerAdmin.post("/api/v1/offers/" + offerId + "/accept", null).status()).isEqualTo(200);
+		driver.drainUntil(order, () -> status(order).equals("SCHEDULED"), "scheduled");
+		eventually(() -> new RouteApi(client(accessA)).getRoute(DAY, null).getJobs().stream().anyMatch(j -> j.getJobId() == order),
+				"the accepted job on the dealer's installer's route");
+		assertThat(bearerGet(accessA, "/mobile/v1/jobs/" + order).status()).isEqualTo(200);
+		assertThat(new RouteApi(client(accessC)).getRoute(DAY, null).getJobs()).noneMatch(j -> j.getJobId() == order);
+	}
+
+	static void assertProblem(Api.Reply reply, int status) {
+		assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+		assertThat(reply.headers().getContentType().toString()).startsWith("application/problem+json");
+	}
+
+	Api.Reply uploadPhoto(String token, long orderId) {
+		org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+		headers.setBearerAuth(token);
+		headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+		org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+		form.add("file", new org.springframework.core.io.ByteArrayResource(tinyJpeg()) {
+			@Override
+			public String getFilename() {
+				return "photo.jpg";
+			}
+		});
+		form.add("kind", "BEFORE");
+		ResponseEntity<String> response = http.exchange("/mobile/v1/jobs/" + orderId + "/photos",
+				org.springframework.http.HttpMethod.POST, new org.springframework.http.HttpEntity<>(form, headers), String.class);
+		return new Api.Reply(response.getStatusCode().value(), response.getHeaders(), response.getBody());
+	}
+
+	static byte[] tinyJpeg() {
+		try {
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB), "jpg", out);
+			return out.toByteArray();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
 	void routeComesFromTheLivePlanWithItsVersionAsETagAndChangesArePushed() throws Exception {
 		long first = scheduledOrder();
 		planOn(first, installerA, 0);

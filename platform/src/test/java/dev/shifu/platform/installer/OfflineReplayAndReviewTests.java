@@ -59,6 +59,7 @@ class OfflineReplayAndReviewTests extends InstallerFixture {
 	void anEventForAJobReassignedWhileOfflineIsRejectedAndKeptForReviewOnce() {
 		long order = jobOf(installerA);
 		Instant now = Instant.now();
+		assertThat(routeShows(tokenA, order)).as("A's app was shown the job").isTrue();
 		// while A is offline, the dispatcher gives the job to B
 		planOn(order, installerB);
 		List<Map<String, Object>> batch = List.of(
@@ -81,6 +82,34 @@ class OfflineReplayAndReviewTests extends InstallerFixture {
 		// a job that never was A's is simply unknown
 		assertThat(sync(tokenA, List.of(item("offline-unknown-1", 999_999_999L, event("EN_ROUTE", now, null, null))))
 			.json().get("results").get(0).get("reason").asText()).isEqualTo("not-found");
+	}
+
+	@Test
+	void aColleaguesJobReplayedOfflineIsUnknownAndNotKeptForReview() {
+		long order = jobOf(installerB);
+		Instant now = Instant.now();
+		assertThat(routeShows(tokenA, order)).as("never on A's route").isFalse();
+		// the colleague is under way, so the provider's visit is on record
+		assertThat(post(tokenB, order, event("EN_ROUTE", now.minusSeconds(900), null, null), "b-own-" + order).status())
+			.isEqualTo(200);
+
+		JsonNode result = sync(tokenA, List.of(item("colleague-" + order, order, event("ARRIVED", now, LAT, LNG))))
+			.json().get("results").get(0);
+
+		assertThat(result.get("outcome").asText()).isEqualTo("REJECTED");
+		assertThat(result.get("reason").asText()).isEqualTo("not-found");
+		assertThat(dispatcher.get("/api/v1/reviews?region=330106&orderId=" + order).json()).isEmpty();
+		assertThat(eventCount(order)).isEqualTo(1);
+	}
+
+	/** Reads the installer's route of {@link #DAY} as the app does: whether it shows the job. */
+	boolean routeShows(String token, long order) {
+		var headers = new org.springframework.http.HttpHeaders();
+		headers.setBearerAuth(token);
+		var reply = http.exchange("/mobile/v1/route?date=" + DAY, org.springframework.http.HttpMethod.GET,
+				new org.springframework.http.HttpEntity<>(headers), String.class);
+		assertThat(reply.getStatusCode().value()).isEqualTo(200);
+		return reply.getBody().contains("\"jobId\":" + order + ",") || reply.getBody().contains("\"jobId\":" + order + "}");
 	}
 
 	@Test

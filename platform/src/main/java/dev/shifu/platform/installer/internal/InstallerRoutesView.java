@@ -127,6 +127,7 @@ class InstallerRoutesView {
 		if (!now.equals(before)) {
 			seen.save(installerId, day, now);
 		}
+		seen.shown(installerId, planned.keySet());
 		return new Observation(new MobileViews.Route(day, version, shown), changedNow, Set.copyOf(flagged));
 	}
 
@@ -139,10 +140,13 @@ class InstallerRoutesView {
 
 	private List<MobileViews.RouteJob> build(long installerId, LocalDate day) {
 		List<MobileViews.RouteJob> jobs = new ArrayList<>();
+		long providerId = installer(installerId).providerId();
 		int sequence = 1;
 		for (InstallerRoutes.Stop stop : routes.route(installerId, day)) {
 			Optional<OrderSnapshot> found = orders.find(stop.orderId());
-			if (found.isEmpty()) {
+			// The live plan also pencils in open orders on candidate providers' installers: only a job the installer's
+			// provider accepted is theirs to see.
+			if (found.isEmpty() || !acceptedBy(providerId, stop.orderId())) {
 				continue;
 			}
 			OrderSnapshot order = found.get();
@@ -167,6 +171,10 @@ class InstallerRoutesView {
 			jobs.add(job);
 		}
 		return jobs;
+	}
+
+	private boolean acceptedBy(long providerId, long orderId) {
+		return process.assignedProviderId(orderId).map(p -> p == providerId).orElse(false);
 	}
 
 	Optional<String> statusOf(long orderId) {

@@ -14,7 +14,8 @@ import dev.shifu.platform.workflow.OrderProcess;
 
 /**
  * Whose job an order is: the accepted provider's, and of its installers the one the provider reported for the
- * visit, else the crew the stored plan sends. Anyone else gets a 404, as if the job did not exist.
+ * visit, else the crew the stored plan sends. Anyone else gets a 404, as if the job did not exist; an installer whose
+ * job it was gets {@link Reassigned} (still a 404), which offline replay keeps for review.
  */
 @Component
 class JobAccess {
@@ -38,7 +39,11 @@ class JobAccess {
 
 	private final JobEventLog log;
 
-	JobAccess(OrderLifecycle orders, OrderProcess process, VisitRecords visits, PlannedVisits plan, JobEventLog log) {
+	private final RouteSightings seen;
+
+	JobAccess(OrderLifecycle orders, OrderProcess process, VisitRecords visits, PlannedVisits plan, JobEventLog log,
+			RouteSightings seen) {
+		this.seen = seen;
 		this.orders = orders;
 		this.process = process;
 		this.visits = visits;
@@ -59,7 +64,11 @@ class JobAccess {
 		if (providerHasIt && crew(orderId).contains(reporter.installerId())) {
 			return order;
 		}
-		boolean hadIt = providerHadIt || log.reported(orderId, reporter.installerId());
+		// Only a job that really was this installer's (shown on their route, reported on, or a visit naming them) is
+		// "reassigned"; a colleague's job of the same provider is simply not theirs.
+		long installerId = reporter.installerId();
+		boolean hadIt = seen.wasShown(installerId, orderId) || log.reported(orderId, installerId)
+				|| visits.visits(orderId).stream().anyMatch(v -> v.installerIds().contains(installerId));
 		throw hadIt ? new Reassigned(orderId) : new NotFoundException("job", orderId);
 	}
 

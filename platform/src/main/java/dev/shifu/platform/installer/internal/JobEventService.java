@@ -94,15 +94,18 @@ class JobEventService {
 	/** A wrong code is answered as an error but still committed: the failure is counted and the process waits on. */
 	@Transactional(noRollbackFor = WrongCode.class)
 	EventOutcome report(Reporter reporter, long orderId, ReportedEvent event, String key) {
-		OrderSnapshot order = access.job(reporter, orderId);
 		Instant now = clock.instant();
 		Instant occurredAt = checkShape(reporter, event, now);
+		// A replay answers first, before the access check: the event this reporter applied under the key may be the
+		// one that moved the job away from them (an EXCEPTION), and the app must hear the original result, not 404.
+		// The key is the reporter's own and the hash names the job, so a replay never reaches another's job.
 		String hash = Idempotency.hash(event.fingerprint(orderId));
 		Optional<String> previous = idempotency.previousResult(reporter.scope(), key, hash);
 		if (previous.isPresent()) {
 			return new EventOutcome(orderId, Long.parseLong(previous.get()), event.type(), true, List.of(), null, null,
 					settings.geofenceRadiusMeters());
 		}
+		OrderSnapshot order = access.job(reporter, orderId);
 		checkOrder(reporter, order, log.lastGoingOn(orderId), event.type(), occurredAt);
 		List<PhotoLibrary.Photo> attached = attachedPhotos(orderId, event);
 		List<String> flags = new ArrayList<>();

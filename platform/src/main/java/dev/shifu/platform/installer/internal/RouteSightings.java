@@ -62,6 +62,28 @@ class RouteSightings {
 		}
 	}
 
+	/** Remembers, once per job, that the installer's app was shown it on their route. */
+	void shown(long installerId, java.util.Collection<Long> orderIds) {
+		for (long orderId : orderIds) {
+			if (wasShown(installerId, orderId)) {
+				continue;
+			}
+			try {
+				jdbc.update("insert into installer_job_shown (installer_id, order_id, first_shown_at) values (?, ?, ?)",
+						installerId, orderId, Timestamp.from(clock.instant()));
+			}
+			catch (DuplicateKeyException raced) {
+				// another request of the same app recorded it first
+			}
+		}
+	}
+
+	boolean wasShown(long installerId, long orderId) {
+		Integer n = jdbc.queryForObject("select count(*) from installer_job_shown where installer_id = ? and order_id = ?",
+				Integer.class, installerId, orderId);
+		return n != null && n > 0;
+	}
+
 	private static Map<Long, String> planned(String text) {
 		Map<Long, String> planned = new LinkedHashMap<>();
 		if (text != null && !text.isEmpty()) {
