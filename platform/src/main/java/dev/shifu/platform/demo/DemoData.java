@@ -98,8 +98,11 @@ class DemoData implements ApplicationRunner {
 
 	private final java.time.Clock clock;
 
+	private final DemoProgress progress;
+
 	DemoData(BrandAccounts accounts, NetworkAdministration network, OrderSubmissions orders, Regions regions,
-			MobileSignIns signIns, java.util.Optional<java.time.Clock> clock) {
+			MobileSignIns signIns, DemoProgress progress, java.util.Optional<java.time.Clock> clock) {
+		this.progress = progress;
 		this.signIns = signIns;
 		this.accounts = accounts;
 		this.network = network;
@@ -136,6 +139,7 @@ class DemoData implements ApplicationRunner {
 				ProviderType.THIRD_PARTY, null, "400-820-1234",
 				new ProviderRequest.Coverage(HANGZHOU, new GeoPoint(30.2741, 120.1551), 40.0), capacity(80)));
 
+		progress.providers(List.of(west.id(), east.id(), swift.id()));
 		int installers = 0;
 		installers += installers(admin, west, random, DemoData::dealerSkills, 10, "13900000001", false);
 		installers += installers(admin, east, random, i -> {
@@ -159,7 +163,11 @@ class DemoData implements ApplicationRunner {
 		LocalDate today = today();
 		for (int i = 1; i <= ORDERS; i++) {
 			boolean isMulan = i <= ORDERS * 7 / 10;
-			orders.submit(isMulan ? mulanActor : breezeActor, order(random, i, isMulan, today), "demo-" + i);
+			long id = orders.submit(isMulan ? mulanActor : breezeActor, order(random, i, isMulan, today), "demo-" + i);
+			// Every fifth order gets booked on one of the next three days and accepted, so the app's crews have work.
+			if (i % 5 == 0) {
+				progress.follow(id, today.plusDays(1 + (i / 5) % 3));
+			}
 		}
 		log.info("Demo data loaded: 2 brands, 3 providers, {} installers, {} orders", installers, ORDERS);
 	}

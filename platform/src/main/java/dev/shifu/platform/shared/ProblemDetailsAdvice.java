@@ -237,6 +237,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(seconds)).body(problem);
 	}
 
+	@ExceptionHandler(UnsupportedContentException.class)
+	ResponseEntity<ProblemDetail> unsupportedContent(UnsupportedContentException ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+				"Unsupported media type", ex.field() + ": " + ex.getMessage());
+		problem.setProperty("field", ex.field());
+		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problem);
+	}
+
 	@ExceptionHandler(PayloadTooLargeException.class)
 	ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException ex) {
 		return tooLarge(ex);

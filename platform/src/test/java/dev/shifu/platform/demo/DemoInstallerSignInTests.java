@@ -29,7 +29,7 @@ import dev.shifu.platform.support.PlatformIntegrationTest;
  * mobile API and reads its route, and the demo's live plan puts work on the routes of the signed-in crews.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "shifu.demo.enabled=true",
+		properties = { "shifu.demo.enabled=true", "camunda.bpm.job-execution.enabled=true",
 				"spring.datasource.url=jdbc:h2:mem:shifu-demo-sign-in;MODE=MySQL;DB_CLOSE_DELAY=-1" })
 class DemoInstallerSignInTests extends PlatformIntegrationTest {
 

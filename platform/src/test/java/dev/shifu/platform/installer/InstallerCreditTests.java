@@ -32,10 +32,26 @@ class InstallerCreditTests extends InstallerFixture {
 		Api.Reply done = adminEvent(order, Map.of("type", "COMPLETED", "verificationCode", verificationCode(order)));
 		assertThat(done.status()).as(done.body()).isEqualTo(200);
 		assertThat(status(order)).isEqualTo("COMPLETED");
+		JsonNode meBefore = me(tokenB);
 
 		rateLow(order);
 
 		assertCreditedToBNotA(order, aBefore, bBefore);
+		// The app's profile shows the new rating too.
+		JsonNode meAfter = me(tokenB);
+		int count = meBefore.get("ratingCount").asInt();
+		assertThat(meAfter.get("ratingCount").asInt()).isEqualTo(count + 1);
+		assertThat(meAfter.get("rating").asDouble()).isCloseTo((meBefore.get("rating").asDouble() * count + 1) / (count + 1),
+				org.assertj.core.data.Offset.offset(1e-6));
+	}
+
+	private JsonNode me(String token) {
+		org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+		headers.setBearerAuth(token);
+		var reply = http.exchange("/mobile/v1/me", org.springframework.http.HttpMethod.GET,
+				new org.springframework.http.HttpEntity<>(headers), String.class);
+		assertThat(reply.getStatusCode().value()).as(reply.getBody()).isEqualTo(200);
+		return new Api.Reply(200, reply.getHeaders(), reply.getBody()).json();
 	}
 
 	@Test
@@ -65,10 +81,26 @@ class InstallerCreditTests extends InstallerFixture {
 		Api.Reply done = post(tokenB, order, completed, "credit-b-3");
 		assertThat(done.status()).as(done.body()).isEqualTo(200);
 		assertThat(status(order)).isEqualTo("COMPLETED");
+		JsonNode meBefore = me(tokenB);
 
 		rateLow(order);
 
 		assertCreditedToBNotA(order, aBefore, bBefore);
+		// The app's profile shows the new rating too.
+		JsonNode meAfter = me(tokenB);
+		int count = meBefore.get("ratingCount").asInt();
+		assertThat(meAfter.get("ratingCount").asInt()).isEqualTo(count + 1);
+		assertThat(meAfter.get("rating").asDouble()).isCloseTo((meBefore.get("rating").asDouble() * count + 1) / (count + 1),
+				org.assertj.core.data.Offset.offset(1e-6));
+	}
+
+	private JsonNode me(String token) {
+		org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+		headers.setBearerAuth(token);
+		var reply = http.exchange("/mobile/v1/me", org.springframework.http.HttpMethod.GET,
+				new org.springframework.http.HttpEntity<>(headers), String.class);
+		assertThat(reply.getStatusCode().value()).as(reply.getBody()).isEqualTo(200);
+		return new Api.Reply(200, reply.getHeaders(), reply.getBody()).json();
 	}
 
 	/** Like {@link #jobOf}, for an order without serial-numbered items (the provider admin's report carries none). */

@@ -109,9 +109,9 @@ class InstallerJobEventTests extends InstallerFixture {
 		driver.drainUntil(order, () -> status(order).equals("AWAITING_BOOKING"), "back to booking");
 		assertThat(runtime.getVariable(driver.instanceOf(order), "revisitCount")).isEqualTo(1L);
 
-		// The exception took the job off the installer's plan; the app, unsure its report arrived, sends it again
+		// After the exception the dispatcher gives the job to B; A's app, unsure its report arrived, sends it again
 		// under the same key and hears the original result, not 404.
-		eventually(() -> !plannedVisits.crewOf(order).contains(installerA), "the job off A's plan");
+		planOn(order, installerB);
 		Api.Reply replayed = post(tokenA, order, absent, "exc-absent-3");
 		assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
 		assertThat(replayed.json().get("outcome").asText()).isEqualTo("DUPLICATE");

@@ -286,6 +286,9 @@ class MobileRouteAndOffersTests extends MobileClients {
 		assertThat(changed.get("underWayJobIds").get(0).asLong()).isEqualTo(first);
 		Route after = routeA.getRoute(DAY, null);
 		assertThat(after.getVersion()).isEqualTo(changed.get("version").asText());
+		// The route follows the plan's order: the moved job is now second, and the sequence numbers follow.
+		assertThat(after.getJobs()).extracting(RouteJob::getJobId).containsExactly(second, first);
+		assertThat(after.getJobs()).extracting(RouteJob::getSequence).containsExactly(1, 2);
 		assertThat(after.getJobs()).filteredOn(j -> j.getJobId() == first)
 			.singleElement()
 			.satisfies(j -> assertThat(j.getChangedWhileUnderWay()).isTrue());
@@ -346,6 +349,41 @@ class MobileRouteAndOffersTests extends MobileClients {
 		assertThat(job.getBookedWindow().getEnd().toInstant()).isEqualTo(DAY.atTime(17, 0).atZone(shanghai).toInstant());
 	}
 
+	/** Put on a stream's queue when the server ended the stream. */
+	static final JsonNode ENDED = com.fasterxml.jackson.databind.node.TextNode.valueOf("ended");
+
+	@Test
+	void theRouteStreamEndsOnLogoutAndWhenTheInstallerOrTheirProviderIsSuspended() throws Exception {
+		BlockingQueue<JsonNode> a = stream(accessA);
+		assertThat(a.poll(60, TimeUnit.SECONDS)).as("the current version").isNotNull().isNotEqualTo(ENDED);
+		assertThat(anonymous().post("/mobile/v1/auth/logout", null, h -> h.setBearerAuth(accessA)).status()).isEqualTo(204);
+		assertThat(ends(a)).as("logout ends the session's stream").isTrue();
+
+		BlockingQueue<JsonNode> b = stream(accessB);
+		assertThat(b.poll(60, TimeUnit.SECONDS)).isNotNull().isNotEqualTo(ENDED);
+		assertThat(admin.post("/api/v1/providers/" + dealerId + "/installers/" + installerB + "/suspend", null).status())
+			.isEqualTo(200);
+		assertThat(ends(b)).as("a suspended installer's stream ends").isTrue();
+
+		long otherProvider = newProvider("THIRD_PARTY", null);
+		long solo = newInstaller(otherProvider, "师傅丁", true);
+		BlockingQueue<JsonNode> c = stream(login(phones.get(solo)).getAccessToken());
+		assertThat(c.poll(60, TimeUnit.SECONDS)).isNotNull().isNotEqualTo(ENDED);
+		assertThat(admin.post("/api/v1/providers/" + otherProvider + "/suspend", null).status()).isEqualTo(200);
+		assertThat(ends(c)).as("a suspended provider's installers' streams end").isTrue();
+	}
+
+	/** Whether the server ends the stream (bounded wait; route versions before the end are skipped). */
+	static boolean ends(BlockingQueue<JsonNode> events) throws InterruptedException {
+		for (int i = 0; i < 12; i++) {
+			JsonNode next = events.poll(10, TimeUnit.SECONDS);
+			if (next == ENDED) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** Reads {@code route-version} events of the SSE stream on a thread of its own. */
 	BlockingQueue<JsonNode> stream(String token) throws Exception {
 		BlockingQueue<JsonNode> events = new ArrayBlockingQueue<>(100);
@@ -367,6 +405,7 @@ class MobileRouteAndOffersTests extends MobileClients {
 			catch (Exception ex) {
 				// the stream closes with the test's context
 			}
+			events.add(ENDED);
 		});
 		reader.setDaemon(true);
 		reader.start();

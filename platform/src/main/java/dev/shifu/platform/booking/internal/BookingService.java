@@ -31,7 +31,7 @@ interface BookingRepository extends JpaRepository<Booking, Long> {
 
 @Service
 @Transactional
-class BookingService {
+class BookingService implements dev.shifu.platform.booking.StaffBookings {
 
 	private static final int HORIZON_DAYS = 60;
 
@@ -82,7 +82,8 @@ class BookingService {
 	}
 
 	/** A dispatcher books on the consumer's behalf (e.g. a rework visit agreed on the phone); the same checks. */
-	LocalDate bookFor(long orderId, LocalDate date) {
+	@Override
+	public LocalDate bookFor(long orderId, LocalDate date) {
 		return book(orders.find(orderId).orElseThrow(() -> new NotFoundException("order", orderId)), date);
 	}
 

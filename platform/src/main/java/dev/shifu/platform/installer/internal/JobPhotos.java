@@ -19,11 +19,9 @@ import com.drew.metadata.exif.ExifSubIFDDirectory;
 import com.drew.metadata.exif.GpsDirectory;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 
 import dev.shifu.platform.installer.PhotoStore;
 import dev.shifu.platform.shared.InvalidFieldException;
@@ -111,8 +109,8 @@ class JobPhotos {
 			throw new UncheckedIOException(ex);
 		}
 		ImageType type = ImageType.sniff(bytes)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-					"file: is not a JPEG, PNG or HEIC image"));
+			.orElseThrow(() -> new dev.shifu.platform.shared.UnsupportedContentException("file",
+					"is not a JPEG, PNG or HEIC image"));
 		String checksum = sha256(bytes);
 		Optional<PhotoLibrary.Photo> known = library.byChecksum(orderId, checksum);
 		if (known.isPresent()) {

@@ -150,6 +150,15 @@ class MobileAuth {
 		sessions.findById(sessionId).ifPresent(s -> s.revoke("LOGOUT"));
 	}
 
+	/** Whether the session still lets its installer in (alive, installer and provider active): long streams ask it. */
+	@Transactional(readOnly = true)
+	boolean admits(String sessionId) {
+		return sessions.findById(sessionId)
+			.filter(InstallerSession::isActive)
+			.flatMap(s -> active(s.getInstallerId()))
+			.isPresent();
+	}
+
 	/** The per-request check behind every bearer token: the session lives, the installer and provider are active. */
 	@Transactional(readOnly = true)
 	MobileInstaller authenticate(Jwt token) {

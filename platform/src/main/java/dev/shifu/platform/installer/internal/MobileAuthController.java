@@ -26,7 +26,10 @@ class MobileAuthController implements AuthApi {
 
 	private final SignInRateLimit limit;
 
-	MobileAuthController(MobileAuth auth, MobileMapper mapper, SignInRateLimit limit) {
+	private final RouteStreams streams;
+
+	MobileAuthController(MobileAuth auth, MobileMapper mapper, SignInRateLimit limit, RouteStreams streams) {
+		this.streams = streams;
 		this.auth = auth;
 		this.mapper = mapper;
 		this.limit = limit;
@@ -72,7 +75,9 @@ class MobileAuthController implements AuthApi {
 
 	@Override
 	public ResponseEntity<Void> logout() {
-		auth.logout(MobileInstallers.current().sessionId());
+		String sessionId = MobileInstallers.current().sessionId();
+		auth.logout(sessionId);
+		streams.end(sessionId);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.shifu.platform.installer.InstallerEvents.JobEventApplied;
+import dev.shifu.platform.network.NetworkEvents;
 import dev.shifu.platform.schedule.RoutesStored;
 
 /**
@@ -45,8 +46,11 @@ class RouteStreams {
 
 	private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
 
-	RouteStreams(InstallerRoutesView routes, MobileMapper mapper, Optional<Clock> clock,
+	private final MobileAuth auth;
+
+	RouteStreams(InstallerRoutesView routes, MobileMapper mapper, MobileAuth auth, Optional<Clock> clock,
 			@Value("${shifu.mobile.route-stream-timeout:PT30M}") Duration timeout) {
+		this.auth = auth;
 		this.routes = routes;
 		this.mapper = mapper;
 		this.clock = clock.orElse(Clock.systemUTC());
@@ -57,23 +61,26 @@ class RouteStreams {
 
 		final long installerId;
 
+		final String sessionId;
+
 		final LocalDate day;
 
 		final SseEmitter emitter;
 
 		volatile String sent;
 
-		Subscription(long installerId, LocalDate day, SseEmitter emitter) {
+		Subscription(long installerId, String sessionId, LocalDate day, SseEmitter emitter) {
 			this.installerId = installerId;
+			this.sessionId = sessionId;
 			this.day = day;
 			this.emitter = emitter;
 		}
 
 	}
 
-	SseEmitter subscribe(long installerId, LocalDate day) {
+	SseEmitter subscribe(long installerId, String sessionId, LocalDate day) {
 		SseEmitter emitter = new SseEmitter(timeout.toMillis());
-		Subscription subscription = new Subscription(installerId, day, emitter);
+		Subscription subscription = new Subscription(installerId, sessionId, day, emitter);
 		emitter.onCompletion(() -> subscriptions.remove(subscription));
 		emitter.onTimeout(() -> subscriptions.remove(subscription));
 		emitter.onError(e -> subscriptions.remove(subscription));
@@ -97,6 +104,28 @@ class RouteStreams {
 			.forEach(this::push);
 	}
 
+	/** An installer or provider was suspended (or changed): their streams re-check the session at once. */
+	@Async
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(NetworkEvents.InstallerChanged changed) {
+		subscriptions.stream().filter(s -> s.installerId == changed.installerId()).forEach(this::push);
+	}
+
+	@Async
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(NetworkEvents.ProviderChanged changed) {
+		// Few streams are open per node: re-checking all of them is cheaper than looking up each one's provider.
+		subscriptions.forEach(this::push);
+	}
+
+	/** Logout ends the session's streams; the app signs in again for a new one. */
+	void end(String sessionId) {
+		subscriptions.stream().filter(s -> s.sessionId.equals(sessionId)).forEach(s -> {
+			subscriptions.remove(s);
+			s.emitter.complete();
+		});
+	}
+
 	/** The safety net across nodes, not the way changes arrive. */
 	@Scheduled(cron = "${shifu.mobile.route-stream-cron:0 * * * * *}")
 	void check() {
@@ -104,6 +133,12 @@ class RouteStreams {
 	}
 
 	private synchronized void push(Subscription s) {
+		// Spring Security checked the token once, when the stream opened: every push checks the session again.
+		if (!auth.admits(s.sessionId)) {
+			subscriptions.remove(s);
+			s.emitter.complete();
+			return;
+		}
 		try {
 			InstallerRoutesView.Observation seen = routes.observe(s.installerId, s.day);
 			MobileViews.Route route = seen.route();
@@ -140,7 +175,7 @@ class RouteStreams {
 		SseEmitter stream(@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
 				iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate date) {
 			MobileAuth.MobileInstaller who = MobileInstallers.current();
-			return streams.subscribe(who.installerId(), date == null ? routes.today(who.providerId()) : date);
+			return streams.subscribe(who.installerId(), who.sessionId(), date == null ? routes.today(who.providerId()) : date);
 		}
 
 	}
