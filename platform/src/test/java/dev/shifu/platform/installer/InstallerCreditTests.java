@@ -32,20 +32,20 @@ class InstallerCreditTests extends InstallerFixture {
 		Api.Reply done = adminEvent(order, Map.of("type", "COMPLETED", "verificationCode", verificationCode(order)));
 		assertThat(done.status()).as(done.body()).isEqualTo(200);
 		assertThat(status(order)).isEqualTo("COMPLETED");
-		JsonNode meBefore = me(tokenB);
+		JsonNode meBefore = profile(tokenB);
 
 		rateLow(order);
 
 		assertCreditedToBNotA(order, aBefore, bBefore);
 		// The app's profile shows the new rating too.
-		JsonNode meAfter = me(tokenB);
+		JsonNode meAfter = profile(tokenB);
 		int count = meBefore.get("ratingCount").asInt();
 		assertThat(meAfter.get("ratingCount").asInt()).isEqualTo(count + 1);
 		assertThat(meAfter.get("rating").asDouble()).isCloseTo((meBefore.get("rating").asDouble() * count + 1) / (count + 1),
 				org.assertj.core.data.Offset.offset(1e-6));
 	}
 
-	private JsonNode me(String token) {
+	private JsonNode profile(String token) {
 		org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
 		headers.setBearerAuth(token);
 		var reply = http.exchange("/mobile/v1/me", org.springframework.http.HttpMethod.GET,
@@ -81,20 +81,20 @@ class InstallerCreditTests extends InstallerFixture {
 		Api.Reply done = post(tokenB, order, completed, "credit-b-3");
 		assertThat(done.status()).as(done.body()).isEqualTo(200);
 		assertThat(status(order)).isEqualTo("COMPLETED");
-		JsonNode meBefore = me(tokenB);
+		JsonNode meBefore = profile(tokenB);
 
 		rateLow(order);
 
 		assertCreditedToBNotA(order, aBefore, bBefore);
 		// The app's profile shows the new rating too.
-		JsonNode meAfter = me(tokenB);
+		JsonNode meAfter = profile(tokenB);
 		int count = meBefore.get("ratingCount").asInt();
 		assertThat(meAfter.get("ratingCount").asInt()).isEqualTo(count + 1);
 		assertThat(meAfter.get("rating").asDouble()).isCloseTo((meBefore.get("rating").asDouble() * count + 1) / (count + 1),
 				org.assertj.core.data.Offset.offset(1e-6));
 	}
 
-	private JsonNode me(String token) {
+	private JsonNode profile(String token) {
 		org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
 		headers.setBearerAuth(token);
 		var reply = http.exchange("/mobile/v1/me", org.springframework.http.HttpMethod.GET,
