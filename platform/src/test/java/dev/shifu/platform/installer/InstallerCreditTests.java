@@ -94,14 +94,6 @@ class InstallerCreditTests extends InstallerFixture {
 				org.assertj.core.data.Offset.offset(1e-6));
 	}
 
-	private JsonNode profile(String token) {
-		org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-		headers.setBearerAuth(token);
-		var reply = http.exchange("/mobile/v1/me", org.springframework.http.HttpMethod.GET,
-				new org.springframework.http.HttpEntity<>(headers), String.class);
-		assertThat(reply.getStatusCode().value()).as(reply.getBody()).isEqualTo(200);
-		return new Api.Reply(200, reply.getHeaders(), reply.getBody()).json();
-	}
 
 	/** Like {@link #jobOf}, for an order without serial-numbered items (the provider admin's report carries none). */
 	private long plainJobOf(long installerId) {
