@@ -51,6 +51,17 @@ class InstallerJobEventTests extends InstallerFixture {
 		assertThat(reupload.json().get("duplicate").asBoolean()).isTrue();
 		assertThat(reupload.json().get("id").asLong()).isEqualTo(photo1);
 		assertThat(reupload.json().get("sha256").asText()).hasSize(64);
+		// The store holds the very bytes, under the key the job's photo row names, and their SHA-256 is the one answered.
+		String key = jdbc.queryForObject("select storage_key from job_photo where id = ?", String.class, photo1);
+		try (java.io.InputStream stored = photoStore.open(key)) {
+			byte[] read = stored.readAllBytes();
+			assertThat(read).isEqualTo(before);
+			assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(read)))
+				.isEqualTo(reupload.json().get("sha256").asText());
+		}
+		catch (java.io.IOException | java.security.NoSuchAlgorithmException ex) {
+			throw new AssertionError(ex);
+		}
 		Api.Reply withExif = upload(tokenA, order, "AFTER", withExif(jpeg(order * 10 + 2), "2026:12:01 10:15:30", 30.2766, 120.1228),
 				"after.jpg");
 		assertThat(withExif.status()).as(withExif.body()).isEqualTo(201);
@@ -117,6 +128,54 @@ class InstallerJobEventTests extends InstallerFixture {
 		assertThat(replayed.json().get("outcome").asText()).isEqualTo("DUPLICATE");
 		assertThat(replayed.json().get("eventId").asLong()).isEqualTo(reported.json().get("eventId").asLong());
 		assertThat(eventCount(order)).isEqualTo(3);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	dev.shifu.platform.installer.PhotoStore photoStore;
+
+	@Test
+	void theGeofenceAndTheTimeOnSiteRuleFlagJustPastTheirThresholds() {
+		double perMetre = 1.0 / 111_195.08;
+		Instant now = Instant.now();
+		// 290 m away (radius 300 m), and a minute longer on site than 30 % of the 90 planned minutes: nothing flagged.
+		long honest = jobOf(installerA);
+		Api.Reply near = visit(honest, LAT + 290 * perMetre, now.minusSeconds(28 * 60));
+		assertThat(near.json().get("geofence").get("inside").asBoolean()).isTrue();
+		assertThat(near.json().get("flags")).isEmpty();
+		assertThat(finish(honest, now).json().get("flags")).isEmpty();
+		// 310 m away, and a minute shorter than 30 % of the plan: both flagged.
+		long hurried = jobOf(installerA);
+		Api.Reply far = visit(hurried, LAT + 310 * perMetre, now.minusSeconds(26 * 60));
+		assertThat(far.json().get("geofence").get("inside").asBoolean()).isFalse();
+		assertThat(far.json().get("flags").get(0).asText()).isEqualTo("OUTSIDE_GEOFENCE");
+		Api.Reply done = finish(hurried, now);
+		assertThat(done.json().get("flags")).extracting(JsonNode::asText)
+			.containsExactlyInAnyOrder("OUTSIDE_GEOFENCE", "SHORT_TIME_ON_SITE");
+
+		JsonNode kept = dispatcher.get("/api/v1/reviews/evidence/" + honest).json().get(0);
+		assertThat(kept.get("geofence").asText()).isEqualTo("INSIDE");
+		assertThat(kept.get("onSiteSeconds").asLong()).isBetween(28 * 60L - 5, 28 * 60L + 5);
+		assertThat(kept.get("flags")).isEmpty();
+		JsonNode flagged = dispatcher.get("/api/v1/reviews/evidence/" + hurried).json().get(0);
+		assertThat(flagged.get("geofence").asText()).isEqualTo("OUTSIDE");
+		assertThat(flagged.get("arrivalDistanceMeters").asDouble()).isBetween(305.0, 315.0);
+	}
+
+	/** En route, then arrived at the given latitude and time: the arrival's answer. */
+	private Api.Reply visit(long order, double lat, Instant arrivedAt) {
+		assertThat(post(tokenA, order, event("EN_ROUTE", arrivedAt.minusSeconds(600), null, null), "edge-en-route-" + order)
+			.status()).isEqualTo(200);
+		Api.Reply arrived = post(tokenA, order, event("ARRIVED", arrivedAt, lat, LNG), "edge-arrived-" + order);
+		assertThat(arrived.status()).as(arrived.body()).isEqualTo(200);
+		return arrived;
+	}
+
+	private Api.Reply finish(long order, Instant at) {
+		Api.Reply done = post(tokenA, order, completion(at, verificationCode(order),
+				photo(tokenA, order, "BEFORE", jpeg(order * 10 + 1)), photo(tokenA, order, "AFTER", jpeg(order * 10 + 2))),
+				"edge-completed-" + order);
+		assertThat(done.status()).as(done.body()).isEqualTo(200);
+		return done;
 	}
 
 	@Test

@@ -112,6 +112,7 @@ class MobileRouteAndOffersTests extends MobileClients {
 		assertThat(offer.getItems()).singleElement().satisfies(i -> {
 			assertThat(i.getSku()).isEqualTo("DR-800");
 			assertThat(i.getSerialNumberRequired()).isTrue();
+			assertThat(i.getCategory()).isEqualTo("DOOR");
 		});
 		assertThat(offer.getDistrict().getCode()).isEqualTo("330106");
 		assertThat(offer.getDistrict().getName()).isEqualTo("西湖区");
@@ -239,7 +240,10 @@ class MobileRouteAndOffersTests extends MobileClients {
 		assertThat(job.getLocation().getLat()).isEqualTo(30.2765);
 		assertThat(job.getConsumer().getFirstName()).isEqualTo("娜");
 		assertThat(job.getConsumer().getMaskedPhone()).isEqualTo("138****5678");
-		assertThat(job.getItems()).singleElement().satisfies(i -> assertThat(i.getSerialNumberRequired()).isTrue());
+		assertThat(job.getItems()).singleElement().satisfies(i -> {
+			assertThat(i.getSerialNumberRequired()).isTrue();
+			assertThat(i.getCategory()).as("the order item's category").isEqualTo("DOOR");
+		});
 		assertThat(job.getServiceType().getValue()).isEqualTo("INSTALLATION");
 		assertThat(job.getBookedWindow().getDate()).isEqualTo(DAY);
 		assertThat(job.getBookedWindow().getStart()).as("a day booking has no window times").isNull();

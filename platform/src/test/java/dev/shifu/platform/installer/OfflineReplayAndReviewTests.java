@@ -130,6 +130,10 @@ class OfflineReplayAndReviewTests extends InstallerFixture {
 		assertThat(far.json().get("flags").get(0).asText()).isEqualTo("OUTSIDE_GEOFENCE");
 		assertThat(far.json().get("geofence").get("inside").asBoolean()).isFalse();
 		assertThat(far.json().get("geofence").get("distanceMeters").asDouble()).isGreaterThan(1000);
+		Api.Reply farAgain = post(tokenA, hurried, event("ARRIVED", now.minusSeconds(600), LAT + 0.01, LNG), "flag-arrived-" + hurried);
+		assertThat(farAgain.json().get("outcome").asText()).isEqualTo("DUPLICATE");
+		assertThat(farAgain.json().get("flags")).as("a replay answers the original flags").hasSize(1);
+		assertThat(farAgain.json().get("flags").get(0).asText()).isEqualTo("OUTSIDE_GEOFENCE");
 		long reused = photo(tokenA, hurried, "BEFORE", shared);
 		long own = photo(tokenA, hurried, "AFTER", jpeg(hurried * 100 + 8));
 		Map<String, Object> completed = new HashMap<>(event("COMPLETED", now, LAT + 0.01, LNG));

@@ -158,7 +158,7 @@ class InstallerRoutesView {
 						.orElse(null);
 			List<MobileViews.Item> items = orders.items(order.id())
 				.stream()
-				.map(i -> new MobileViews.Item(i.sku(), i.name(), null, i.quantity(), i.serialNumberRequired()))
+				.map(i -> new MobileViews.Item(i.sku(), i.name(), i.category(), i.quantity(), i.serialNumberRequired()))
 				.toList();
 			LocalDate booked = process.bookedDay(order.id()).orElse(day);
 			MobileViews.RouteJob job = new MobileViews.RouteJob(order.id(), order.externalOrderId(), sequence++,

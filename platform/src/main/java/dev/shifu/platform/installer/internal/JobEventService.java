@@ -102,7 +102,11 @@ class JobEventService {
 		String hash = Idempotency.hash(event.fingerprint(orderId));
 		Optional<String> previous = idempotency.previousResult(reporter.scope(), key, hash);
 		if (previous.isPresent()) {
-			return new EventOutcome(orderId, Long.parseLong(previous.get()), event.type(), true, List.of(), null, null,
+			// "eventId" or "eventId;FLAG,FLAG": a replay answers the flags the first report raised.
+			String[] remembered = previous.get().split(";", 2);
+			List<String> flagged = remembered.length < 2 || remembered[1].isEmpty() ? List.of()
+					: List.of(remembered[1].split(","));
+			return new EventOutcome(orderId, Long.parseLong(remembered[0]), event.type(), true, flagged, null, null,
 					settings.geofenceRadiusMeters());
 		}
 		OrderSnapshot order = access.job(reporter, orderId);
@@ -154,7 +158,8 @@ class JobEventService {
 			evidence.review(order, "EVIDENCE", flags, Map.of("eventId", eventId, "type", event.type().name(),
 					"distanceMeters", Math.round(distance)));
 		}
-		idempotency.remember(reporter.scope(), key, hash, String.valueOf(eventId));
+		idempotency.remember(reporter.scope(), key, hash,
+				flags.isEmpty() ? String.valueOf(eventId) : eventId + ";" + String.join(",", flags));
 		events.publishEvent(new JobEventApplied(orderId, eventId, event.type().name(), occurredAt, reporter.providerId(),
 				installerId));
 		return new EventOutcome(orderId, eventId, event.type(), false, List.copyOf(flags), inside, distance,

@@ -104,7 +104,7 @@ class OffersController implements OffersApi {
 		Optional<LocalDate> booked = process.bookedDay(order.id());
 		List<MobileViews.Item> items = orders.items(order.id())
 			.stream()
-			.map(i -> new MobileViews.Item(i.sku(), i.name(), null, i.quantity(), i.serialNumberRequired()))
+			.map(i -> new MobileViews.Item(i.sku(), i.name(), i.category(), i.quantity(), i.serialNumberRequired()))
 			.toList();
 		MobileViews.District district = new MobileViews.District(order.regionCode(),
 				regions.find(order.regionCode()).map(Regions.Region::nameZh).orElse(null));

@@ -45,7 +45,7 @@ class OrderLifecycleService implements OrderLifecycle {
 			.map(o -> o.getItems()
 				.stream()
 				.map(i -> new dev.shifu.platform.order.OrderItemSnapshot(i.sku(), i.name(), i.quantity(),
-						i.serialNumberRequired()))
+						i.serialNumberRequired(), i.category() == null ? null : i.category().name()))
 				.toList())
 			.orElse(java.util.List.of());
 	}
