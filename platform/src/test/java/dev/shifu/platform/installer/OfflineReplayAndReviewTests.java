@@ -90,7 +90,7 @@ class OfflineReplayAndReviewTests extends InstallerFixture {
 		Instant now = Instant.now();
 		assertThat(routeShows(tokenA, order)).as("never on A's route").isFalse();
 		// the colleague is under way, so the provider's visit is on record
-		Api.Reply own = post(tokenB, order, event("EN_ROUTE", now.minusSeconds(900), null, null), "b-own-" + order);
+		Api.Reply own = post(tokenB, order, event("EN_ROUTE", now.minusSeconds(900), null, null), "b-own-en-route-" + order);
 		assertThat(own.status()).as(own.body()).isEqualTo(200);
 
 		JsonNode result = sync(tokenA, List.of(item("colleague-" + order, order, event("ARRIVED", now, LAT, LNG))))
