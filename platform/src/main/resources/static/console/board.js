@@ -321,7 +321,8 @@
       var p = JSON.parse(message.data);
       var text = p.phase + ': ' + p.score + ', ' + p.unassigned + ' unassigned';
       if (p.timeLeftMillis != null) { text += ', ' + Math.round(p.timeLeftMillis / 1000) + ' s left'; }
-      $('reopt-state').textContent = text;
+      // The live solver's own progress goes next to the live sign; a re-optimization's shows as its state.
+      if (/^live/.test(p.phase)) { $('live').title = text; } else { $('reopt-state').textContent = text; }
       if (/awaiting decision/.test(p.phase)) { $('reopt-keep').disabled = false; $('reopt-discard').disabled = false; }
       if (state.board && String(p.score) !== state.board.score) { reloadSoon(); }
     });
