@@ -178,12 +178,7 @@ class BoardConsoleEditsBrowserTests extends PlatformIntegrationTest {
 		WebElement lane = browser.findElement(By.cssSelector(".track[data-shift='" + shiftId(second) + "']"));
 		page().executeScript("arguments[0].scrollIntoView({block: 'center'})", lane);
 		block = block(job);
-		new Actions(browser).moveToElement(block, 5, 0)
-			.clickAndHold()
-			.moveByOffset(5, 5)
-			.moveToElement(lane, -lane.getSize().getWidth() / 2 + 300, 0)
-			.release()
-			.perform();
+		BoardDrag.drag(browser, block, lane, 300);
 		waitUpTo(60).until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-preview", "ready"));
 		String summary = browser.findElement(By.id("preview-summary")).getText();
 		Browser.screenshot(browser, "console-cancel-1-preview");

@@ -16,7 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -116,7 +115,8 @@ class DemoBoardBrowserTests extends PlatformIntegrationTest {
 		String target = null;
 		for (int i = 0; i < lanes.size() && target == null; i++) {
 			for (JsonNode visit : lanes.get(i).get("visits")) {
-				if (visit.get("pinned").asBoolean() || target != null) {
+				if (visit.get("pinned").asBoolean() || target != null
+						|| visit.get("start").asText().substring(11).compareTo("12:00") > 0) {
 					continue;
 				}
 				for (int j : new int[] { i + 1, i - 1, i + 2, i - 2 }) {
@@ -154,12 +154,8 @@ class DemoBoardBrowserTests extends PlatformIntegrationTest {
 
 		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", block);
 		WebElement lane = browser.findElement(By.cssSelector(".track[data-shift='" + target + "']"));
-		new Actions(browser).moveToElement(block, 5, 0)
-			.clickAndHold()
-			.moveByOffset(5, 5)
-			.moveToElement(lane, -lane.getSize().getWidth() / 2 + 40, 0)
-			.release()
-			.perform();
+		// Dropped at 07:30, before anyone's first job: position 0 of the lane, as probed.
+		BoardDrag.drag(browser, block, lane, 48);
 		waitUpTo(90).until(ExpectedConditions.or(
 				ExpectedConditions.attributeToBe(By.tagName("body"), "data-preview", "ready"),
 				ExpectedConditions.attributeToBe(By.tagName("body"), "data-preview", "refused")));
