@@ -442,10 +442,18 @@
   }
 
   // The same edit committed twice in a row (a double click, a retried request) carries the same key.
+  // A commit whose key is still on its way is not sent again: the second click of a double click waits for the first.
+  var inFlight = {};
   function commit(edits, key) {
-    return call('POST', API + '/' + region() + '/edits', { edits: edits }, key || newKey()).then(function () {
+    key = key || newKey();
+    if (inFlight[key]) { return inFlight[key]; }
+    var sent = call('POST', API + '/' + region() + '/edits', { edits: edits }, key).then(function () {
       return load();
-    }).catch(function (error) { $('score').textContent = 'Not done: ' + error.message; });
+    }).catch(function (error) { $('score').textContent = 'Not done: ' + error.message; }).then(function () {
+      delete inFlight[key];
+    });
+    inFlight[key] = sent;
+    return sent;
   }
 
   $('preview-confirm').onclick = function () {

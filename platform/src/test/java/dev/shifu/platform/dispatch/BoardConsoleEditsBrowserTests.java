@@ -98,13 +98,28 @@ class BoardConsoleEditsBrowserTests extends PlatformIntegrationTest {
 	/** The jobs put on the installer's route by pinned moves at position 0 (the last one first), read back. */
 	private JsonNode onRoute(long installer, List<String> jobs) {
 		String shift = shiftId(installer);
-		boardWhen(dispatcher, b -> lane(b, shift) != null
+		patiently(b -> lane(b, shift) != null
 				&& jobs.stream().allMatch(j -> visit(b, j) != null || unassigned(b, j) != null), "the jobs in the plan");
 		for (int i = jobs.size() - 1; i >= 0; i--) {
 			Api.Reply moved = dispatcher.post(EDITS, edit("MOVE", jobs.get(i), shift, 0, true, null));
 			assertThat(moved.status()).as(moved.body()).isEqualTo(200);
 		}
-		return boardWhen(dispatcher, b -> route(b, shift).containsAll(jobs), "the jobs on the installer's route");
+		return patiently(b -> route(b, shift).containsAll(jobs), "the jobs on the installer's route");
+	}
+
+	/** A new installer and new orders reach the live plan after a rebuild, which under load takes minutes. */
+	private JsonNode patiently(java.util.function.Predicate<JsonNode> condition, String what) {
+		for (int i = 0; i < 3; i++) {
+			try {
+				return boardWhen(dispatcher, condition, what);
+			}
+			catch (AssertionError notYet) {
+				if (i == 2) {
+					throw notYet;
+				}
+			}
+		}
+		throw new IllegalStateException();
 	}
 
 	private void openBoard() {
@@ -210,13 +225,17 @@ class BoardConsoleEditsBrowserTests extends PlatformIntegrationTest {
 		block(jobs.get(0));
 		Browser.screenshot(browser, "console-sick-1-before");
 		WebElement button = browser.findElement(By.cssSelector("button[data-act='sick'][data-shift='" + shiftId(sick) + "']"));
+		// The page asks for the time with prompt(); headless Chromium's native dialog takes no typed text, so the
+		// test answers it the way a dispatcher would type it.
+		page().executeScript("window.prompt = function () { return '" + at + "'; }");
+		page().executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
 		button.click();
-		var prompt = waitUpTo(10).until(ExpectedConditions.alertIsPresent());
-		prompt.sendKeys(at);
-		prompt.accept();
-		waitUpTo(60).until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-preview", "ready"));
+		waitUpTo(60).until(ExpectedConditions.or(
+				ExpectedConditions.attributeToBe(By.tagName("body"), "data-preview", "ready"),
+				ExpectedConditions.attributeToBe(By.tagName("body"), "data-preview", "refused")));
 		String summary = browser.findElement(By.id("preview-summary")).getText();
 		Browser.screenshot(browser, "console-sick-2-preview");
+		assertThat(browser.findElement(By.tagName("body")).getAttribute("data-preview")).as(summary).isEqualTo("ready");
 		browser.findElement(By.id("preview-confirm")).click();
 		String track = ".track[data-shift='" + shiftId(sick) + "'] .job";
 		waitUpTo(120).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(track), 1));
@@ -317,7 +336,9 @@ class BoardConsoleEditsBrowserTests extends PlatformIntegrationTest {
 		long installer = network.installer(unique("蒋艳"), 31.19, 121.43);
 		List<String> jobs = List.of(network.order("DOOR", 31.195, 121.435), network.order("DOOR", 31.23, 121.47));
 		onRoute(installer, jobs);
-		JsonNode board = boardWhen(dispatcher, b -> route(b, shiftId(installer)).equals(jobs), "the route in order");
+		// Pinned first, in order; the live plan may add other tests' jobs after them.
+		JsonNode board = patiently(b -> route(b, shiftId(installer)).size() >= 2
+				&& route(b, shiftId(installer)).subList(0, 2).equals(jobs), "the route in order");
 		long version = board.get("version").asLong();
 
 		openBoard();
