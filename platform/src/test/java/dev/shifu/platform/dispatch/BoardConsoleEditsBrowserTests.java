@@ -216,6 +216,8 @@ class BoardConsoleEditsBrowserTests extends PlatformIntegrationTest {
 		network.installer(unique("钱军"), 31.20, 121.44);
 		List<String> jobs = List.of(network.order("DOOR", 31.195, 121.435), network.order("DOOR", 31.20, 121.44),
 				network.order("DOOR", 31.205, 121.45));
+		// One job left to the solver: with every job of the city pinned there is no live plan to preview on.
+		network.order("DOOR", 31.21, 121.455);
 		JsonNode board = onRoute(sick, jobs);
 		JsonNode firstVisit = lane(board, shiftId(sick)).get("visits").get(0);
 		LocalDateTime from = LocalDateTime.parse(firstVisit.get("start").asText()).plusMinutes(1);
