@@ -28,8 +28,15 @@
 
   function region() { return $('region').value.trim(); }
 
-  function call(method, path, body) {
+  // Each edit carries an Idempotency-Key: a double click or a retried request acts once.
+  function newKey() {
+    if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+    return 'k' + Date.now().toString(36) + Math.random().toString(36).substring(2);
+  }
+
+  function call(method, path, body, key) {
     var headers = { 'Accept': 'application/json' };
+    if (key) { headers['Idempotency-Key'] = key; }
     if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
     if (method !== 'GET' && csrfHeader) { headers[csrfHeader] = csrfToken; }
     return fetch(path, { method: method, headers: headers, credentials: 'same-origin',
@@ -290,6 +297,12 @@
   }
 
   function reloadSoon() {
+    // The stream sends at most one event per 500 ms and drops the rest: read once more after the last one.
+    clearTimeout(state.trailingTimer);
+    state.trailingTimer = setTimeout(function () {
+      state.trailingTimer = null;
+      if (!state.pending) { load(); loadReviews(); }
+    }, 2500);
     if (state.reloadTimer) { return; }
     state.reloadTimer = setTimeout(function () {
       state.reloadTimer = null;
@@ -308,10 +321,14 @@
       var p = JSON.parse(message.data);
       var text = p.phase + ': ' + p.score + ', ' + p.unassigned + ' unassigned';
       if (p.timeLeftMillis != null) { text += ', ' + Math.round(p.timeLeftMillis / 1000) + ' s left'; }
-      $('reopt-state').textContent = text;
+      // The live solver's own progress goes next to the live sign; a re-optimization's shows as its state.
+      if (/^live/.test(p.phase)) { $('live').title = text; } else { $('reopt-state').textContent = text; }
       if (/awaiting decision/.test(p.phase)) { $('reopt-keep').disabled = false; $('reopt-discard').disabled = false; }
       if (state.board && String(p.score) !== state.board.score) { reloadSoon(); }
     });
+    // An installer reported on a job, or the review list changed: read the board and the review list again.
+    events.addEventListener('job-event', function () { reloadSoon(); });
+    events.addEventListener('review', function () { reloadSoon(); });
   }
 
   function problemText(error) {
@@ -408,6 +425,7 @@
 
   function preview(edits) {
     state.pending = edits;
+    state.pendingKey = newKey();
     $('preview').hidden = false;
     $('preview-summary').textContent = 'Scoring…';
     $('preview-detail').innerHTML = '';
@@ -423,16 +441,25 @@
     });
   }
 
-  function commit(edits) {
-    return call('POST', API + '/' + region() + '/edits', { edits: edits }).then(function () {
+  // The same edit committed twice in a row (a double click, a retried request) carries the same key.
+  // A commit whose key is still on its way is not sent again: the second click of a double click waits for the first.
+  var inFlight = {};
+  function commit(edits, key) {
+    key = key || newKey();
+    if (inFlight[key]) { return inFlight[key]; }
+    var sent = call('POST', API + '/' + region() + '/edits', { edits: edits }, key).then(function () {
       return load();
-    }).catch(function (error) { alert(error.message); });
+    }).catch(function (error) { $('score').textContent = 'Not done: ' + error.message; }).then(function () {
+      delete inFlight[key];
+    });
+    inFlight[key] = sent;
+    return sent;
   }
 
   $('preview-confirm').onclick = function () {
-    var edits = state.pending;
+    var edits = state.pending, key = state.pendingKey;
     closePreview();
-    if (edits) { commit(edits); }
+    if (edits) { commit(edits, key); }
   };
   $('preview-cancel').onclick = closePreview;
 
@@ -451,7 +478,14 @@
     } else if (act === 'pin') {
       var job = target.getAttribute('data-job');
       var pinned = target.closest('.job').getAttribute('data-pinned') === 'true';
-      commit([{ kind: pinned ? 'UNPIN' : 'PIN', jobId: job }]);
+      // Clicks on the same pin until the board shows the outcome are one edit: they share the key.
+      var pinKey = job + ':' + pinned;
+      if (!state.pinKeys) { state.pinKeys = {}; }
+      if (!state.pinKeys[pinKey]) { state.pinKeys[pinKey] = newKey(); }
+      var keyNow = state.pinKeys[pinKey];
+      commit([{ kind: pinned ? 'UNPIN' : 'PIN', jobId: job }], keyNow).then(function () {
+        if (state.pinKeys[pinKey] === keyNow) { delete state.pinKeys[pinKey]; }
+      });
     } else if (act === 'lock') {
       preview([{ kind: 'LOCK_DAY', shiftId: target.getAttribute('data-shift') }]);
     } else if (act === 'sick') {
