@@ -82,7 +82,7 @@ class WindowsController {
 		OrderSnapshot order = bookings.order(token);
 		return appointments.appointment(order.id())
 			.map(a -> ResponseEntity.ok(view(order.id(), a)))
-			.orElseGet(() -> ResponseEntity.notFound().build());
+			.orElseThrow(() -> new dev.shifu.platform.shared.NotFoundException("Booked window of order", order.id()));
 	}
 
 	@PostMapping("/appointment")

@@ -18,6 +18,8 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import dev.shifu.platform.shared.DatabaseOutage;
@@ -123,7 +125,10 @@ class SecurityConfig {
 
 	@Bean
 	@Order(4)
-	SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain webChain(HttpSecurity http, ObjectMapper mapper) throws Exception {
+		// The console's JSON routes (the board API, staff tasks) answer refusals as problem+json; its pages redirect to login.
+		RequestMatcher consoleApi = new AndRequestMatcher(path("/console/**"),
+				new NegatedRequestMatcher(path(HttpMethod.GET, "/console/board")));
 		// Spring Boot Admin's UI sends the XSRF-TOKEN cookie back as a header; Camunda's webapps guard themselves.
 		http.csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
 			.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
@@ -133,9 +138,11 @@ class SecurityConfig {
 			})
 			.formLogin(f -> f.defaultSuccessUrl("/camunda/app/", false))
 			.logout(l -> l.logoutSuccessUrl("/login?logout"))
+			.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(entryPoint(mapper), consoleApi)
+				.defaultAccessDeniedHandlerFor(denied(mapper), consoleApi))
 			.headers(h -> h.frameOptions(f -> f.sameOrigin()))
 			.authorizeHttpRequests(a -> a
-				.requestMatchers(path("/login"), path("/error"), path("/favicon.ico"), path("/swagger-ui.html"), path("/swagger-ui/**"), path("/v3/api-docs"), path("/v3/api-docs/**"),
+				.requestMatchers(path("/login"), path("/error"), path("/favicon.ico"), path("/swagger-ui.html"), path("/swagger-ui/**"), path("/v3/api-docs"), path("/v3/api-docs.yaml"), path("/v3/api-docs/**"),
 						path("/c/**"), path("/consumer.html"))
 				.permitAll()
 				.requestMatchers(path("/admin/**"))
