@@ -118,6 +118,12 @@ class MobileRouteAndOffersTests extends MobileClients {
 		assertThat(offer.getDistrict().getName()).isEqualTo("西湖区");
 		assertThat(offer.getDistanceKm()).isBetween(1.0, 10.0);
 		assertThat(offer.getBookedWindow().getDate()).isEqualTo(DAY);
+		assertThat(offer.getBookedWindow().getStart()).as("a day booking has no window times").isNull();
+		assertThat(offer.getEarliestDate()).as("the booked day").isEqualTo(DAY);
+		// The catalog's INSTALLATION fee for Hangzhou (330100), found from the district 330106 upwards.
+		assertThat(offer.getFee()).isNotNull();
+		assertThat(offer.getFee().getAmountCents()).isEqualTo(15000L);
+		assertThat(offer.getFee().getCurrency()).isEqualTo("CNY");
 		assertThat(offer.getExpiresAt()).isNotNull();
 
 		// An installer who neither works alone nor is a provider admin does not answer offers.
@@ -143,6 +149,41 @@ class MobileRouteAndOffersTests extends MobileClients {
 		assertThat(staffView.get("declineReason").asText()).isEqualTo("TOO_FAR: bridge closed");
 		assertThat(status(second)).as("the process went on without the dealer").isNotEqualTo("SCHEDULED");
 		MobileAuthTests.assertStatus(() -> new OffersApi(client(accessA)).acceptOffer(secondOffer), 409);
+	}
+
+	@Test
+	void anOfferOfAWindowBookingShowsTheBookedWindowsTimesAndDay() {
+		long order = bookedOrder("AFTERNOON");
+		eventually(() -> new OffersApi(client(accessA)).listOffers().stream().anyMatch(o -> o.getJobId() == order),
+				"the dealer's offer in the app");
+		Offer offer = new OffersApi(client(accessA)).listOffers().stream().filter(o -> o.getJobId() == order).findFirst().orElseThrow();
+
+		ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+		assertThat(offer.getBookedWindow().getDate()).isEqualTo(DAY);
+		assertThat(offer.getBookedWindow().getStart().toInstant()).isEqualTo(DAY.atTime(13, 0).atZone(shanghai).toInstant());
+		assertThat(offer.getBookedWindow().getEnd().toInstant()).isEqualTo(DAY.atTime(17, 0).atZone(shanghai).toInstant());
+		assertThat(offer.getEarliestDate()).isEqualTo(DAY);
+		assertThat(offer.getDistrict().getCode()).isEqualTo("330106");
+		assertThat(offer.getDistanceKm()).isBetween(1.0, 10.0);
+		assertThat(offer.getFee().getAmountCents()).isEqualTo(15000L);
+	}
+
+	@Test
+	void acceptingAnExpiredOfferFromTheAppIsAConflictAndTheProcessMovesOn() {
+		long order = bookedOrder();
+		long offerId = offerOf(order, null).get("id").asLong();
+
+		driver.fireTimer(order, "OfferExpiredTimer");
+		driver.drainUntil(order, () -> "EXPIRED".equals(offerOf(order, offerId).get("status").asText()), "the offer expired");
+
+		Api.Reply accept = anonymous().post("/mobile/v1/offers/" + offerId + "/accept", null, h -> h.setBearerAuth(accessA));
+		assertProblem(accept, 409);
+		assertThat(offerOf(order, offerId).get("status").asText()).as("the late accept changed nothing").isEqualTo("EXPIRED");
+		assertThat(new OffersApi(client(accessA)).listOffers()).noneMatch(o -> o.getId() == offerId);
+		driver.drain(order);
+		assertThat(status(order)).as("the process went on without the dealer").isNotEqualTo("SCHEDULED");
+		assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(driver.instanceOf(order))
+			.activityId("OfferExpiredTimer").finished().count()).as("the process passed the offer's expiry").isPositive();
 	}
 
 	@Test
