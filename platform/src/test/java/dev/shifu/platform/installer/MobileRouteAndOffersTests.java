@@ -394,6 +394,19 @@ class MobileRouteAndOffersTests extends MobileClients {
 		assertThat(job.getBookedWindow().getEnd().toInstant()).isEqualTo(DAY.atTime(17, 0).atZone(shanghai).toInstant());
 	}
 
+	@Test
+	void theBrandsInstallationNotesAreTheJobsSpecialNotesOnTheRouteAndInTheBrandsOrderView() {
+		String notes = "Door frame already fitted; call 30 min ahead " + unique("N");
+		long order = scheduledOrder(null, notes);
+		assertThat(brandApi.get("/api/v1/orders/" + order).json().get("installationNotes").asText()).isEqualTo(notes);
+		planOn(order, installerA, 0);
+
+		RouteJob job = new RouteApi(client(accessA)).getRoute(DAY, null).getJobs().stream()
+			.filter(j -> j.getJobId() == order).findFirst().orElseThrow();
+
+		assertThat(job.getNotes()).contains(notes);
+	}
+
 	/** Put on a stream's queue when the server ended the stream. */
 	static final JsonNode ENDED = com.fasterxml.jackson.databind.node.TextNode.valueOf("ended");
 
@@ -471,13 +484,22 @@ class MobileRouteAndOffersTests extends MobileClients {
 
 	/** Booked for {@link #DAY}: the whole day, or (with a code) the consumer's window of that day. */
 	long bookedOrder(String window) {
-		Api.Reply reply = brandApi.post("/api/v1/orders", Map.of("externalOrderId", unique("MOB"),
+		return bookedOrder(window, null);
+	}
+
+	/** As {@link #bookedOrder(String)}, with the brand's installation notes when given. */
+	long bookedOrder(String window, String installationNotes) {
+		Map<String, Object> body = new java.util.HashMap<>(Map.of("externalOrderId", unique("MOB"),
 				"consumer", Map.of("name", "李娜", "phone", "13812345678", "address", "杭州市西湖区文三路 90 号",
 						"regionCode", "330106", "location", Map.of("lat", 30.2765, "lng", 120.1229)),
 				"items", List.of(Map.of("sku", "DR-800", "name", "Walnut door", "category", "DOOR", "quantity", 1,
 						"serialNumberRequired", true)),
 				"serviceType", "INSTALLATION", "memberTier", "GOLD", "goods", Map.of("status", "ARRIVED"),
 				"promisedBy", DAY.plusDays(7).toString()));
+		if (installationNotes != null) {
+			body.put("installationNotes", installationNotes);
+		}
+		Api.Reply reply = brandApi.post("/api/v1/orders", body);
 		assertThat(reply.status()).as(reply.body()).isEqualTo(201);
 		long id = reply.json().get("id").asLong();
 		driver.instanceOf(id);
@@ -496,7 +518,11 @@ class MobileRouteAndOffersTests extends MobileClients {
 	}
 
 	long scheduledOrder(String window) {
-		long id = bookedOrder(window);
+		return scheduledOrder(window, null);
+	}
+
+	long scheduledOrder(String window, String installationNotes) {
+		long id = bookedOrder(window, installationNotes);
 		long offerId = offerOf(id, null).get("id").asLong();
 		assertThat(dealerAdmin.post("/api/v1/offers/" + offerId + "/accept", null).status()).isEqualTo(200);
 		driver.drainUntil(id, () -> status(id).equals("SCHEDULED"), "scheduled");
