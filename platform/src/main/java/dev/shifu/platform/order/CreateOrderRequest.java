@@ -3,6 +3,7 @@ package dev.shifu.platform.order;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -27,7 +28,16 @@ public record CreateOrderRequest(
 		@NotNull @Schema(example = "DELIVERY_AND_INSTALLATION") ServiceType serviceType,
 		@Schema(example = "GOLD", defaultValue = "NORMAL") MemberTier memberTier,
 		@NotNull @Valid Goods goods,
-		@Schema(example = "2026-12-10") LocalDate promisedBy) {
+		@Schema(example = "2026-12-10") LocalDate promisedBy,
+		// Optional and absent from older requests: left out of the idempotency hash when null (STACK 44).
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 1000)
+		@Schema(example = "Door frame already fitted; call 30 min ahead", description = "Optional notes for the installer, shown as the job's special notes") String installationNotes) {
+
+	/** An order without installation notes. */
+	public CreateOrderRequest(String externalOrderId, Consumer consumer, List<Item> items, ServiceType serviceType,
+			MemberTier memberTier, Goods goods, LocalDate promisedBy) {
+		this(externalOrderId, consumer, items, serviceType, memberTier, goods, promisedBy, null);
+	}
 
 	public record Consumer(@NotBlank @Size(max = 100) @Schema(example = "李娜") String name,
 			@NotBlank @Size(max = 30) @Schema(example = "13812345678") String phone,

@@ -12,5 +12,5 @@ public record OrderSnapshot(long id, long brandId, String externalOrderId, Order
 		MemberTier memberTier, String consumerName, String consumerPhone, String address, String regionCode,
 		GeoPoint location, GoodsStatus goodsStatus, LocalDate expectedArrival, LocalDate promisedBy,
 		int durationMinutes, int crewSize, Set<Skill> requiredSkills, String consumerToken,
-		String consumerEmail) {
+		String consumerEmail, String installationNotes) {
 }

@@ -118,6 +118,12 @@ class MobileRouteAndOffersTests extends MobileClients {
 		assertThat(offer.getDistrict().getName()).isEqualTo("西湖区");
 		assertThat(offer.getDistanceKm()).isBetween(1.0, 10.0);
 		assertThat(offer.getBookedWindow().getDate()).isEqualTo(DAY);
+		assertThat(offer.getBookedWindow().getStart()).as("a day booking has no window times").isNull();
+		assertThat(offer.getEarliestDate()).as("the booked day").isEqualTo(DAY);
+		// The catalog's INSTALLATION fee for Hangzhou (330100), found from the district 330106 upwards.
+		assertThat(offer.getFee()).isNotNull();
+		assertThat(offer.getFee().getAmountCents()).isEqualTo(15000L);
+		assertThat(offer.getFee().getCurrency()).isEqualTo("CNY");
 		assertThat(offer.getExpiresAt()).isNotNull();
 
 		// An installer who neither works alone nor is a provider admin does not answer offers.
@@ -143,6 +149,41 @@ class MobileRouteAndOffersTests extends MobileClients {
 		assertThat(staffView.get("declineReason").asText()).isEqualTo("TOO_FAR: bridge closed");
 		assertThat(status(second)).as("the process went on without the dealer").isNotEqualTo("SCHEDULED");
 		MobileAuthTests.assertStatus(() -> new OffersApi(client(accessA)).acceptOffer(secondOffer), 409);
+	}
+
+	@Test
+	void anOfferOfAWindowBookingShowsTheBookedWindowsTimesAndDay() {
+		long order = bookedOrder("AFTERNOON");
+		eventually(() -> new OffersApi(client(accessA)).listOffers().stream().anyMatch(o -> o.getJobId() == order),
+				"the dealer's offer in the app");
+		Offer offer = new OffersApi(client(accessA)).listOffers().stream().filter(o -> o.getJobId() == order).findFirst().orElseThrow();
+
+		ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+		assertThat(offer.getBookedWindow().getDate()).isEqualTo(DAY);
+		assertThat(offer.getBookedWindow().getStart().toInstant()).isEqualTo(DAY.atTime(13, 0).atZone(shanghai).toInstant());
+		assertThat(offer.getBookedWindow().getEnd().toInstant()).isEqualTo(DAY.atTime(17, 0).atZone(shanghai).toInstant());
+		assertThat(offer.getEarliestDate()).isEqualTo(DAY);
+		assertThat(offer.getDistrict().getCode()).isEqualTo("330106");
+		assertThat(offer.getDistanceKm()).isBetween(1.0, 10.0);
+		assertThat(offer.getFee().getAmountCents()).isEqualTo(15000L);
+	}
+
+	@Test
+	void acceptingAnExpiredOfferFromTheAppIsAConflictAndTheProcessMovesOn() {
+		long order = bookedOrder();
+		long offerId = offerOf(order, null).get("id").asLong();
+
+		driver.fireTimer(order, "OfferExpiredTimer");
+		driver.drainUntil(order, () -> "EXPIRED".equals(offerOf(order, offerId).get("status").asText()), "the offer expired");
+
+		Api.Reply accept = anonymous().post("/mobile/v1/offers/" + offerId + "/accept", null, h -> h.setBearerAuth(accessA));
+		assertProblem(accept, 409);
+		assertThat(offerOf(order, offerId).get("status").asText()).as("the late accept changed nothing").isEqualTo("EXPIRED");
+		assertThat(new OffersApi(client(accessA)).listOffers()).noneMatch(o -> o.getId() == offerId);
+		driver.drain(order);
+		assertThat(status(order)).as("the process went on without the dealer").isNotEqualTo("SCHEDULED");
+		assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(driver.instanceOf(order))
+			.activityId("OfferExpiredTimer").finished().count()).as("the process passed the offer's expiry").isPositive();
 	}
 
 	@Test
@@ -353,6 +394,19 @@ class MobileRouteAndOffersTests extends MobileClients {
 		assertThat(job.getBookedWindow().getEnd().toInstant()).isEqualTo(DAY.atTime(17, 0).atZone(shanghai).toInstant());
 	}
 
+	@Test
+	void theBrandsInstallationNotesAreTheJobsSpecialNotesOnTheRouteAndInTheBrandsOrderView() {
+		String notes = "Door frame already fitted; call 30 min ahead " + unique("N");
+		long order = scheduledOrder(null, notes);
+		assertThat(brandApi.get("/api/v1/orders/" + order).json().get("installationNotes").asText()).isEqualTo(notes);
+		planOn(order, installerA, 0);
+
+		RouteJob job = new RouteApi(client(accessA)).getRoute(DAY, null).getJobs().stream()
+			.filter(j -> j.getJobId() == order).findFirst().orElseThrow();
+
+		assertThat(job.getNotes()).contains(notes);
+	}
+
 	/** Put on a stream's queue when the server ended the stream. */
 	static final JsonNode ENDED = com.fasterxml.jackson.databind.node.TextNode.valueOf("ended");
 
@@ -430,13 +484,22 @@ class MobileRouteAndOffersTests extends MobileClients {
 
 	/** Booked for {@link #DAY}: the whole day, or (with a code) the consumer's window of that day. */
 	long bookedOrder(String window) {
-		Api.Reply reply = brandApi.post("/api/v1/orders", Map.of("externalOrderId", unique("MOB"),
+		return bookedOrder(window, null);
+	}
+
+	/** As {@link #bookedOrder(String)}, with the brand's installation notes when given. */
+	long bookedOrder(String window, String installationNotes) {
+		Map<String, Object> body = new java.util.HashMap<>(Map.of("externalOrderId", unique("MOB"),
 				"consumer", Map.of("name", "李娜", "phone", "13812345678", "address", "杭州市西湖区文三路 90 号",
 						"regionCode", "330106", "location", Map.of("lat", 30.2765, "lng", 120.1229)),
 				"items", List.of(Map.of("sku", "DR-800", "name", "Walnut door", "category", "DOOR", "quantity", 1,
 						"serialNumberRequired", true)),
 				"serviceType", "INSTALLATION", "memberTier", "GOLD", "goods", Map.of("status", "ARRIVED"),
 				"promisedBy", DAY.plusDays(7).toString()));
+		if (installationNotes != null) {
+			body.put("installationNotes", installationNotes);
+		}
+		Api.Reply reply = brandApi.post("/api/v1/orders", body);
 		assertThat(reply.status()).as(reply.body()).isEqualTo(201);
 		long id = reply.json().get("id").asLong();
 		driver.instanceOf(id);
@@ -455,7 +518,11 @@ class MobileRouteAndOffersTests extends MobileClients {
 	}
 
 	long scheduledOrder(String window) {
-		long id = bookedOrder(window);
+		return scheduledOrder(window, null);
+	}
+
+	long scheduledOrder(String window, String installationNotes) {
+		long id = bookedOrder(window, installationNotes);
 		long offerId = offerOf(id, null).get("id").asLong();
 		assertThat(dealerAdmin.post("/api/v1/offers/" + offerId + "/accept", null).status()).isEqualTo(200);
 		driver.drainUntil(id, () -> status(id).equals("SCHEDULED"), "scheduled");

@@ -207,6 +207,9 @@ class InstallerRoutesView {
 		if (order.memberTier() != null && order.memberTier().name().equals("PLATINUM")) {
 			notes.add("PLATINUM member / 白金会员");
 		}
+		if (order.installationNotes() != null) {
+			notes.add(order.installationNotes());
+		}
 		return notes.isEmpty() ? null : String.join("; ", notes);
 	}
 

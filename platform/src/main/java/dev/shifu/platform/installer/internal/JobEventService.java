@@ -132,6 +132,10 @@ class JobEventService {
 						flags.add(EvidenceRecords.OUTSIDE_GEOFENCE);
 					}
 				}
+				else if (event.lat() == null) {
+					// Only the office's stand-in may report an arrival without a position: not checked, so reviewed.
+					flags.add(EvidenceRecords.NO_LOCATION);
+				}
 				if (!rework(order)) {
 					process.installerArrived(orderId);
 				}
@@ -155,8 +159,13 @@ class JobEventService {
 					log.currentVisit(orderId), photos.ofEvent(eventId), serials));
 		}
 		else if (!flags.isEmpty()) {
-			evidence.review(order, "EVIDENCE", flags, Map.of("eventId", eventId, "type", event.type().name(),
-					"distanceMeters", Math.round(distance)));
+			Map<String, Object> detail = new java.util.LinkedHashMap<>();
+			detail.put("eventId", eventId);
+			detail.put("type", event.type().name());
+			if (distance != null) {
+				detail.put("distanceMeters", Math.round(distance));
+			}
+			evidence.review(order, "EVIDENCE", flags, detail);
 		}
 		idempotency.remember(reporter.scope(), key, hash,
 				flags.isEmpty() ? String.valueOf(eventId) : eventId + ";" + String.join(",", flags));

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.shifu.mobile.server.api.OffersApi;
 import dev.shifu.mobile.server.model.OfferDeclineDto;
 import dev.shifu.mobile.server.model.OfferDto;
+import dev.shifu.platform.booking.BookedWindows;
 import dev.shifu.platform.catalog.Regions;
 import dev.shifu.platform.catalog.ServiceCatalog;
 import dev.shifu.platform.dispatch.ProviderOffers;
@@ -48,10 +49,13 @@ class OffersController implements OffersApi {
 
 	private final MobileMapper mapper;
 
+	private final BookedWindows windows;
+
 	private final Clock clock;
 
 	OffersController(ProviderOffers offers, OrderLifecycle orders, OrderProcess process, NetworkDirectory network,
-			ServiceCatalog catalog, Regions regions, MobileMapper mapper, Optional<Clock> clock) {
+			ServiceCatalog catalog, Regions regions, MobileMapper mapper, BookedWindows windows, Optional<Clock> clock) {
+		this.windows = windows;
 		this.offers = offers;
 		this.orders = orders;
 		this.process = process;
@@ -113,8 +117,17 @@ class OffersController implements OffersApi {
 			.orElse(null);
 		return new MobileViews.Offer(offer.id(), offer.orderId(), offer.status(), at(offer.offeredAt(), zone),
 				at(offer.expiresAt(), zone), order.serviceType().name(), items, district, distance,
-				booked.map(d -> new MobileViews.BookedWindow(d, null, null)).orElse(null),
-				booked.isPresent() ? null : earliest(order, zone), fee, offer.declineReason());
+				booked.map(d -> bookedWindow(order.id(), d, zone)).orElse(null),
+				booked.orElseGet(() -> earliest(order, zone)), fee, offer.declineReason());
+	}
+
+	/** The booked day, with the consumer's window times when a window (not just the day) was booked. */
+	private MobileViews.BookedWindow bookedWindow(long orderId, LocalDate day, ZoneId zone) {
+		return windows.windowOf(orderId)
+			.filter(w -> w.day().equals(day))
+			.map(w -> new MobileViews.BookedWindow(day, w.start().atDate(day).atZone(zone).toOffsetDateTime(),
+					w.end().atDate(day).atZone(zone).toOffsetDateTime()))
+			.orElseGet(() -> new MobileViews.BookedWindow(day, null, null));
 	}
 
 	/** Not booked yet: tomorrow at the earliest, and not before the goods are expected where the job needs them. */

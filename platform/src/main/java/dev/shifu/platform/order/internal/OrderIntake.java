@@ -129,6 +129,8 @@ class OrderIntake implements OrderSubmissions {
 				request.promisedBy(), requirements, brand.name());
 		order.setLocale(request.consumer().locale());
 		order.setConsumerEmail(request.consumer().email());
+		order.setInstallationNotes(request.installationNotes() == null || request.installationNotes().isBlank() ? null
+				: request.installationNotes().strip());
 		return order;
 	}
 

@@ -135,7 +135,7 @@ class OrderLifecycleService implements OrderLifecycle {
 		return new OrderSnapshot(o.getId(), o.getBrandId(), o.getExternalOrderId(), o.getStatus(), o.getServiceType(),
 				o.getMemberTier(), o.getConsumerName(), o.getConsumerPhone(), o.getAddress(), o.getRegionCode(),
 				o.location(), o.getGoodsStatus(), o.getExpectedArrival(), o.getPromisedBy(), o.getDurationMinutes(),
-				o.getCrewSize(), o.requiredSkillSet(), o.getConsumerToken(), o.getConsumerEmail());
+				o.getCrewSize(), o.requiredSkillSet(), o.getConsumerToken(), o.getConsumerEmail(), o.getInstallationNotes());
 	}
 
 }

@@ -23,7 +23,7 @@ import dev.shifu.platform.shared.PhoneNumbers;
 record OrderView(long id, String externalOrderId, long brandId, OrderStatus status, ServiceType serviceType,
 		MemberTier memberTier, Consumer consumer, List<Item> items, Goods goods, LocalDate promisedBy,
 		Requirements requirements, String cancelReason, Instant createdAt, Instant updatedAt,
-		List<StatusChange> history, List<Warning> warnings, String consumerLink) {
+		List<StatusChange> history, List<Warning> warnings, String consumerLink, String installationNotes) {
 
 	/** This view with the consumer's link, if the viewer is the owning brand. */
 	OrderView withConsumerLink(ServiceOrder o, Actor viewer, String publicUrl) {
@@ -33,7 +33,7 @@ record OrderView(long id, String externalOrderId, long brandId, OrderStatus stat
 		}
 		return new OrderView(id, externalOrderId, brandId, status, serviceType, memberTier, consumer, items, goods,
 				promisedBy, requirements, cancelReason, createdAt, updatedAt, history, warnings,
-				publicUrl + "/c/" + o.getConsumerToken());
+				publicUrl + "/c/" + o.getConsumerToken(), installationNotes);
 	}
 
 	record Warning(String level, String reason, Instant at) {
@@ -73,7 +73,7 @@ record OrderView(long id, String externalOrderId, long brandId, OrderStatus stat
 				o.getCreatedAt(), o.getUpdatedAt(), history, withHistory ? o.getWarnings()
 					.stream()
 					.map(w -> new Warning(w.getLevel(), w.getReason(), w.getRaisedAt()))
-					.toList() : null, null);
+					.toList() : null, null, o.getInstallationNotes());
 	}
 
 }

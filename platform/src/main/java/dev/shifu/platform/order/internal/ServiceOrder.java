@@ -123,6 +123,9 @@ class ServiceOrder extends AbstractAggregateRoot<ServiceOrder> {
 
 	private String consumerEmail;
 
+	/** The brand's notes for the installer (special notes on the job), or null. */
+	private String installationNotes;
+
 	/** The consumer's language as the brand gave it (zh-CN, en), or null. */
 	private String locale;
 
@@ -449,6 +452,14 @@ class ServiceOrder extends AbstractAggregateRoot<ServiceOrder> {
 
 	void setConsumerEmail(String email) {
 		this.consumerEmail = email;
+	}
+
+	void setInstallationNotes(String notes) {
+		this.installationNotes = notes;
+	}
+
+	String getInstallationNotes() {
+		return installationNotes;
 	}
 
 	String getConsumerEmail() {
