@@ -12,6 +12,8 @@ import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.api.solver.change.ProblemChange;
 import org.optaplanner.core.api.solver.change.ProblemChangeDirector;
 import org.optaplanner.core.api.solver.event.BestSolutionChangedEvent;
+import org.optaplanner.core.impl.phase.event.PhaseLifecycleListener;
+import org.optaplanner.core.impl.solver.DefaultSolver;
 
 import dev.shifu.planner.domain.Schedule;
 
@@ -60,6 +62,15 @@ public final class LiveScheduleSolver implements AutoCloseable {
             }
         }, "live-solver-" + problem.getName());
         thread.setDaemon(true);
+    }
+
+    /**
+     * Adds a listener of the solver's bursts (each change restarts solving: {@code solvingStarted} ..
+     * {@code solvingEnded}) and steps, through the impl API of 10.1. Call before {@link #start()}.
+     */
+    public LiveScheduleSolver listen(PhaseLifecycleListener<Schedule> listener) {
+        ((DefaultSolver<Schedule>) solver).addPhaseLifecycleListener(listener);
+        return this;
     }
 
     public LiveScheduleSolver start() {

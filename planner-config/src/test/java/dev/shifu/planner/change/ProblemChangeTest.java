@@ -11,6 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.api.solver.change.ProblemChange;
+import org.optaplanner.core.impl.phase.event.PhaseLifecycleListenerAdapter;
+import org.optaplanner.core.impl.phase.scope.AbstractStepScope;
+import org.optaplanner.core.impl.solver.scope.SolverScope;
 
 import dev.shifu.planner.TinyCity;
 import dev.shifu.planner.domain.Job;
@@ -21,13 +24,14 @@ import dev.shifu.planner.solver.ScheduleSolverConfig;
 import dev.shifu.planner.solver.SolverSettings;
 
 /**
- * Problem changes applied to a running daemon solver, as the platform will: each test waits until a
- * best solution containing the change has been published, then checks its structure.
+ * Problem changes applied to a running daemon solver, as the platform will: each change goes to an idle
+ * solver, and the test waits until the burst of steps it starts has ended, then checks the published plan.
  */
 class ProblemChangeTest {
 
     private LiveScheduleSolver solver;
     private final AtomicReference<Schedule> best = new AtomicReference<>();
+    private final Bursts bursts = new Bursts();
 
     @BeforeEach
     void startSolver() throws Exception {
@@ -35,11 +39,9 @@ class ProblemChangeTest {
         SolverFactory<Schedule> factory = SolverFactory.create(ScheduleSolverConfig.create(
                 SolverSettings.ofSteps(2_000, 20_000, 3).withUnimprovedStepLimit(300).withDaemon(true)));
         solver = new LiveScheduleSolver(factory, TinyCity.schedule(), event -> best.set(event.getNewBestSolution()))
-                .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while ((best.get() == null || !best.get().getScore().isFeasible()) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+                .listen(bursts).start();
+        // The first burst runs to its step limit before any test reads the plan or submits a change.
+        bursts.awaitIdleAfter(0);
         assertThat(best.get().getScore().isFeasible()).isTrue();
     }
 
@@ -48,8 +50,59 @@ class ProblemChangeTest {
         solver.close();
     }
 
+    /**
+     * Submits the change to an idle solver and waits until the burst of steps it starts has ended, not
+     * only for its first published plan: the next change then lands on the same solver state however
+     * fast the machine is, so a reproducible solver gives the same result every run.
+     */
     private Schedule apply(ProblemChange<Schedule> change) throws Exception {
-        return solver.submit(change).get(30, TimeUnit.SECONDS);
+        int ended = bursts.ended();
+        Schedule published = solver.submit(change).get(30, TimeUnit.SECONDS);
+        bursts.awaitIdleAfter(ended);
+        return published;
+    }
+
+    /** Like {@link #apply}, but returns the best plan at the end of the change's burst. */
+    private Schedule settle(ProblemChange<Schedule> change) throws Exception {
+        apply(change);
+        return best.get();
+    }
+
+    /** Counts the solver's bursts (solving restarts after each change) and steps, on the solver thread. */
+    private static final class Bursts extends PhaseLifecycleListenerAdapter<Schedule> {
+        private int started;
+        private int ended;
+        private long steps;
+
+        @Override
+        public synchronized void solvingStarted(SolverScope<Schedule> scope) {
+            started++;
+        }
+
+        @Override
+        public synchronized void stepEnded(AbstractStepScope<Schedule> scope) {
+            steps++;
+        }
+
+        @Override
+        public synchronized void solvingEnded(SolverScope<Schedule> scope) {
+            ended++;
+            notifyAll();
+        }
+
+        synchronized int ended() {
+            return ended;
+        }
+
+        /** Waits, bounded, until a burst after {@code endedBefore} ended bursts has ended and no other runs. */
+        synchronized void awaitIdleAfter(int endedBefore) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!(ended > endedBefore && started == ended) && System.nanoTime() < deadline) {
+                wait(100);
+            }
+            assertThat(ended).as("bursts ended (steps so far: %d)", steps).isGreaterThan(endedBefore);
+            assertThat(started).as("no burst still running").isEqualTo(ended);
+        }
     }
 
     @Test
@@ -124,10 +177,10 @@ class ProblemChangeTest {
                 .max((a, b) -> Integer.compare(a.getJobs().size(), b.getJobs().size())).orElseThrow();
         String shiftId = busiest.getId();
         List<String> head = busiest.getJobs().subList(0, 2).stream().map(Job::getId).toList();
-        Job first = apply(new PinJobChange(head.get(1))).findJob(head.get(0)).orElseThrow();
+        Job first = settle(new PinJobChange(head.get(1))).findJob(head.get(0)).orElseThrow();
         long late = first.getStartTime() + 2 * 3600;
 
-        Schedule after = apply(new ActualTimesChange(head.get(0), late, null, null));
+        Schedule after = settle(new ActualTimesChange(head.get(0), late, null, null));
 
         Shift shift = after.findShift(shiftId).orElseThrow();
         Job arrived = shift.getPinnedJobs().get(0);
@@ -139,7 +192,7 @@ class ProblemChangeTest {
                 .isEqualTo(late + arrived.getServiceSeconds() + drive);
 
         long done = late + 600;
-        Schedule finished = apply(new ActualTimesChange(head.get(0), late, late, done));
+        Schedule finished = settle(new ActualTimesChange(head.get(0), late, late, done));
         Job afterFinish = finished.findShift(shiftId).orElseThrow().getPinnedJobs().get(1);
         assertThat(afterFinish.getArrivalTime()).as("the route goes on from the finish").isEqualTo(done + drive);
         assertThat(finished.getAssignedJobs()).hasSize(9);
