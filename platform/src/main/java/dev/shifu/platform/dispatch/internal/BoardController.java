@@ -18,7 +18,6 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -247,9 +246,7 @@ class BoardController {
 			throw new InvalidFieldException("region", "is not a known region code");
 		}
 		String city = code.substring(0, 4) + "00";
-		if (!staffRegions.mayWorkIn(CurrentActor.get(), city)) {
-			throw new AccessDeniedException("region " + city + " is not one of the caller's regions");
-		}
+		staffRegions.requireWorkIn(CurrentActor.get(), city);
 		return city;
 	}
 
