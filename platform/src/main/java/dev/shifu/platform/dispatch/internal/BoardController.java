@@ -65,6 +65,9 @@ class BoardController {
 
 	private final StaffRegions staffRegions;
 
+	/** Idempotency keys being applied on this node, so a parallel duplicate waits instead of acting again. */
+	private final java.util.concurrent.ConcurrentMap<String, Object> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private final Regions regions;
 
 	private final BoardAudit audit;
@@ -153,6 +156,23 @@ class BoardController {
 		Actor actor = CurrentActor.get();
 		String scope = "board:" + actor.name();
 		String hash = Idempotency.hash(Map.of("region", city, "edits", request.edits()));
+		if (key == null) {
+			return applyOnce(city, actor, request, null, scope, hash);
+		}
+		// Two parallel requests with one key act once: the second waits for the first and then finds its result.
+		String slot = scope + "\n" + key;
+		Object lock = inFlight.computeIfAbsent(slot, k -> new Object());
+		synchronized (lock) {
+			try {
+				return applyOnce(city, actor, request, key, scope, hash);
+			}
+			finally {
+				inFlight.remove(slot, lock);
+			}
+		}
+	}
+
+	private Applied applyOnce(String city, Actor actor, Edits request, String key, String scope, String hash) {
 		if (key != null) {
 			var previous = idempotency.previousResult(scope, key, hash);
 			if (previous.isPresent()) {
