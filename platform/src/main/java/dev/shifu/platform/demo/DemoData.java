@@ -26,6 +26,7 @@ import dev.shifu.platform.catalog.Skill;
 import dev.shifu.platform.identity.Actor;
 import dev.shifu.platform.identity.BrandAccounts;
 import dev.shifu.platform.identity.Role;
+import dev.shifu.platform.identity.StaffRegions;
 import dev.shifu.platform.installer.MobileSignIns;
 import dev.shifu.platform.network.InstallerRequest;
 import dev.shifu.platform.network.NetworkAdministration;
@@ -100,9 +101,12 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoProgress progress;
 
+	private final StaffRegions staffRegions;
+
 	DemoData(BrandAccounts accounts, NetworkAdministration network, OrderSubmissions orders, Regions regions,
-			MobileSignIns signIns, DemoProgress progress, java.util.Optional<java.time.Clock> clock) {
+			MobileSignIns signIns, DemoProgress progress, java.util.Optional<java.time.Clock> clock, StaffRegions staffRegions) {
 		this.progress = progress;
+		this.staffRegions = staffRegions;
 		this.signIns = signIns;
 		this.accounts = accounts;
 		this.network = network;
@@ -153,6 +157,10 @@ class DemoData implements ApplicationRunner {
 
 		accounts.createUser("admin", USERS.get("admin"), "Demo admin", Set.of(Role.ADMIN), null, null);
 		accounts.createUser("dispatcher", USERS.get("dispatcher"), "Demo dispatcher", Set.of(Role.DISPATCHER), null, null);
+		// Regions fail closed: the demo dispatcher works in every city.
+		staffRegions.assign("dispatcher", regions.all().stream().map(Regions.Region::code)
+			.filter(code -> code.matches("\\d{4}00") && !code.endsWith("0000"))
+			.collect(java.util.stream.Collectors.toSet()));
 		accounts.createUser("service", USERS.get("service"), "Demo customer service", Set.of(Role.CUSTOMER_SERVICE), null, null);
 		accounts.createUser("xihu-dealer", USERS.get("xihu-dealer"), "Xihu dealer admin", Set.of(Role.PROVIDER_ADMIN), west.id(), null);
 		accounts.createUser("binjiang-dealer", USERS.get("binjiang-dealer"), "Binjiang dealer admin", Set.of(Role.PROVIDER_ADMIN), east.id(), null);

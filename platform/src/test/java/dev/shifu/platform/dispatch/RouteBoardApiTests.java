@@ -312,6 +312,44 @@ class RouteBoardApiTests extends PlatformIntegrationTest {
 	}
 
 	@Test
+	void twoParallelRequestsWithOneIdempotencyKeyActAndAuditOnce() throws Exception {
+		allPlanned();
+		String job = jobs.get(2);
+		String key = unique("parallel-pin");
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.concurrent.Callable<Api.Reply> pin = () -> {
+				start.await();
+				return dispatcher.post(EDITS, edit("PIN", job, null, null, false, null), h -> h.set("Idempotency-Key", key));
+			};
+			var first = pool.submit(pin);
+			var second = pool.submit(pin);
+			start.countDown();
+			Api.Reply a = first.get();
+			Api.Reply b = second.get();
+
+			assertThat(a.status()).as(a.body()).isEqualTo(200);
+			assertThat(b.status()).as(b.body()).isEqualTo(200);
+			assertThat(b.json().get("auditIds")).isEqualTo(a.json().get("auditIds"));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		long entries = 0;
+		for (JsonNode entry : dispatcher.get("/api/v1/dispatch/board/" + CITY + "/audit").json()) {
+			if (job.equals(entry.path("jobId").asText()) && "PIN".equals(entry.get("action").asText())) {
+				entries++;
+				assertThat(entry.get("actor").asText()).isEqualTo(dispatcherName);
+				assertThat(entry.get("before").asText()).contains(job);
+				assertThat(entry.get("after").asText()).contains("\"pinned\":true");
+				assertThat(entry.get("at").asText()).isNotBlank();
+			}
+		}
+		assertThat(entries).as("one PIN, one audit entry").isEqualTo(1);
+	}
+
+	@Test
 	void aDispatcherOfAnotherRegionCanNeitherReadNorTouchThisOne() {
 		allPlanned();
 		String other = unique("dispatcher");

@@ -196,6 +196,9 @@ class AccessMatrixTests extends PlatformIntegrationTest {
 	private HttpHeaders user(Role role, Long providerId) {
 		String username = unique(role.name().toLowerCase());
 		accounts.createUser(username, PASSWORD, username, java.util.Set.of(role), providerId, null);
+		if (role == Role.DISPATCHER) {
+			inEveryCity(username);
+		}
 		HttpHeaders headers = new HttpHeaders();
 		headers.setBasicAuth(username, PASSWORD);
 		return headers;

@@ -76,6 +76,9 @@ class CamundaSingleSignOnTests extends PlatformIntegrationTest {
 	private Session signedIn(Role role) {
 		String username = unique(role.name().toLowerCase());
 		accounts.createUser(username, PASSWORD, username, Set.of(role), null, null);
+		if (role == Role.DISPATCHER) {
+			inEveryCity(username);
+		}
 		return new Session(username);
 	}
 

@@ -49,6 +49,9 @@ class StaffConsolesBrowserTests extends PlatformIntegrationTest {
 	private String signIn(Role role) {
 		String username = unique(role.name().toLowerCase());
 		accounts.createUser(username, PASSWORD, username, java.util.Set.of(role), null, null);
+		if (role == Role.DISPATCHER) {
+			inEveryCity(username);
+		}
 		browser.manage().deleteAllCookies();
 		browser.get("http://localhost:" + port + "/login");
 		browser.findElement(By.name("username")).sendKeys(username);

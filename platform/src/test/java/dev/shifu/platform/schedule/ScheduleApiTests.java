@@ -59,6 +59,7 @@ class ScheduleApiTests extends PlatformIntegrationTest {
 		Api admin = asNewUser(Role.ADMIN, null);
 		dispatcherName = unique("dispatcher");
 		accounts.createUser(dispatcherName, PASSWORD, dispatcherName, java.util.Set.of(Role.DISPATCHER), null, null);
+		inEveryCity(dispatcherName);
 		dispatcher = Api.user(http, dispatcherName, PASSWORD);
 		brand = newBrand();
 		providerId = admin.post("/api/v1/providers", Map.of("name", "Planner test dealer", "type", "DEALER",

@@ -1,6 +1,7 @@
 package dev.shifu.platform.support;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -8,9 +9,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
+import dev.shifu.platform.catalog.Regions;
 import dev.shifu.platform.identity.BrandAccounts;
 import dev.shifu.platform.identity.BrandAccounts.IssuedBrand;
 import dev.shifu.platform.identity.Role;
+import dev.shifu.platform.identity.StaffRegions;
 
 /**
  * The whole app on a random port with real HTTP. Tests share one context per database, so every fixture gets
@@ -27,6 +30,12 @@ public abstract class PlatformIntegrationTest {
 
 	@Autowired
 	protected BrandAccounts accounts;
+
+	@Autowired
+	private StaffRegions staffRegionsOfTests;
+
+	@Autowired
+	private Regions regionsOfTests;
 
 	protected static String unique(String prefix) {
 		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -45,7 +54,19 @@ public abstract class PlatformIntegrationTest {
 	protected Api asNewUser(Role role, Long providerId) {
 		String username = unique(role.name().toLowerCase());
 		accounts.createUser(username, PASSWORD, username, Set.of(role), providerId, null);
+		if (role == Role.DISPATCHER) {
+			inEveryCity(username);
+		}
 		return Api.user(http, username, PASSWORD);
+	}
+
+	/**
+	 * Assigns every known city to a dispatcher: regions fail closed, so a dispatcher with none sees nothing. For
+	 * tests that need a dispatcher but do not test region limits.
+	 */
+	protected void inEveryCity(String username) {
+		staffRegionsOfTests.assign(username, regionsOfTests.all().stream().map(Regions.Region::code)
+			.filter(code -> code.matches("\\d{4}00") && !code.endsWith("0000")).collect(Collectors.toSet()));
 	}
 
 	protected Api anonymous() {

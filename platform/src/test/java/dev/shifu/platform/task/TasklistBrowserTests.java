@@ -168,6 +168,9 @@ class TasklistBrowserTests extends StaffTaskFixture {
 	private void signIn(Role role) {
 		String username = unique(role.name().toLowerCase());
 		accounts.createUser(username, PASSWORD, username, Set.of(role), null, null);
+		if (role == Role.DISPATCHER) {
+			inEveryCity(username);
+		}
 		browser.manage().deleteAllCookies();
 		browser.get("http://localhost:" + port + "/login");
 		browser.findElement(By.name("username")).sendKeys(username);

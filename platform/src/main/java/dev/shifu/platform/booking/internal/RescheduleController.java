@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.shifu.platform.identity.Actor;
 import dev.shifu.platform.identity.CurrentActor;
 import dev.shifu.platform.identity.Role;
+import dev.shifu.platform.identity.StaffRegions;
 import dev.shifu.platform.order.OrderLifecycle;
 import dev.shifu.platform.order.OrderSnapshot;
 import dev.shifu.platform.shared.NotFoundException;
@@ -32,9 +33,12 @@ class RescheduleController {
 
 	private final OrderLifecycle orders;
 
-	RescheduleController(AppointmentService appointments, OrderLifecycle orders) {
+	private final StaffRegions staffRegions;
+
+	RescheduleController(AppointmentService appointments, OrderLifecycle orders, StaffRegions staffRegions) {
 		this.appointments = appointments;
 		this.orders = orders;
+		this.staffRegions = staffRegions;
 	}
 
 	/** Staff view: no consumer link, no phone. */
@@ -49,8 +53,11 @@ class RescheduleController {
 	@GetMapping("/api/v1/reschedule-requests")
 	@Operation(summary = "Late reschedules waiting for a decision (admin, dispatcher)")
 	List<RescheduleView> pending() {
-		requireDispatcher();
-		return appointments.pendingRequests().stream().map(this::view).toList();
+		Actor actor = requireDispatcher();
+		return appointments.pendingRequests().stream()
+			.filter(r -> orders.find(r.orderId()).filter(order -> inRegion(actor, order)).isPresent())
+			.map(this::view)
+			.toList();
 	}
 
 	@PostMapping("/api/v1/reschedule-requests/{id}/approve")
@@ -69,6 +76,10 @@ class RescheduleController {
 		Actor actor = requireDispatcher();
 		RescheduleRequest request = appointments.request(id).orElseThrow(() -> new NotFoundException("reschedule request", id));
 		OrderSnapshot order = orders.find(request.orderId()).orElseThrow(() -> new NotFoundException("order", request.orderId()));
+		if (!inRegion(actor, order)) {
+			// Another region's request is not found, as if it did not exist.
+			throw new NotFoundException("reschedule request", id);
+		}
 		String note = body == null || body.note() == null ? null : body.note().strip();
 		return view(appointments.decide(id, order, approve, actor.name(), note));
 	}
@@ -79,6 +90,12 @@ class RescheduleController {
 			throw new AccessDeniedException("dispatchers only");
 		}
 		return actor;
+	}
+
+	/** Whether the order's city is one of the caller's regions (regions fail closed; admins work in all). */
+	private boolean inRegion(Actor actor, OrderSnapshot order) {
+		String code = order.regionCode();
+		return code != null && code.length() >= 4 && staffRegions.mayWorkIn(actor, code.substring(0, 4) + "00");
 	}
 
 	private RescheduleView view(RescheduleRequest r) {

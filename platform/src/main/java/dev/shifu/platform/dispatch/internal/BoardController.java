@@ -18,7 +18,6 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,6 +64,9 @@ class BoardController {
 	private final RouteBoard board;
 
 	private final StaffRegions staffRegions;
+
+	/** Idempotency keys being applied on this node, so a parallel duplicate waits instead of acting again. */
+	private final java.util.concurrent.ConcurrentMap<String, Object> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final Regions regions;
 
@@ -154,6 +156,23 @@ class BoardController {
 		Actor actor = CurrentActor.get();
 		String scope = "board:" + actor.name();
 		String hash = Idempotency.hash(Map.of("region", city, "edits", request.edits()));
+		if (key == null) {
+			return applyOnce(city, actor, request, null, scope, hash);
+		}
+		// Two parallel requests with one key act once: the second waits for the first and then finds its result.
+		String slot = scope + "\n" + key;
+		Object lock = inFlight.computeIfAbsent(slot, k -> new Object());
+		synchronized (lock) {
+			try {
+				return applyOnce(city, actor, request, key, scope, hash);
+			}
+			finally {
+				inFlight.remove(slot, lock);
+			}
+		}
+	}
+
+	private Applied applyOnce(String city, Actor actor, Edits request, String key, String scope, String hash) {
 		if (key != null) {
 			var previous = idempotency.previousResult(scope, key, hash);
 			if (previous.isPresent()) {
@@ -247,9 +266,7 @@ class BoardController {
 			throw new InvalidFieldException("region", "is not a known region code");
 		}
 		String city = code.substring(0, 4) + "00";
-		if (!staffRegions.mayWorkIn(CurrentActor.get(), city)) {
-			throw new AccessDeniedException("region " + city + " is not one of the caller's regions");
-		}
+		staffRegions.requireWorkIn(CurrentActor.get(), city);
 		return city;
 	}
 

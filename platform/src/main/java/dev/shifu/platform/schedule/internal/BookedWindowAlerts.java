@@ -17,6 +17,8 @@ import dev.shifu.planner.domain.Job;
 import dev.shifu.planner.domain.Schedule;
 import dev.shifu.planner.domain.Times;
 import dev.shifu.platform.catalog.Regions;
+import dev.shifu.platform.identity.CurrentActor;
+import dev.shifu.platform.identity.StaffRegions;
 import dev.shifu.platform.shared.InvalidFieldException;
 
 /**
@@ -35,7 +37,11 @@ class BookedWindowAlerts {
 
 	private final Regions regions;
 
-	BookedWindowAlerts(SchedulePlanner planner, ScheduleJobRepository jobs, ProblemFactory problems, Regions regions) {
+	private final StaffRegions staffRegions;
+
+	BookedWindowAlerts(SchedulePlanner planner, ScheduleJobRepository jobs, ProblemFactory problems, Regions regions,
+			StaffRegions staffRegions) {
+		this.staffRegions = staffRegions;
 		this.planner = planner;
 		this.jobs = jobs;
 		this.problems = problems;
@@ -54,6 +60,7 @@ class BookedWindowAlerts {
 			throw new InvalidFieldException("region", "must be a known 6-digit region code, e.g. 330100");
 		}
 		String city = ProblemFactory.regionOf(region);
+		staffRegions.requireWorkIn(CurrentActor.get(), city);
 		Schedule plan = planner.find(city).map(RegionPlanner::best).orElse(null);
 		List<LocalDate> horizon = problems.horizon(city);
 		List<Alert> alerts = new ArrayList<>();

@@ -35,6 +35,8 @@ import dev.shifu.planner.domain.Shift;
 import dev.shifu.planner.domain.Times;
 import dev.shifu.planner.explain.ScheduleExplanation;
 import dev.shifu.platform.catalog.Regions;
+import dev.shifu.platform.identity.CurrentActor;
+import dev.shifu.platform.identity.StaffRegions;
 import dev.shifu.platform.shared.InvalidFieldException;
 import dev.shifu.platform.shared.NotFoundException;
 
@@ -51,11 +53,15 @@ class ScheduleController {
 
 	private final Regions regions;
 
-	ScheduleController(SchedulePlanner planner, Reoptimizer reoptimizer, ProblemFactory problems, Regions regions) {
+	private final StaffRegions staffRegions;
+
+	ScheduleController(SchedulePlanner planner, Reoptimizer reoptimizer, ProblemFactory problems, Regions regions,
+			StaffRegions staffRegions) {
 		this.planner = planner;
 		this.reoptimizer = reoptimizer;
 		this.problems = problems;
 		this.regions = regions;
+		this.staffRegions = staffRegions;
 	}
 
 	record Visit(String jobId, long orderId, LocalDateTime arrival, LocalDateTime start, LocalDateTime end,
@@ -195,7 +201,9 @@ class ScheduleController {
 		if (!regions.exists(region)) {
 			throw new InvalidFieldException("region", "is not a known region code");
 		}
-		return ProblemFactory.regionOf(region);
+		String city = ProblemFactory.regionOf(region);
+		staffRegions.requireWorkIn(CurrentActor.get(), city);
+		return city;
 	}
 
 }

@@ -22,7 +22,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 import dev.shifu.platform.identity.Actor;
+import dev.shifu.platform.identity.Role;
 import dev.shifu.platform.identity.StaffGroups;
+import dev.shifu.platform.identity.StaffRegions;
 import dev.shifu.platform.shared.ConflictException;
 import dev.shifu.platform.shared.FieldError;
 import dev.shifu.platform.shared.InvalidFieldException;
@@ -45,7 +47,11 @@ class StaffTaskService {
 
 	private final HistoryService history;
 
-	StaffTaskService(TaskService tasks, IdentityService identity, RuntimeService runtime, HistoryService history) {
+	private final StaffRegions staffRegions;
+
+	StaffTaskService(TaskService tasks, IdentityService identity, RuntimeService runtime, HistoryService history,
+			StaffRegions staffRegions) {
+		this.staffRegions = staffRegions;
 		this.tasks = tasks;
 		this.identity = identity;
 		this.runtime = runtime;
@@ -82,7 +88,20 @@ class StaffTaskService {
 			}
 			return query.listPage(0, 500);
 		});
-		return visible.stream().map(this::view).toList();
+		return visible.stream().filter(task -> inRegions(actor, task)).map(this::view).toList();
+	}
+
+	/**
+	 * Dispatcher tasks are limited to the dispatcher's regions (failing closed: none assigned, none seen); admins see
+	 * every region, and customer service's return visits are not regional.
+	 */
+	private boolean inRegions(Actor actor, Task task) {
+		if (actor.has(Role.ADMIN) || typeOf(task) == StaffTaskType.RETURN_VISIT) {
+			return true;
+		}
+		Object code = runtime.getVariable(task.getProcessInstanceId(), Vars.REGION_CODE);
+		return code instanceof String region && region.length() >= 4
+				&& staffRegions.mayWorkIn(actor, region.substring(0, 4) + "00");
 	}
 
 	StaffTaskView get(Actor actor, String taskId) {
@@ -120,7 +139,7 @@ class StaffTaskService {
 	private Task visibleTask(Actor actor, String taskId) {
 		Task task = as(actor, () -> tasks.createTaskQuery().taskId(taskId).singleResult());
 		if (task == null || StaffTaskType.ofTaskKey(task.getTaskDefinitionKey()).isEmpty()
-				|| !typesOf(actor).contains(typeOf(task))) {
+				|| !typesOf(actor).contains(typeOf(task)) || !inRegions(actor, task)) {
 			// Staff have no history grants; a finished staff task's id says nothing about an order.
 			boolean done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
 			if (task == null && done) {

@@ -97,6 +97,7 @@ abstract class LivePlanTest extends PlatformIntegrationTest {
 		admin = asNewUser(Role.ADMIN, null);
 		dispatcherName = unique("dispatcher");
 		accounts.createUser(dispatcherName, PASSWORD, dispatcherName, java.util.Set.of(Role.DISPATCHER), null, null);
+		inEveryCity(dispatcherName);
 		dispatcher = Api.user(http, dispatcherName, PASSWORD);
 		brand = newBrand();
 		driver = new dev.shifu.platform.support.ProcessDriver(engine.getRuntimeService(), engine.getManagementService(),
