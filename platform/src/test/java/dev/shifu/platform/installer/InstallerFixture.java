@@ -190,7 +190,7 @@ abstract class InstallerFixture extends PlatformIntegrationTest {
 		eventually(() -> plannedVisits.crewOf(order).equals(List.of(installerId)), "job " + jobId + " stored on " + installerId);
 	}
 
-	private boolean inPlan(String jobId) {
+	boolean inPlan(String jobId) {
 		JsonNode day = dispatcher.get("/api/v1/schedules?region=330100&date=" + DAY).json();
 		return day.toString().contains("\"" + jobId + "\"");
 	}
