@@ -204,22 +204,6 @@ class InstallerJobEventTests extends InstallerFixture {
 	}
 
 	@Test
-	void anArrivalTheProviderAdminReportsWithoutAPositionIsFlaggedNoLocationForReview() {
-		long order = jobOf(installerA);
-		Api.Reply arrived = dealerAdmin.post("/api/v1/providers/" + dealerId + "/jobs/" + order + "/events",
-				Map.of("type", "ARRIVED"), h -> h.set("Idempotency-Key", "admin-arrived-" + order));
-		driver.drain(order);
-
-		assertThat(arrived.status()).as(arrived.body()).isEqualTo(200);
-		assertThat(arrived.json().get("flags")).extracting(JsonNode::asText).containsExactly("NO_LOCATION");
-		JsonNode reviews = dispatcher.get("/api/v1/reviews?region=330106&orderId=" + order).json();
-		assertThat(reviews).hasSize(1);
-		assertThat(reviews.get(0).get("kind").asText()).isEqualTo("EVIDENCE");
-		assertThat(reviews.get(0).get("flags")).extracting(JsonNode::asText).containsExactly("NO_LOCATION");
-		assertThat(status(order)).as("accepted, not refused").isEqualTo("ARRIVED");
-	}
-
-	@Test
 	void theProviderAdminsStandInGoesThroughTheSameStateMachine() {
 		long order = jobOf(installerA);
 		java.util.function.Function<String, Api.Reply> admin = type -> {

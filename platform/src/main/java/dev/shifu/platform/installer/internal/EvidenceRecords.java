@@ -30,9 +30,6 @@ class EvidenceRecords {
 
 	static final String OUTSIDE_GEOFENCE = "OUTSIDE_GEOFENCE";
 
-	/** An arrival reported without a position (the provider admin's stand-in): the geofence could not be checked. */
-	static final String NO_LOCATION = "NO_LOCATION";
-
 	static final String SHORT_TIME_ON_SITE = "SHORT_TIME_ON_SITE";
 
 	static final String REUSED_PHOTO = "REUSED_PHOTO";

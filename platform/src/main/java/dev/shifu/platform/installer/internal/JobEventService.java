@@ -132,10 +132,6 @@ class JobEventService {
 						flags.add(EvidenceRecords.OUTSIDE_GEOFENCE);
 					}
 				}
-				else if (event.lat() == null) {
-					// Only the office's stand-in may report an arrival without a position: not checked, so reviewed.
-					flags.add(EvidenceRecords.NO_LOCATION);
-				}
 				if (!rework(order)) {
 					process.installerArrived(orderId);
 				}
@@ -159,13 +155,8 @@ class JobEventService {
 					log.currentVisit(orderId), photos.ofEvent(eventId), serials));
 		}
 		else if (!flags.isEmpty()) {
-			Map<String, Object> detail = new java.util.LinkedHashMap<>();
-			detail.put("eventId", eventId);
-			detail.put("type", event.type().name());
-			if (distance != null) {
-				detail.put("distanceMeters", Math.round(distance));
-			}
-			evidence.review(order, "EVIDENCE", flags, detail);
+			evidence.review(order, "EVIDENCE", flags, Map.of("eventId", eventId, "type", event.type().name(),
+					"distanceMeters", Math.round(distance)));
 		}
 		idempotency.remember(reporter.scope(), key, hash,
 				flags.isEmpty() ? String.valueOf(eventId) : eventId + ";" + String.join(",", flags));
