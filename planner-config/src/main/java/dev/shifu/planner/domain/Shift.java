@@ -198,20 +198,6 @@ public class Shift {
         return total;
     }
 
-    /**
-     * The whole route in order: the pinned prefix, then the planned jobs. Job rules read jobs from here
-     * (pinned jobs are no planning values, so {@code forEach(Job.class)} never sees them).
-     */
-    public List<Job> getRouteJobs() {
-        if (pinnedJobs.isEmpty()) {
-            return jobs;
-        }
-        List<Job> route = new ArrayList<>(pinnedJobs.size() + jobs.size());
-        route.addAll(pinnedJobs);
-        route.addAll(jobs);
-        return route;
-    }
-
     /** The last job of the route (planned or pinned), or null for an empty route. */
     public Job getLastJob() {
         if (!jobs.isEmpty()) {

@@ -7,7 +7,6 @@ import org.optaplanner.core.api.score.stream.ConstraintCollectors;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 import org.optaplanner.core.api.score.stream.ConstraintProvider;
 import org.optaplanner.core.api.score.stream.Joiners;
-import org.optaplanner.core.api.score.stream.uni.UniConstraintStream;
 
 import dev.shifu.planner.domain.AssignmentRule;
 import dev.shifu.planner.domain.Job;
@@ -18,10 +17,6 @@ import dev.shifu.planner.domain.Shift;
  * Every rule of a good installer schedule, one method each, hard before medium before soft. Weights
  * come from {@link dev.shifu.planner.domain.ScheduleWeights}; match weights use model time units
  * (seconds) unless stated. Jobs in the unassigned bucket only count for {@link #unassignedJob}.
- * <p>
- * Every rule about a job on a route reads the jobs from the shifts ({@link #routeJobs}), never from
- * {@code forEach(Job.class)}: a shift's pinned prefix is no planning value, so the score director registers
- * no pinned job as a Job, and a dispatcher's pinned job that breaks a rule would cost nothing.
  */
 public class ScheduleConstraintProvider implements ConstraintProvider {
 
@@ -51,22 +46,11 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
         };
     }
 
-    /**
-     * Each job on a real shift's route, pinned prefix included. Bavet 10.1 has no {@code concat}, so the
-     * route comes from the shift (flattened): one stream for planned and pinned jobs alike. A move or a
-     * problem change always announces the shifts whose routes it touches, so this stays incremental.
-     */
-    static UniConstraintStream<Job> routeJobs(ConstraintFactory factory) {
-        return factory.forEach(Shift.class)
-                .filter(shift -> !shift.isUnassignedBucket())
-                .flattenLast(Shift::getRouteJobs);
-    }
-
     // ----- hard -----
 
     /** An installer without the skill cannot do the work; penalty per missing skill. */
     Constraint skillMatch(ConstraintFactory factory) {
-        return routeJobs(factory)
+        return factory.forEach(Job.class)
                 .filter(AssignmentRule.SKILL_MATCH::isBrokenBy)
                 .penalizeConfigurableLong(AssignmentRule.SKILL_MATCH::violation)
                 .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
@@ -76,7 +60,7 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
 
     /** Heavy items need two people; penalty per missing person. */
     Constraint crewSize(ConstraintFactory factory) {
-        return routeJobs(factory)
+        return factory.forEach(Job.class)
                 .filter(AssignmentRule.CREW_SIZE::isBrokenBy)
                 .penalizeConfigurableLong(AssignmentRule.CREW_SIZE::violation)
                 .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
@@ -86,7 +70,7 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
 
     /** A job accepted by one provider may only go to that provider's installers. */
     Constraint providerAccepted(ConstraintFactory factory) {
-        return routeJobs(factory)
+        return factory.forEach(Job.class)
                 .filter(AssignmentRule.PROVIDER_ACCEPTED::isBrokenBy)
                 .penalizeConfigurableLong(AssignmentRule.PROVIDER_ACCEPTED::violation)
                 .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
@@ -97,7 +81,7 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
 
     /** The customer booked the window: service must start by its end; penalty per second late. */
     Constraint timeWindow(ConstraintFactory factory) {
-        return routeJobs(factory)
+        return factory.forEach(Job.class)
                 .filter(job -> job.isAssigned() && job.getWindowViolationSeconds() > 0)
                 .penalizeConfigurableLong(Job::getWindowViolationSeconds)
                 .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
@@ -117,7 +101,7 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
 
     /** Nothing to install before the goods arrive; penalty per day too early. */
     Constraint goodsArrival(ConstraintFactory factory) {
-        return routeJobs(factory)
+        return factory.forEach(Job.class)
                 .filter(AssignmentRule.GOODS_ARRIVAL::isBrokenBy)
                 .penalizeConfigurableLong(AssignmentRule.GOODS_ARRIVAL::violation)
                 .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
@@ -127,7 +111,7 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
 
     /** An installer on leave (or called in sick) does no jobs; penalty per job. */
     Constraint installerLeave(ConstraintFactory factory) {
-        return routeJobs(factory)
+        return factory.forEach(Job.class)
                 .filter(AssignmentRule.INSTALLER_LEAVE::isBrokenBy)
                 .penalizeConfigurableLong(AssignmentRule.INSTALLER_LEAVE::violation)
                 .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
@@ -137,7 +121,7 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
 
     /** Regulated work (gas, electrical) needs a certificate valid on the day; penalty per certificate. */
     Constraint certificateValid(ConstraintFactory factory) {
-        return routeJobs(factory)
+        return factory.forEach(Job.class)
                 .filter(AssignmentRule.CERTIFICATE_VALID::isBrokenBy)
                 .penalizeConfigurableLong(AssignmentRule.CERTIFICATE_VALID::violation)
                 .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
@@ -201,7 +185,7 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
 
     /** Missing the SLA or promised date hurts, more so for higher tiers; per second times tier weight. */
     Constraint slaLateness(ConstraintFactory factory) {
-        return routeJobs(factory)
+        return factory.forEach(Job.class)
                 .filter(job -> job.isAssigned() && job.getSlaLatenessSeconds() > 0)
                 .penalizeConfigurableLong(job -> job.getSlaLatenessSeconds() * job.getTier().weight())
                 .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
@@ -229,7 +213,7 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
 
     /** A revisit or rework goes best to the installer who did the original job; penalty per job. */
     Constraint sameInstallerRevisit(ConstraintFactory factory) {
-        return routeJobs(factory)
+        return factory.forEach(Job.class)
                 .filter(job -> job.isAssigned() && job.getPreferredInstallerId() != null
                         && !job.getShift().hasInstaller(job.getPreferredInstallerId()))
                 .penalizeConfigurable()
@@ -243,7 +227,7 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
      * rejected (the brand's policy); penalty per job on a shift with that installer.
      */
     Constraint reworkByAnotherInstaller(ConstraintFactory factory) {
-        return routeJobs(factory)
+        return factory.forEach(Job.class)
                 .filter(job -> job.isAssigned() && job.getAvoidedInstallerId() != null
                         && job.getShift().hasInstaller(job.getAvoidedInstallerId()))
                 .penalizeConfigurable()
@@ -254,7 +238,7 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
 
     /** A rework is served as early as its window allows; penalty per second after the window opens. */
     Constraint reworkServedEarly(ConstraintFactory factory) {
-        return routeJobs(factory)
+        return factory.forEach(Job.class)
                 .filter(job -> job.isAssigned() && job.getReworkWaitSeconds() > 0)
                 .penalizeConfigurableLong(Job::getReworkWaitSeconds)
                 .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
@@ -264,7 +248,7 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
 
     /** Better-rated installers for better-paying members: (50 - rating in tenths) times tier rank. */
     Constraint ratingForTier(ConstraintFactory factory) {
-        return routeJobs(factory)
+        return factory.forEach(Job.class)
                 .filter(job -> job.isAssigned() && job.getTier().rank() > 0 && job.getShift().getRatingTenths() < 50)
                 .penalizeConfigurable(job -> (50 - job.getShift().getRatingTenths()) * job.getTier().rank())
                 .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
