@@ -48,7 +48,6 @@ class ProviderCapacityPlanningTests extends PlatformIntegrationTest {
 	private TaskService tasks;
 
 	@Test
-	@org.junit.jupiter.api.Disabled("Defect seen at landing (integ2 + pins): the live plan gave the provider 2 jobs on a day of capacity 1 in the full suite; pins is reverted as the suspect, unconfirmed; re-enable first next session")
 	void theLivePlanNeverGivesAProviderMoreJobsOfATypeOnADayThanItsDailyCapacity() {
 		ProcessDriver driver = new ProcessDriver(runtime, management, history, tasks);
 		Api admin = asNewUser(Role.ADMIN, null);
