@@ -69,6 +69,16 @@ public abstract class PlatformIntegrationTest {
 			.filter(code -> code.matches("\\d{4}00") && !code.endsWith("0000")).collect(Collectors.toSet()));
 	}
 
+	/**
+	 * Points the fixture's beans at another running app of the same database, for tests that close their own context
+	 * halfway and go on in a restarted one.
+	 */
+	protected void useBeansOf(org.springframework.context.ApplicationContext app) {
+		accounts = app.getBean(BrandAccounts.class);
+		staffRegionsOfTests = app.getBean(StaffRegions.class);
+		regionsOfTests = app.getBean(Regions.class);
+	}
+
 	protected Api anonymous() {
 		return Api.anonymous(http);
 	}

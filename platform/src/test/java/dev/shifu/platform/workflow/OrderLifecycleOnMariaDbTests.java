@@ -34,7 +34,6 @@ import org.springframework.test.context.support.DirtiesContextBeforeModesTestExe
 import org.springframework.test.context.support.DirtiesContextTestExecutionListener;
 
 import dev.shifu.platform.ShifuApplication;
-import dev.shifu.platform.identity.BrandAccounts;
 import dev.shifu.platform.support.Api;
 import dev.shifu.platform.support.MariaDb;
 import dev.shifu.platform.support.MovableClock;
@@ -388,7 +387,7 @@ class OrderLifecycleOnMariaDbTests extends LifecycleFixture {
 		context = restarted;
 		http = new TestRestTemplate(new RestTemplateBuilder()
 			.rootUri("http://localhost:" + restarted.getEnvironment().getProperty("local.server.port")));
-		accounts = restarted.getBean(BrandAccounts.class);
+		useBeansOf(restarted);
 		engine = restarted.getBean(ProcessEngine.class);
 		management = engine.getManagementService();
 		runtime = engine.getRuntimeService();

@@ -126,6 +126,8 @@ class HorizonRollTests extends LivePlanTest {
 		long todays = order("320507", 31.302, 120.602);
 		book(yesterdays, day.minusDays(1));
 		book(todays, day);
+		accepted(yesterdays, provider);
+		accepted(todays, provider);
 		Api.Reply login = admin.put("/api/v1/providers/" + provider + "/installers/" + installer + "/mobile-login",
 				Map.of("password", MOBILE_PASSWORD, "providerAdmin", false));
 		assertThat(login.status()).as(login.body()).isEqualTo(200);

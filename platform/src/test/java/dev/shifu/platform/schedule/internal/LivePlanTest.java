@@ -198,6 +198,26 @@ abstract class LivePlanTest extends PlatformIntegrationTest {
 	}
 
 	/**
+	 * The provider's admin accepts the order's offer, as the app's route shows only orders its provider accepted.
+	 */
+	protected void accepted(long order, long provider) {
+		Api providerAdmin = asNewUser(dev.shifu.platform.identity.Role.PROVIDER_ADMIN, provider);
+		JsonNode[] offer = new JsonNode[1];
+		driver.drainUntil(order, () -> {
+			for (JsonNode candidate : admin.get("/api/v1/offers?orderId=" + order).json()) {
+				if (candidate.get("status").asText().equals("OFFERED") && candidate.get("providerId").asLong() == provider) {
+					offer[0] = candidate;
+					return true;
+				}
+			}
+			return false;
+		}, "an offer of " + order + " to " + provider);
+		Api.Reply reply = providerAdmin.post("/api/v1/offers/" + offer[0].get("id").asLong() + "/accept", null);
+		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+		driver.drainUntil(order, () -> "SCHEDULED".equals(orderStatus(order)), "scheduled " + order);
+	}
+
+	/**
 	 * The order's status moved on: the order context's event, published in a transaction as the order context does,
 	 * so the schedule hears it through its own listener after the commit.
 	 */
