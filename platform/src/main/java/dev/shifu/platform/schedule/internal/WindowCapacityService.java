@@ -52,9 +52,12 @@ class WindowCapacityService implements WindowCapacity {
 
 	private final ApplicationEventPublisher events;
 
+	private final WindowLocks locks;
+
 	WindowCapacityService(CapacityView view, ProblemFactory problems, OrderLifecycle orders,
 			ScheduleJobRepository jobs, WindowReservationRepository reservations, SchedulePlanner planner,
-			ScheduleReadCache cache, ApplicationEventPublisher events) {
+			ScheduleReadCache cache, ApplicationEventPublisher events, WindowLocks locks) {
+		this.locks = locks;
 		this.cache = cache;
 		this.events = events;
 		this.view = view;
@@ -107,6 +110,23 @@ class WindowCapacityService implements WindowCapacity {
 					held.computeIfAbsent(r.visitDay(), d -> new ArrayList<>()).add(r);
 				}
 			}
+		}
+
+		/** Replaces the day's held windows with these; whether they differed from what this query had read. */
+		boolean rehold(LocalDate day, List<WindowReservation> now) {
+			List<WindowReservation> others = now.stream().filter(r -> r.orderId() != order.id()).toList();
+			Set<Long> before = new java.util.HashSet<>();
+			held.getOrDefault(day, List.of()).forEach(r -> before.add(r.id()));
+			Set<Long> after = new java.util.HashSet<>();
+			others.forEach(r -> after.add(r.id()));
+			if (before.equals(after)) {
+				return false;
+			}
+			held.put(day, new ArrayList<>(others));
+			rooms.remove(day);
+			overflow.remove(day);
+			travel.clear();
+			return true;
 		}
 
 		Job probe(Window window) {
@@ -243,9 +263,22 @@ class WindowCapacityService implements WindowCapacity {
 	@Transactional
 	public Reservation reserve(long orderId, Set<Long> providers, Window window, boolean premium, double premiumRating) {
 		Query query = query(orderId, providers, List.of(window));
-		List<ShiftRoom> fit = query.fitting(window, premium ? premiumRating : 0);
+		double minRating = premium ? premiumRating : 0;
+		List<ShiftRoom> fit = query.fitting(window, minRating);
 		if (fit.isEmpty()) {
 			throw new WindowTakenException("That window was just taken: no installer has room in it any more");
+		}
+		// Under READ COMMITTED the held windows above and the slot number below are separate reads: a booking that
+		// committed between them would be missed while its slot came out free. So take the day's lock (bookings of
+		// the day queue here until this one commits) and read the held windows once more; where they changed, fit
+		// again against them.
+		locks.lock(query.region, window.day());
+		if (query.rehold(window.day(), reservations.findByRegionAndVisitDayBetweenAndActiveTrue(query.region,
+				window.day(), window.day()))) {
+			fit = query.fitting(window, minRating);
+			if (fit.isEmpty()) {
+				throw new WindowTakenException("That window was just taken: no installer has room in it any more");
+			}
 		}
 		ShiftRoom room = fit.get(0);
 		reservations.findByOrderIdAndActiveTrue(orderId).forEach(WindowReservation::release);

@@ -86,6 +86,10 @@ class WindowReservation {
 		this.active = false;
 	}
 
+	Long id() {
+		return id;
+	}
+
 	long orderId() {
 		return orderId;
 	}
