@@ -15,4 +15,7 @@ public interface VisitProgress {
 	 */
 	void reported(long orderId, String type, Instant occurredAt);
 
+	/** The order went onto (or changed on) the dispatcher's review list: the region's board reads it again. */
+	void reviewListChanged(long orderId);
+
 }

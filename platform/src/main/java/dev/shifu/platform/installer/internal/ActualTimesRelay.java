@@ -4,6 +4,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import dev.shifu.platform.installer.InstallerEvents.JobEventApplied;
+import dev.shifu.platform.installer.InstallerEvents.JobFlagged;
 import dev.shifu.platform.schedule.VisitProgress;
 
 /**
@@ -22,6 +23,12 @@ class ActualTimesRelay {
 	@ApplicationModuleListener
 	void on(JobEventApplied applied) {
 		progress.reported(applied.orderId(), applied.type(), applied.occurredAt());
+	}
+
+	/** A flagged job reaches the dispatcher's board live, after the review row committed. */
+	@ApplicationModuleListener
+	void on(JobFlagged flagged) {
+		progress.reviewListChanged(flagged.orderId());
 	}
 
 }

@@ -35,9 +35,24 @@ class ActualTimes implements VisitProgress {
 
 	@Override
 	public void reported(long orderId, String type, Instant occurredAt) {
-		if (!ON_SITE.contains(type)) {
-			return;
+		if (ON_SITE.contains(type)) {
+			timeOnSite(orderId, type, occurredAt);
 		}
+		// Every report, en route and exceptions too: the dispatcher's board shows the visit's status.
+		toBoard(orderId, "job-event", java.util.Map.of("orderId", orderId, "type", type));
+	}
+
+	@Override
+	public void reviewListChanged(long orderId) {
+		toBoard(orderId, "review", java.util.Map.of("orderId", orderId));
+	}
+
+	/** Tells the live boards of the order's region (the SSE subscribers of its planner, on this node). */
+	private void toBoard(long orderId, String event, Object data) {
+		jobs.findById(orderId).flatMap(row -> planner.find(row.getRegion())).ifPresent(p -> p.notify(event, data));
+	}
+
+	private void timeOnSite(long orderId, String type, Instant occurredAt) {
 		ScheduleJob[] changed = { null };
 		retry.run("actual time", () -> {
 			changed[0] = null;

@@ -105,9 +105,14 @@ class RegionPlanner implements AutoCloseable {
 	}
 
 	void publish(Progress progress) {
+		notify("best-score", progress);
+	}
+
+	/** Sends one named event to every subscriber of the region (the board: best scores, job events, reviews). */
+	void notify(String name, Object data) {
 		for (SseEmitter emitter : subscribers) {
 			try {
-				emitter.send(SseEmitter.event().name("best-score").data(progress));
+				emitter.send(SseEmitter.event().name(name).data(data));
 			}
 			catch (IOException | IllegalStateException gone) {
 				subscribers.remove(emitter);
