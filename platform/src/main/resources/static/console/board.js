@@ -306,7 +306,7 @@
     if (state.reloadTimer) { return; }
     state.reloadTimer = setTimeout(function () {
       state.reloadTimer = null;
-      if (!state.pending) { load(); loadReviews(); loadTasks(); }
+      if (!state.pending) { load(); loadReviews(); loadTasks(); loadApprovals(); }
     }, 800);
   }
 
@@ -369,6 +369,35 @@
     call('POST', API + '/' + encodeURIComponent(region()) + '/reviews/' + button.getAttribute('data-review') + '/reviewed',
       { note: note }).then(function () {
       return Promise.all([loadReviews(), load()]);
+    }).catch(function (error) {
+      button.disabled = false;
+      item.querySelector('.problem').textContent = problemText(error);
+    });
+  }
+
+  // ----- late reschedules (改约审批) of the region, decided here -----
+
+  function loadApprovals() {
+    return call('GET', '/console/reschedule-requests?region=' + encodeURIComponent(region())).then(function (requests) {
+      $('approvals-count').textContent = '(' + requests.length + ')';
+      replaceIfChanged('approvals', requests.map(function (r) {
+        return '<li data-request="' + esc(r.id) + '"><span class="job-chip" data-job="O' + esc(r.orderId) + '">O' +
+          esc(r.orderId) + '</span> ' + esc(r.fromDate) + ' ' + esc(r.fromWindow) + ' → <strong>' + esc(r.toDate) + ' ' +
+          esc(r.toWindow) + '</strong> <span class="muted">' + esc(r.reason) + (r.note ? ': ' + esc(r.note) : '') +
+          '</span><div><input class="note" placeholder="note" size="18" maxlength="300"> ' +
+          '<button data-act="approve" data-request="' + esc(r.id) + '">Approve</button> ' +
+          '<button data-act="decline" data-request="' + esc(r.id) + '">Decline</button> <span class="problem"></span></div></li>';
+      }).join('') || '<li class="muted">No reschedule waits for a decision.</li>');
+    }).catch(function (error) { replaceIfChanged('approvals', '<li class="problem">' + esc(problemText(error)) + '</li>'); });
+  }
+
+  function decideReschedule(button, outcome) {
+    var item = button.closest('li');
+    var note = item.querySelector('.note').value.trim();
+    button.disabled = true;
+    call('POST', '/console/reschedule-requests/' + encodeURIComponent(button.getAttribute('data-request')) + '/' + outcome,
+      note ? { note: note } : {}).then(function () {
+      return Promise.all([loadApprovals(), load()]);
     }).catch(function (error) {
       button.disabled = false;
       item.querySelector('.problem').textContent = problemText(error);
@@ -475,6 +504,8 @@
     var act = target.getAttribute('data-act');
     if (act === 'reviewed') {
       markReviewed(target);
+    } else if (act === 'approve' || act === 'decline') {
+      decideReschedule(target, act);
     } else if (act === 'pin') {
       var job = target.getAttribute('data-job');
       var pinned = target.closest('.job').getAttribute('data-pinned') === 'true';
@@ -570,7 +601,7 @@
   $('reopt-keep').onclick = function () { decide(true); };
   $('reopt-discard').onclick = function () { decide(false); };
 
-  $('load').onclick = function () { load(); listen(); loadReviews(); loadTasks(); };
+  $('load').onclick = function () { load(); listen(); loadReviews(); loadTasks(); loadApprovals(); };
 
   // For tests and measurements: render any board, and time it to the first frame and to the next idle turn.
   window.ShifuBoard = {
@@ -603,4 +634,5 @@
   listen();
   loadReviews();
   loadTasks();
+  loadApprovals();
 })();

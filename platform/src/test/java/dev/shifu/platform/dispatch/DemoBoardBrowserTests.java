@@ -82,13 +82,16 @@ class DemoBoardBrowserTests extends PlatformIntegrationTest {
 		return busy;
 	}
 
-	/** The demo's busiest coming day once the live plan has put work on at least two lanes of one day. */
+	/**
+	 * The demo's busiest coming day once the live plan has put work on at least two lanes of one day. Today is left
+	 * out: later in the day its unstarted work is planned from now on, and a drop at 07:30 lands in the past.
+	 */
 	private LocalDate busiestDay(Api dispatcher) {
 		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 		for (int attempt = 0; attempt < 300; attempt++) {
 			LocalDate best = null;
 			int most = 1;
-			for (int d = 0; d <= 10; d++) {
+			for (int d = 1; d <= 10; d++) {
 				int busy = busyLanes(board(dispatcher, today.plusDays(d)));
 				if (busy > most) {
 					most = busy;

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.shifu.platform.identity.Actor;
@@ -50,23 +51,26 @@ class RescheduleController {
 	record DecisionRequest(@Size(max = 300) String note) {
 	}
 
-	@GetMapping("/api/v1/reschedule-requests")
-	@Operation(summary = "Late reschedules waiting for a decision (admin, dispatcher)")
-	List<RescheduleView> pending() {
+	// The route board page acts on the same requests with its signed-in session under /console/reschedule-requests.
+	@GetMapping({ "/api/v1/reschedule-requests", "/console/reschedule-requests" })
+	@Operation(summary = "Late reschedules waiting for a decision (admin, dispatcher); region: one city, e.g. 330100")
+	List<RescheduleView> pending(@RequestParam(required = false) String region) {
 		Actor actor = requireDispatcher();
 		return appointments.pendingRequests().stream()
-			.filter(r -> orders.find(r.orderId()).filter(order -> inRegion(actor, order)).isPresent())
+			.filter(r -> orders.find(r.orderId())
+				.filter(order -> inRegion(actor, order) && (region == null || region.equals(cityOf(order))))
+				.isPresent())
 			.map(this::view)
 			.toList();
 	}
 
-	@PostMapping("/api/v1/reschedule-requests/{id}/approve")
+	@PostMapping({ "/api/v1/reschedule-requests/{id}/approve", "/console/reschedule-requests/{id}/approve" })
 	@Operation(summary = "Approve: the visit moves to the requested window (409 window-taken if it is gone)")
 	RescheduleView approve(@PathVariable long id, @Valid @RequestBody(required = false) DecisionRequest body) {
 		return decide(id, true, body);
 	}
 
-	@PostMapping("/api/v1/reschedule-requests/{id}/decline")
+	@PostMapping({ "/api/v1/reschedule-requests/{id}/decline", "/console/reschedule-requests/{id}/decline" })
 	@Operation(summary = "Decline: the booked window stands")
 	RescheduleView decline(@PathVariable long id, @Valid @RequestBody(required = false) DecisionRequest body) {
 		return decide(id, false, body);
@@ -94,8 +98,13 @@ class RescheduleController {
 
 	/** Whether the order's city is one of the caller's regions (regions fail closed; admins work in all). */
 	private boolean inRegion(Actor actor, OrderSnapshot order) {
+		String city = cityOf(order);
+		return city != null && staffRegions.mayWorkIn(actor, city);
+	}
+
+	private static String cityOf(OrderSnapshot order) {
 		String code = order.regionCode();
-		return code != null && code.length() >= 4 && staffRegions.mayWorkIn(actor, code.substring(0, 4) + "00");
+		return code != null && code.length() >= 4 ? code.substring(0, 4) + "00" : null;
 	}
 
 	private RescheduleView view(RescheduleRequest r) {

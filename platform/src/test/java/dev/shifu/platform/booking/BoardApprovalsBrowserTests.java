@@ -1,0 +1,110 @@
+package dev.shifu.platform.booking;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.shifu.platform.identity.Role;
+import dev.shifu.platform.support.Api;
+import dev.shifu.platform.support.Browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A consumer's late reschedule (改约审批) waits on the dispatcher's route board in real Chromium: the board of the
+ * order's city lists it (another city's does not), the dispatcher approves it there with a note, and the consumer's
+ * link then shows the new window and the decision. Screenshots in target/screenshots.
+ */
+class BoardApprovalsBrowserTests extends WindowFixture {
+
+	private static final String DISTRICT = "330211";
+
+	private static final String CITY = "330200";
+
+	@LocalServerPort
+	private int port;
+
+	private WebDriver browser;
+
+	@AfterEach
+	void close() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void aDispatcherApprovesALateRescheduleOnTheBoardAndTheConsumerSeesTheNewWindow() {
+		setUpBrand();
+		long dealer = dealer(DISTRICT);
+		installer(dealer, EnumSet.allOf(java.time.DayOfWeek.class), "08:00", "18:00", 29.949, 121.716);
+		long order = order(DISTRICT, "GOLD", 29.950, 121.717, dev.shifu.platform.support.TestPhones.next("139"));
+		String token = awaitingBooking(order);
+		Api consumer = anonymous();
+		LocalDate tomorrow = TODAY.plusDays(1);
+		Api.Reply booked = consumer.post("/api/v1/consumer/" + token + "/appointment",
+				Map.of("date", tomorrow.toString(), "window", "AFTERNOON"));
+		assertThat(booked.status()).as(booked.body()).isEqualTo(200);
+		Api.Reply late = consumer.post("/api/v1/consumer/" + token + "/appointment/reschedule",
+				Map.of("date", tomorrow.toString(), "window", "MORNING", "reason", "NOT_HOME"));
+		assertThat(late.status()).as(late.body()).isEqualTo(202);
+		long requestId = requestOf(dispatcher.get("/api/v1/reschedule-requests?region=" + CITY).json(), order);
+		assertThat(requestId).as("on its city's list").isPositive();
+		assertThat(requestOf(dispatcher.get("/api/v1/reschedule-requests?region=330100").json(), order))
+			.as("not on another city's list").isNegative();
+
+		String name = unique("dispatcher");
+		accounts.createUser(name, PASSWORD, name, Set.of(Role.DISPATCHER), null, null);
+		inEveryCity(name);
+		browser = Browser.start();
+		browser.get("http://localhost:" + port + "/console/board?region=" + CITY + "&date=" + tomorrow);
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+		browser.findElement(By.name("username")).sendKeys(name);
+		browser.findElement(By.name("password")).sendKeys(PASSWORD);
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-interactive", "true"));
+		By item = By.cssSelector("#approvals li[data-request='" + requestId + "']");
+		WebElement entry = wait.until(ExpectedConditions.presenceOfElementLocated(item));
+		assertThat(entry.getText()).contains("O" + order, "AFTERNOON", "MORNING", "NOT_HOME");
+		Browser.screenshot(browser, "board-approvals-1-waiting");
+
+		entry.findElement(By.cssSelector(".note")).sendKeys("Installer can come earlier");
+		entry.findElement(By.cssSelector("button[data-act='approve']")).click();
+		wait.until(page -> page.findElements(item).isEmpty()
+				|| !page.findElement(item).findElement(By.cssSelector(".problem")).getText().isBlank());
+		Browser.screenshot(browser, "board-approvals-2-approved");
+		assertThat(browser.findElements(item)).as(() -> browser.findElement(item).getText()).isEmpty();
+
+		JsonNode after = consumer.get("/api/v1/consumer/" + token + "/appointment").json();
+		assertThat(after.get("window").asText()).as("the new window").isEqualTo("MORNING");
+		assertThat(after.get("lastDecision").get("outcome").asText()).isEqualTo("APPROVED");
+		assertThat(after.get("lastDecision").get("note").asText()).isEqualTo("Installer can come earlier");
+		assertThat(after.hasNonNull("pendingReschedule")).isFalse();
+		assertThat(requestOf(dispatcher.get("/api/v1/reschedule-requests?region=" + CITY).json(), order))
+			.as("off the list").isNegative();
+	}
+
+	private static long requestOf(JsonNode requests, long order) {
+		for (JsonNode r : requests) {
+			if (r.get("orderId").asLong() == order) {
+				return r.get("id").asLong();
+			}
+		}
+		return -1;
+	}
+
+}
