@@ -229,6 +229,36 @@ class InstallerJobEventTests extends InstallerFixture {
 	}
 
 	@Test
+	void aProviderAdminCompletesASerialNumberedJobWithTheSerialAndWithoutItHearsAProblemNamingTheField() {
+		long order = jobOf(installerA);
+		Instant now = Instant.now();
+		Api.Reply arrived = dealerAdmin.post("/api/v1/providers/" + dealerId + "/jobs/" + order + "/events",
+				Map.of("type", "ARRIVED", "occurredAt", now.minusSeconds(3600).toString(),
+						"location", Map.of("lat", LAT, "lng", LNG)),
+				h -> h.set("Idempotency-Key", "admin-serial-arrived-" + order));
+		assertThat(arrived.status()).as(arrived.body()).isEqualTo(200);
+		driver.drain(order);
+		Map<String, Object> completed = new HashMap<>(Map.of("type", "COMPLETED", "occurredAt", now.toString(),
+				"location", Map.of("lat", LAT, "lng", LNG), "verificationCode", verificationCode(order)));
+
+		Api.Reply noSerial = dealerAdmin.post("/api/v1/providers/" + dealerId + "/jobs/" + order + "/events", completed,
+				h -> h.set("Idempotency-Key", "admin-serial-completed-1-" + order));
+		assertProblem(noSerial, 400, "serialNumbers");
+		assertThat(eventCount(order)).as("nothing recorded").isEqualTo(1);
+		assertThat(status(order)).isEqualTo("ARRIVED");
+
+		completed.put("serialNumbers", List.of(Map.of("sku", "DR-800", "serialNumber", "SN-ADMIN-1")));
+		Api.Reply done = dealerAdmin.post("/api/v1/providers/" + dealerId + "/jobs/" + order + "/events", completed,
+				h -> h.set("Idempotency-Key", "admin-serial-completed-2-" + order));
+		assertThat(done.status()).as(done.body()).isEqualTo(200);
+		driver.drain(order);
+		assertThat(status(order)).isEqualTo("COMPLETED");
+		JsonNode evidence = dispatcher.get("/api/v1/reviews/evidence/" + order).json().get(0);
+		assertThat(evidence.get("serialNumbers").get(0).asText()).isEqualTo("DR-800=SN-ADMIN-1");
+		assertThat(evidence.get("geofence").asText()).isEqualTo("INSIDE");
+	}
+
+	@Test
 	void badInputIsAProblemNamingTheFieldAndChangesNothing() {
 		long order = jobOf(installerA);
 		Instant now = Instant.now();
