@@ -380,6 +380,35 @@ class MobileRouteAndOffersTests extends MobileClients {
 	}
 
 	@Test
+	void aCrewOfTwoSeesItsRecordedPartnerOnTheRouteAndAnInstallerWorkingAloneSeesNone() {
+		// The second person of the crew: an installer record of the dealer without shifts (planned only as the crew).
+		Api.Reply partnerRecord = addInstaller(dealerId, "搭档小周", Map.of("shifts", List.of()));
+		assertThat(partnerRecord.status()).as(partnerRecord.body()).isEqualTo(201);
+		long partner = partnerRecord.json().get("id").asLong();
+		Api.Reply solo = addInstaller(dealerId, "单人师傅", Map.of("crewPartnerId", partner));
+		assertProblem(solo, 400);
+		assertThat(solo.json().get("field").asText()).as("a crew of one has no partner").isEqualTo("crewPartnerId");
+		long lead = newInstaller(dealerId, "领队老王", false, Map.of("crewSize", 2, "crewPartnerId", partner));
+		String accessLead = login(phones.get(lead)).getAccessToken();
+		long crewJob = scheduledOrder();
+		planOn(crewJob, lead, 0);
+		long soloJob = scheduledOrder();
+		planOn(soloJob, installerB, 0);
+
+		RouteJob crewOnRoute = new RouteApi(client(accessLead)).getRoute(DAY, null).getJobs().stream()
+			.filter(j -> j.getJobId() == crewJob).findFirst().orElseThrow();
+		RouteJob soloOnRoute = new RouteApi(client(accessB)).getRoute(DAY, null).getJobs().stream()
+			.filter(j -> j.getJobId() == soloJob).findFirst().orElseThrow();
+
+		assertThat(crewOnRoute.getCrewPartner()).as("the crew's partner").isNotNull();
+		assertThat(crewOnRoute.getCrewPartner().getId()).isEqualTo(partner);
+		assertThat(crewOnRoute.getCrewPartner().getName()).isEqualTo("搭档小周");
+		String phone = phones.get(partner);
+		assertThat(crewOnRoute.getCrewPartner().getPhone()).isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
+		assertThat(soloOnRoute.getCrewPartner()).as("an installer working alone has no partner").isNull();
+	}
+
+	@Test
 	void aJobBookedInAWindowShowsTheWindowsTimesInTheRegionsZone() {
 		long order = scheduledOrder("AFTERNOON");
 		planOn(order, installerA, 0);
