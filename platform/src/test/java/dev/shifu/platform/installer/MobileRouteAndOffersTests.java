@@ -151,6 +151,55 @@ class MobileRouteAndOffersTests extends MobileClients {
 		MobileAuthTests.assertStatus(() -> new OffersApi(client(accessA)).acceptOffer(secondOffer), 409);
 	}
 
+	@Autowired
+	dev.shifu.platform.workflow.OrderProcess orderProcess;
+
+	@Test
+	void anInstallerWorkingAloneListsAcceptsAndDeclinesOffersAndTheProcessFollows() {
+		// A brand of its own whose dealer is one installer, with no provider-admin rights.
+		brand = newBrand();
+		brandApi = asBrand(brand);
+		long soloDealer = newProvider("DEALER", brand.brandId());
+		long solo = newInstaller(soloDealer, "独立师傅", false);
+		String accessSolo = login(phones.get(solo)).getAccessToken();
+		assertThat(new dev.shifu.mobile.client.api.ProfileApi(client(accessSolo)).getMe().getCanAnswerOffers())
+			.as("works alone").isTrue();
+		OffersApi offersSolo = new OffersApi(client(accessSolo));
+
+		long order = bookedOrder();
+		assertThat(offerOf(order, null).get("providerId").asLong()).as("offered to the brand's dealer").isEqualTo(soloDealer);
+		eventually(() -> offersSolo.listOffers().stream().anyMatch(o -> o.getJobId() == order), "the offer in the app");
+		Offer offer = offersSolo.listOffers().stream().filter(o -> o.getJobId() == order).findFirst().orElseThrow();
+		assertThat(offer.getItems()).singleElement().satisfies(i -> assertThat(i.getSku()).isEqualTo("DR-800"));
+		Offer accepted = offersSolo.acceptOffer(offer.getId());
+		assertThat(accepted.getStatus()).isEqualTo(Offer.StatusEnum.ACCEPTED);
+		driver.drainUntil(order, () -> status(order).equals("SCHEDULED"), "scheduled through the solo installer's accept");
+		assertThat(orderProcess.assignedProviderId(order)).as("the order's provider is the solo installer's").contains(soloDealer);
+		assertThat(offerOf(order, offer.getId()).get("status").asText()).isEqualTo("ACCEPTED");
+
+		long second = bookedOrder();
+		eventually(() -> offersSolo.listOffers().stream().anyMatch(o -> o.getJobId() == second), "the second offer");
+		long secondOffer = offersSolo.listOffers().stream().filter(o -> o.getJobId() == second).findFirst().orElseThrow().getId();
+		Offer declined = offersSolo.declineOffer(secondOffer,
+				new OfferDecline().reason(OfferDecline.ReasonEnum.NO_CAPACITY).note("van in the workshop"));
+		assertThat(declined.getStatus()).isEqualTo(Offer.StatusEnum.DECLINED);
+		driver.drain(second);
+		JsonNode staffView = offerOf(second, secondOffer);
+		assertThat(staffView.get("status").asText()).isEqualTo("DECLINED");
+		assertThat(staffView.get("declineReason").asText()).isEqualTo("NO_CAPACITY: van in the workshop");
+		// The offer moved on: to the next candidate, or (none left) to a dispatcher's manual assignment.
+		JsonNode next = offerOf(second, null);
+		if (next != null) {
+			assertThat(next.get("providerId").asLong()).isNotEqualTo(soloDealer);
+			assertThat(next.get("attempt").asInt()).isEqualTo(1);
+		}
+		else {
+			assertThat(driver.openTask(second, "AssignManuallyTask")).as("no candidate left: manual assignment").isNotNull();
+		}
+		assertThat(orderProcess.assignedProviderId(second)).as("not the solo installer's").isEmpty();
+		assertThat(offersSolo.listOffers()).noneMatch(o -> o.getJobId() == second);
+	}
+
 	@Test
 	void anOfferOfAWindowBookingShowsTheBookedWindowsTimesAndDay() {
 		long order = bookedOrder("AFTERNOON");
