@@ -324,10 +324,15 @@ class MobileRouteAndOffersTests extends MobileClients {
 		RouteJob job = route.getJobs().get(0);
 		assertThat(job.getJobId()).isEqualTo(first);
 		assertThat(job.getSequence()).isEqualTo(1);
-		assertThat(job.getPlannedArrival()).isNotNull();
-		assertThat(job.getPlannedStart()).isNotNull();
+		// The plan's times (the region's wall clock, Shanghai) and the order's coordinates, as sent.
+		PlannedVisits.PlannedVisit visit = plannedVisits.visitOf(first).orElseThrow();
+		ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+		assertThat(job.getPlannedArrival().toInstant()).isEqualTo(visit.arrival().atZone(shanghai).toInstant());
+		assertThat(job.getPlannedStart().toInstant()).isEqualTo(visit.start().atZone(shanghai).toInstant());
+		assertThat(job.getPlannedDurationMinutes()).isEqualTo((int) Duration.between(visit.start(), visit.end()).toMinutes());
 		assertThat(job.getAddress()).isEqualTo("杭州市西湖区文三路 90 号");
 		assertThat(job.getLocation().getLat()).isEqualTo(30.2765);
+		assertThat(job.getLocation().getLng()).isEqualTo(120.1229);
 		assertThat(job.getConsumer().getFirstName()).isEqualTo("娜");
 		assertThat(job.getConsumer().getMaskedPhone()).isEqualTo("138****5678");
 		assertThat(job.getItems()).singleElement().satisfies(i -> {
