@@ -61,7 +61,8 @@ class EvidenceRecords {
 
 	/** Writes the completion's evidence; a flagged one also goes on the review list. @return the flags */
 	List<String> recordCompletion(OrderSnapshot order, Reporter reporter, Long installerId, long eventId,
-			Instant completedAt, List<JobEventLog.Applied> visit, List<PhotoLibrary.Photo> shown, String serials) {
+			Instant completedAt, List<JobEventLog.Applied> visit, List<PhotoLibrary.Photo> shown, String serials,
+			boolean codeVerified) {
 		Optional<JobEventLog.Applied> arrival = visit.stream().filter(e -> e.type() == JobEventType.ARRIVED).findFirst();
 		String geofence = arrival.map(a -> a.insideGeofence() == null ? "UNKNOWN" : a.insideGeofence() ? "INSIDE" : "OUTSIDE")
 			.orElse("UNKNOWN");
@@ -86,7 +87,7 @@ class EvidenceRecords {
 				+ "planned_seconds, flags, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", eventId,
 				order.id(), reporter.providerId(), installerId, order.regionCode(), geofence,
 				arrival.map(JobEventLog.Applied::distanceM).orElse(null), shown.size(), String.join(",", checksums),
-				true, serials == null ? "" : serials, onSite, planned, String.join(",", flags),
+				codeVerified, serials == null ? "" : serials, onSite, planned, String.join(",", flags),
 				Timestamp.from(clock.instant()));
 		if (!flags.isEmpty()) {
 			review(order, "EVIDENCE", flags, Map.of("eventId", eventId, "type", "COMPLETED"));

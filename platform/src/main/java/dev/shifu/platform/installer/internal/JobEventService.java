@@ -117,6 +117,7 @@ class JobEventService {
 		Double distance = null;
 		Boolean inside = null;
 		String serials = null;
+		boolean codeVerified = false;
 		switch (event.type()) {
 			// The rework sub-process waits only for the rework's completion: its progress is logged, not told.
 			case EN_ROUTE -> {
@@ -144,7 +145,7 @@ class JobEventService {
 			case COMPLETED -> {
 				serials = checkSerialNumbers(orderId, event);
 				checkPhotos(reporter, attached, settings.minCompletionPhotos(), "COMPLETED");
-				complete(order, event);
+				codeVerified = complete(order, event);
 			}
 			case EXCEPTION -> exception(reporter, orderId, event, attached);
 		}
@@ -152,7 +153,7 @@ class JobEventService {
 		photos.link(event.photoIds(), eventId);
 		if (event.type() == JobEventType.COMPLETED) {
 			flags.addAll(evidence.recordCompletion(order, reporter, installerId, eventId, occurredAt,
-					log.currentVisit(orderId), photos.ofEvent(eventId), serials));
+					log.currentVisit(orderId), photos.ofEvent(eventId), serials, codeVerified));
 		}
 		else if (!flags.isEmpty()) {
 			evidence.review(order, "EVIDENCE", flags, Map.of("eventId", eventId, "type", event.type().name(),
@@ -300,7 +301,8 @@ class JobEventService {
 			.collect(Collectors.joining(","));
 	}
 
-	private void complete(OrderSnapshot order, ReportedEvent event) {
+	/** Checks the code and completes the visit in the process. @return whether the consumer's code was verified */
+	private boolean complete(OrderSnapshot order, ReportedEvent event) {
 		long orderId = order.id();
 		orders.verificationLockedUntil(orderId).ifPresent(until -> {
 			throw new TooManyAttemptsException("verificationCode",
@@ -310,9 +312,11 @@ class JobEventService {
 		if (rework(order) && !orders.checkVerificationCode(orderId, event.verificationCode())) {
 			throw new WrongCode();
 		}
-		if (!process.installerCompleted(orderId, event.verificationCode())) {
+		boolean verified = process.installerCompleted(orderId, event.verificationCode());
+		if (!verified) {
 			throw new WrongCode();
 		}
+		return verified;
 	}
 
 	private void exception(Reporter reporter, long orderId, ReportedEvent event, List<PhotoLibrary.Photo> attached) {
