@@ -27,7 +27,15 @@ public record InstallerRequest(
 		@NotNull @Valid GeoPoint homeBase,
 		@Size(max = 14) List<@NotNull @Valid Shift> shifts,
 		@Size(max = 366) List<@NotNull LocalDate> leaveDays,
-		@NotNull @Min(1) @Max(2) Integer crewSize) {
+		@NotNull @Min(1) @Max(2) Integer crewSize,
+		@Schema(description = "A crew of two (crewSize 2): the installer record of the second person, an installer "
+				+ "of the same provider; the app shows them on the lead's route as the crew partner") Long crewPartnerId) {
+
+	/** An installer without a recorded crew partner. */
+	public InstallerRequest(String name, String phone, Set<Skill> skills, List<Certificate> certificates,
+			GeoPoint homeBase, List<Shift> shifts, List<LocalDate> leaveDays, Integer crewSize) {
+		this(name, phone, skills, certificates, homeBase, shifts, leaveDays, crewSize, null);
+	}
 
 	public record Certificate(@NotNull Skill skill, @NotBlank @Size(max = 60) String number,
 			@NotNull @Schema(example = "2027-06-30") LocalDate expiresOn) {

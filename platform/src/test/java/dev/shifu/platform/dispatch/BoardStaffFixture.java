@@ -53,7 +53,9 @@ abstract class BoardStaffFixture extends StaffTaskFixture {
 	 */
 	long flaggedCompletion() {
 		long order = orderStarted();
-		Api.Reply completed = jobEvent(order, Map.of("type", "COMPLETED", "verificationCode", verificationCode(order)));
+		// With a position: the one flag is the missing photos (no NO_LOCATION review beside it).
+		Api.Reply completed = jobEvent(order, Map.of("type", "COMPLETED", "verificationCode", verificationCode(order),
+				"location", AT_THE_ADDRESS));
 		assertThat(completed.status()).as(completed.body()).isEqualTo(200);
 		assertThat(completed.body()).contains(FLAG);
 		return order;

@@ -62,8 +62,8 @@ class InstallerJobEventTests extends InstallerFixture {
 		catch (java.io.IOException | java.security.NoSuchAlgorithmException ex) {
 			throw new AssertionError(ex);
 		}
-		Api.Reply withExif = upload(tokenA, order, "AFTER", withExif(jpeg(order * 10 + 2), "2026:12:01 10:15:30", 30.2766, 120.1228),
-				"after.jpg");
+		byte[] after = withExif(jpeg(order * 10 + 2), "2026:12:01 10:15:30", 30.2766, 120.1228);
+		Api.Reply withExif = upload(tokenA, order, "AFTER", after, "after.jpg");
 		assertThat(withExif.status()).as(withExif.body()).isEqualTo(201);
 		assertThat(withExif.json().get("takenAt").asText()).as("the camera's time is kept").startsWith("2026-12-01");
 		assertThat(withExif.json().get("location").get("lat").asDouble()).isCloseTo(30.2766, org.assertj.core.data.Offset.offset(1e-4));
@@ -85,7 +85,9 @@ class InstallerJobEventTests extends InstallerFixture {
 		JsonNode evidence = dispatcher.get("/api/v1/reviews/evidence/" + order).json().get(0);
 		assertThat(evidence.get("geofence").asText()).isEqualTo("INSIDE");
 		assertThat(evidence.get("photoCount").asInt()).isEqualTo(2);
-		assertThat(evidence.get("photoChecksums")).hasSize(2);
+		assertThat(evidence.get("photoChecksums")).extracting(JsonNode::asText)
+			.as("the SHA-256 of the bytes uploaded")
+			.containsExactlyInAnyOrder(sha256(before), sha256(after));
 		assertThat(evidence.get("codeVerified").asBoolean()).isTrue();
 		assertThat(evidence.get("serialNumbers").get(0).asText()).isEqualTo("DR-800=SN-0001");
 		assertThat(evidence.get("onSiteSeconds").asLong()).isBetween(80 * 60L - 5, 80 * 60L + 5);
@@ -229,6 +231,36 @@ class InstallerJobEventTests extends InstallerFixture {
 	}
 
 	@Test
+	void aProviderAdminCompletesASerialNumberedJobWithTheSerialAndWithoutItHearsAProblemNamingTheField() {
+		long order = jobOf(installerA);
+		Instant now = Instant.now();
+		Api.Reply arrived = dealerAdmin.post("/api/v1/providers/" + dealerId + "/jobs/" + order + "/events",
+				Map.of("type", "ARRIVED", "occurredAt", now.minusSeconds(3600).toString(),
+						"location", Map.of("lat", LAT, "lng", LNG)),
+				h -> h.set("Idempotency-Key", "admin-serial-arrived-" + order));
+		assertThat(arrived.status()).as(arrived.body()).isEqualTo(200);
+		driver.drain(order);
+		Map<String, Object> completed = new HashMap<>(Map.of("type", "COMPLETED", "occurredAt", now.toString(),
+				"location", Map.of("lat", LAT, "lng", LNG), "verificationCode", verificationCode(order)));
+
+		Api.Reply noSerial = dealerAdmin.post("/api/v1/providers/" + dealerId + "/jobs/" + order + "/events", completed,
+				h -> h.set("Idempotency-Key", "admin-serial-completed-1-" + order));
+		assertProblem(noSerial, 400, "serialNumbers");
+		assertThat(eventCount(order)).as("nothing recorded").isEqualTo(1);
+		assertThat(status(order)).isEqualTo("ARRIVED");
+
+		completed.put("serialNumbers", List.of(Map.of("sku", "DR-800", "serialNumber", "SN-ADMIN-1")));
+		Api.Reply done = dealerAdmin.post("/api/v1/providers/" + dealerId + "/jobs/" + order + "/events", completed,
+				h -> h.set("Idempotency-Key", "admin-serial-completed-2-" + order));
+		assertThat(done.status()).as(done.body()).isEqualTo(200);
+		driver.drain(order);
+		assertThat(status(order)).isEqualTo("COMPLETED");
+		JsonNode evidence = dispatcher.get("/api/v1/reviews/evidence/" + order).json().get(0);
+		assertThat(evidence.get("serialNumbers").get(0).asText()).isEqualTo("DR-800=SN-ADMIN-1");
+		assertThat(evidence.get("geofence").asText()).isEqualTo("INSIDE");
+	}
+
+	@Test
 	void badInputIsAProblemNamingTheFieldAndChangesNothing() {
 		long order = jobOf(installerA);
 		Instant now = Instant.now();
@@ -297,6 +329,15 @@ class InstallerJobEventTests extends InstallerFixture {
 		assertThat(status(order)).isEqualTo("ARRIVED");
 		assertThat(post(tokenA, order, completion(now, verificationCode(order), p1, p2), "bad-finally-right").status())
 			.as("the right report still goes through").isEqualTo(200);
+	}
+
+	static String sha256(byte[] bytes) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new AssertionError(ex);
+		}
 	}
 
 	private static Map<String, Object> completion(Instant at, String code, long... photos) {

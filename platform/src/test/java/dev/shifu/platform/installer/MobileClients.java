@@ -70,22 +70,43 @@ abstract class MobileClients extends PlatformIntegrationTest {
 
 	/** An installer every day 08:00-18:00 with doors, measuring and repairs, given a mobile password. */
 	long newInstaller(long providerId, String name, boolean providerAdmin) {
-		List<Map<String, String>> everyDay = new ArrayList<>();
-		for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
-			everyDay.add(Map.of("day", day.name(), "start", "08:00", "end", "18:00"));
-		}
-		String phone = String.format("135%08d", (ProcessHandle.current().pid() % 1000) * 100000 + PHONES.incrementAndGet());
-		Api.Reply reply = admin.post("/api/v1/providers/" + providerId + "/installers", Map.of("name", name, "phone", phone,
-				"skills", List.of("DOOR", "MEASURING", "REPAIR"), "homeBase", Map.of("lat", 30.28, "lng", 120.12),
-				"shifts", everyDay, "crewSize", 1));
+		return newInstaller(providerId, name, providerAdmin, Map.of("crewSize", 1));
+	}
+
+	/** As {@link #newInstaller(long, String, boolean)}, with the given fields of the installer record replaced. */
+	long newInstaller(long providerId, String name, boolean providerAdmin, Map<String, Object> fields) {
+		Api.Reply reply = addInstaller(providerId, name, fields);
 		assertThat(reply.status()).as(reply.body()).isEqualTo(201);
 		long id = reply.json().get("id").asLong();
 		Api providerAdminUser = asNewUser(Role.PROVIDER_ADMIN, providerId);
 		Api.Reply login = providerAdminUser.put("/api/v1/providers/" + providerId + "/installers/" + id + "/mobile-login",
 				Map.of("password", MOBILE_PASSWORD, "providerAdmin", providerAdmin));
 		assertThat(login.status()).as(login.body()).isEqualTo(200);
-		phones.put(id, phone);
 		return id;
+	}
+
+	/**
+	 * Posts an installer record (every day 08:00-18:00 unless the fields say otherwise) without a mobile sign-in; a
+	 * created one's phone as sent goes into {@link #phones}.
+	 */
+	Api.Reply addInstaller(long providerId, String name, Map<String, Object> fields) {
+		List<Map<String, String>> everyDay = new ArrayList<>();
+		for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+			everyDay.add(Map.of("day", day.name(), "start", "08:00", "end", "18:00"));
+		}
+		String phone = String.format("135%08d", (ProcessHandle.current().pid() % 1000) * 100000 + PHONES.incrementAndGet());
+		Map<String, Object> request = new java.util.HashMap<>(Map.of("name", name, "phone", phone,
+				"skills", List.of("DOOR", "MEASURING", "REPAIR"), "homeBase", Map.of("lat", 30.28, "lng", 120.12),
+				"shifts", everyDay, "crewSize", 1));
+		request.putAll(fields);
+		if (admin == null) {
+			admin = asNewUser(Role.ADMIN, null);
+		}
+		Api.Reply reply = admin.post("/api/v1/providers/" + providerId + "/installers", request);
+		if (reply.status() == 201) {
+			phones.put(reply.json().get("id").asLong(), phone);
+		}
+		return reply;
 	}
 
 }

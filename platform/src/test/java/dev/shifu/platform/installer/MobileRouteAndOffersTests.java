@@ -151,6 +151,55 @@ class MobileRouteAndOffersTests extends MobileClients {
 		MobileAuthTests.assertStatus(() -> new OffersApi(client(accessA)).acceptOffer(secondOffer), 409);
 	}
 
+	@Autowired
+	dev.shifu.platform.workflow.OrderProcess orderProcess;
+
+	@Test
+	void anInstallerWorkingAloneListsAcceptsAndDeclinesOffersAndTheProcessFollows() {
+		// A brand of its own whose dealer is one installer, with no provider-admin rights.
+		brand = newBrand();
+		brandApi = asBrand(brand);
+		long soloDealer = newProvider("DEALER", brand.brandId());
+		long solo = newInstaller(soloDealer, "独立师傅", false);
+		String accessSolo = login(phones.get(solo)).getAccessToken();
+		assertThat(new dev.shifu.mobile.client.api.ProfileApi(client(accessSolo)).getMe().getCanAnswerOffers())
+			.as("works alone").isTrue();
+		OffersApi offersSolo = new OffersApi(client(accessSolo));
+
+		long order = bookedOrder();
+		assertThat(offerOf(order, null).get("providerId").asLong()).as("offered to the brand's dealer").isEqualTo(soloDealer);
+		eventually(() -> offersSolo.listOffers().stream().anyMatch(o -> o.getJobId() == order), "the offer in the app");
+		Offer offer = offersSolo.listOffers().stream().filter(o -> o.getJobId() == order).findFirst().orElseThrow();
+		assertThat(offer.getItems()).singleElement().satisfies(i -> assertThat(i.getSku()).isEqualTo("DR-800"));
+		Offer accepted = offersSolo.acceptOffer(offer.getId());
+		assertThat(accepted.getStatus()).isEqualTo(Offer.StatusEnum.ACCEPTED);
+		driver.drainUntil(order, () -> status(order).equals("SCHEDULED"), "scheduled through the solo installer's accept");
+		assertThat(orderProcess.assignedProviderId(order)).as("the order's provider is the solo installer's").contains(soloDealer);
+		assertThat(offerOf(order, offer.getId()).get("status").asText()).isEqualTo("ACCEPTED");
+
+		long second = bookedOrder();
+		eventually(() -> offersSolo.listOffers().stream().anyMatch(o -> o.getJobId() == second), "the second offer");
+		long secondOffer = offersSolo.listOffers().stream().filter(o -> o.getJobId() == second).findFirst().orElseThrow().getId();
+		Offer declined = offersSolo.declineOffer(secondOffer,
+				new OfferDecline().reason(OfferDecline.ReasonEnum.NO_CAPACITY).note("van in the workshop"));
+		assertThat(declined.getStatus()).isEqualTo(Offer.StatusEnum.DECLINED);
+		driver.drain(second);
+		JsonNode staffView = offerOf(second, secondOffer);
+		assertThat(staffView.get("status").asText()).isEqualTo("DECLINED");
+		assertThat(staffView.get("declineReason").asText()).isEqualTo("NO_CAPACITY: van in the workshop");
+		// The offer moved on: to the next candidate, or (none left) to a dispatcher's manual assignment.
+		JsonNode next = offerOf(second, null);
+		if (next != null) {
+			assertThat(next.get("providerId").asLong()).isNotEqualTo(soloDealer);
+			assertThat(next.get("attempt").asInt()).isEqualTo(1);
+		}
+		else {
+			assertThat(driver.openTask(second, "AssignManuallyTask")).as("no candidate left: manual assignment").isNotNull();
+		}
+		assertThat(orderProcess.assignedProviderId(second)).as("not the solo installer's").isEmpty();
+		assertThat(offersSolo.listOffers()).noneMatch(o -> o.getJobId() == second);
+	}
+
 	@Test
 	void anOfferOfAWindowBookingShowsTheBookedWindowsTimesAndDay() {
 		long order = bookedOrder("AFTERNOON");
@@ -275,10 +324,15 @@ class MobileRouteAndOffersTests extends MobileClients {
 		RouteJob job = route.getJobs().get(0);
 		assertThat(job.getJobId()).isEqualTo(first);
 		assertThat(job.getSequence()).isEqualTo(1);
-		assertThat(job.getPlannedArrival()).isNotNull();
-		assertThat(job.getPlannedStart()).isNotNull();
+		// The plan's times (the region's wall clock, Shanghai) and the order's coordinates, as sent.
+		PlannedVisits.PlannedVisit visit = plannedVisits.visitOf(first).orElseThrow();
+		ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+		assertThat(job.getPlannedArrival().toInstant()).isEqualTo(visit.arrival().atZone(shanghai).toInstant());
+		assertThat(job.getPlannedStart().toInstant()).isEqualTo(visit.start().atZone(shanghai).toInstant());
+		assertThat(job.getPlannedDurationMinutes()).isEqualTo((int) Duration.between(visit.start(), visit.end()).toMinutes());
 		assertThat(job.getAddress()).isEqualTo("杭州市西湖区文三路 90 号");
 		assertThat(job.getLocation().getLat()).isEqualTo(30.2765);
+		assertThat(job.getLocation().getLng()).isEqualTo(120.1229);
 		assertThat(job.getConsumer().getFirstName()).isEqualTo("娜");
 		assertThat(job.getConsumer().getMaskedPhone()).isEqualTo("138****5678");
 		assertThat(job.getItems()).singleElement().satisfies(i -> {
@@ -377,6 +431,35 @@ class MobileRouteAndOffersTests extends MobileClients {
 				.satisfies(j -> assertThat(j.getChangedWhileUnderWay()).as("flagged on the other node too").isTrue());
 			assertThat(seenThere.getVersion()).isEqualTo(routeA.getRoute(DAY, null).getVersion());
 		}
+	}
+
+	@Test
+	void aCrewOfTwoSeesItsRecordedPartnerOnTheRouteAndAnInstallerWorkingAloneSeesNone() {
+		// The second person of the crew: an installer record of the dealer without shifts (planned only as the crew).
+		Api.Reply partnerRecord = addInstaller(dealerId, "搭档小周", Map.of("shifts", List.of()));
+		assertThat(partnerRecord.status()).as(partnerRecord.body()).isEqualTo(201);
+		long partner = partnerRecord.json().get("id").asLong();
+		Api.Reply solo = addInstaller(dealerId, "单人师傅", Map.of("crewPartnerId", partner));
+		assertProblem(solo, 400);
+		assertThat(solo.json().get("field").asText()).as("a crew of one has no partner").isEqualTo("crewPartnerId");
+		long lead = newInstaller(dealerId, "领队老王", false, Map.of("crewSize", 2, "crewPartnerId", partner));
+		String accessLead = login(phones.get(lead)).getAccessToken();
+		long crewJob = scheduledOrder();
+		planOn(crewJob, lead, 0);
+		long soloJob = scheduledOrder();
+		planOn(soloJob, installerB, 0);
+
+		RouteJob crewOnRoute = new RouteApi(client(accessLead)).getRoute(DAY, null).getJobs().stream()
+			.filter(j -> j.getJobId() == crewJob).findFirst().orElseThrow();
+		RouteJob soloOnRoute = new RouteApi(client(accessB)).getRoute(DAY, null).getJobs().stream()
+			.filter(j -> j.getJobId() == soloJob).findFirst().orElseThrow();
+
+		assertThat(crewOnRoute.getCrewPartner()).as("the crew's partner").isNotNull();
+		assertThat(crewOnRoute.getCrewPartner().getId()).isEqualTo(partner);
+		assertThat(crewOnRoute.getCrewPartner().getName()).isEqualTo("搭档小周");
+		String phone = phones.get(partner);
+		assertThat(crewOnRoute.getCrewPartner().getPhone()).isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
+		assertThat(soloOnRoute.getCrewPartner()).as("an installer working alone has no partner").isNull();
 	}
 
 	@Test

@@ -180,6 +180,47 @@ class OfflineReplayAndReviewTests extends InstallerFixture {
 		assertThat(hangzhou.get("/api/v1/reviews/evidence/" + hurried).status()).isEqualTo(200);
 	}
 
+	@Test
+	void anArrivalAndACompletionWithoutAPositionAreAcceptedButFlaggedNoLocationForReview() {
+		long order = jobOf(installerA);
+		Instant now = Instant.now();
+		assertThat(post(tokenA, order, event("EN_ROUTE", now.minusSeconds(6000), 30.25, 120.10), "noloc-en-route-" + order)
+			.status()).isEqualTo(200);
+
+		Api.Reply arrived = post(tokenA, order, event("ARRIVED", now.minusSeconds(5400), null, null), "noloc-arrived-" + order);
+		assertThat(arrived.status()).as("accepted, not refused").isEqualTo(200);
+		assertThat(arrived.json().get("flags")).extracting(JsonNode::asText).containsExactly("NO_LOCATION");
+		assertThat(arrived.json().path("geofence").isMissingNode() || arrived.json().get("geofence").isNull())
+			.as("no geofence result without a position").isTrue();
+		assertThat(status(order)).isEqualTo("ARRIVED");
+		JsonNode onArrival = dispatcher.get("/api/v1/reviews?region=330106&orderId=" + order).json();
+		assertThat(onArrival).hasSize(1);
+		assertThat(onArrival.get(0).get("flags")).extracting(JsonNode::asText).containsExactly("NO_LOCATION");
+
+		Map<String, Object> completed = new HashMap<>(event("COMPLETED", now, null, null));
+		completed.put("verificationCode", verificationCode(order));
+		completed.put("photoIds", List.of(photo(tokenA, order, "BEFORE", jpeg(order * 100 + 1)),
+				photo(tokenA, order, "AFTER", jpeg(order * 100 + 2))));
+		completed.put("serialNumbers", List.of(Map.of("sku", "DR-800", "serialNumber", "SN-NOLOC-1")));
+		Api.Reply done = post(tokenA, order, completed, "noloc-completed-" + order);
+		assertThat(done.status()).as(done.body()).isEqualTo(200);
+		assertThat(done.json().get("flags")).extracting(JsonNode::asText).containsExactly("NO_LOCATION");
+		assertThat(status(order)).isEqualTo("COMPLETED");
+
+		JsonNode evidence = dispatcher.get("/api/v1/reviews/evidence/" + order).json().get(0);
+		assertThat(evidence.get("geofence").asText()).isEqualTo("UNKNOWN");
+		assertThat(evidence.get("flags")).extracting(JsonNode::asText).containsExactly("NO_LOCATION");
+		assertThat(dispatcher.get("/api/v1/reviews?region=330106&orderId=" + order).json()).hasSize(2);
+
+		// The provider admin's stand-in, told without a position, is flagged the same way.
+		long other = jobOf(installerA);
+		Api.Reply byAdmin = dealerAdmin.post("/api/v1/providers/" + dealerId + "/jobs/" + other + "/events",
+				Map.of("type", "ARRIVED"), h -> h.set("Idempotency-Key", "noloc-admin-arrived-" + other));
+		assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(200);
+		assertThat(byAdmin.json().get("flags")).extracting(JsonNode::asText).containsExactly("NO_LOCATION");
+		assertThat(dispatcher.get("/api/v1/reviews?region=330106&orderId=" + other).json()).hasSize(1);
+	}
+
 	/** A dispatcher who works in that one city ({@code staff_region}). */
 	private Api dispatcherOf(String city) {
 		String username = unique("dispatcher-" + city);

@@ -19,6 +19,9 @@ public abstract class StaffTaskFixture extends OrderFixture {
 	@org.springframework.boot.test.web.server.LocalServerPort
 	private int port;
 
+	/** The position of the orders' address in covered districts (30.2765, 120.1229). */
+	protected static final Map<String, Object> AT_THE_ADDRESS = Map.of("lat", 30.2765, "lng", 120.1229);
+
 	protected long postOrder(String regionCode) {
 		return regionCode.equals(UNCOVERED_REGION) ? postOrder("ARRIVED", "INSTALLATION", "GOLD", regionCode, 29.609, 119.042)
 				: postOrder("ARRIVED", "INSTALLATION", "GOLD", regionCode, 30.2765, 120.1229);
@@ -75,7 +78,10 @@ public abstract class StaffTaskFixture extends OrderFixture {
 		long order = scheduledOrder();
 		driver.fireTimer(order, Elements.INSTALLATION_DAY_TIMER);
 		for (String step : List.of("EN_ROUTE", "ARRIVED", "STARTED")) {
-			assertThat(jobEvent(order, Map.of("type", step)).status()).isEqualTo(200);
+			// At the consumer's address: an arrival without a position is flagged NO_LOCATION for review.
+			Map<String, Object> event = step.equals("ARRIVED") ? Map.of("type", step, "location", AT_THE_ADDRESS)
+					: Map.of("type", step);
+			assertThat(jobEvent(order, event).status()).isEqualTo(200);
 		}
 		return order;
 	}
@@ -83,7 +89,8 @@ public abstract class StaffTaskFixture extends OrderFixture {
 	/** Completed, rated, and a week later customer service calls the consumer back. */
 	protected long orderAtReturnVisit() {
 		long order = orderStarted();
-		Api.Reply completed = jobEvent(order, Map.of("type", "COMPLETED", "verificationCode", verificationCode(order)));
+		Api.Reply completed = jobEvent(order, Map.of("type", "COMPLETED", "verificationCode", verificationCode(order),
+				"location", AT_THE_ADDRESS));
 		assertThat(completed.status()).as(completed.body()).isEqualTo(200);
 		Api.Reply rated = anonymous().post("/api/v1/consumer/" + consumerToken(order) + "/rating",
 				Map.of("stars", 5, "tags", List.of("准时"), "comment", "很好"));

@@ -34,6 +34,9 @@ class EvidenceRecords {
 
 	static final String REUSED_PHOTO = "REUSED_PHOTO";
 
+	/** An arrival or completion reported without a position: the geofence could not be checked. */
+	static final String NO_LOCATION = "NO_LOCATION";
+
 	/** The provider admin's stand-in reported the completion without the photos the app requires. */
 	static final String MISSING_PHOTOS = "MISSING_PHOTOS";
 
@@ -59,16 +62,22 @@ class EvidenceRecords {
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
-	/** Writes the completion's evidence; a flagged one also goes on the review list. @return the flags */
+	/**
+	 * Writes the completion's evidence; a flagged one also goes on the review list.
+	 * @param raised flags the completion itself raised (no position)
+	 * @return the flags
+	 */
 	List<String> recordCompletion(OrderSnapshot order, Reporter reporter, Long installerId, long eventId,
-			Instant completedAt, List<JobEventLog.Applied> visit, List<PhotoLibrary.Photo> shown, String serials) {
+			Instant completedAt, List<JobEventLog.Applied> visit, List<PhotoLibrary.Photo> shown, String serials,
+			boolean codeVerified, List<String> raised) {
 		Optional<JobEventLog.Applied> arrival = visit.stream().filter(e -> e.type() == JobEventType.ARRIVED).findFirst();
 		String geofence = arrival.map(a -> a.insideGeofence() == null ? "UNKNOWN" : a.insideGeofence() ? "INSIDE" : "OUTSIDE")
 			.orElse("UNKNOWN");
 		Long onSite = arrival.map(a -> Duration.between(a.occurredAt(), completedAt).toSeconds()).orElse(null);
 		long planned = order.durationMinutes() * 60L;
 		List<String> checksums = shown.stream().map(PhotoLibrary.Photo::checksum).toList();
-		List<String> flags = new ArrayList<>();
+		// The completion's own flags (no position) come first; the evidence adds its own.
+		List<String> flags = new ArrayList<>(raised);
 		if (geofence.equals("OUTSIDE")) {
 			flags.add(OUTSIDE_GEOFENCE);
 		}
@@ -86,7 +95,7 @@ class EvidenceRecords {
 				+ "planned_seconds, flags, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", eventId,
 				order.id(), reporter.providerId(), installerId, order.regionCode(), geofence,
 				arrival.map(JobEventLog.Applied::distanceM).orElse(null), shown.size(), String.join(",", checksums),
-				true, serials == null ? "" : serials, onSite, planned, String.join(",", flags),
+				codeVerified, serials == null ? "" : serials, onSite, planned, String.join(",", flags),
 				Timestamp.from(clock.instant()));
 		if (!flags.isEmpty()) {
 			review(order, "EVIDENCE", flags, Map.of("eventId", eventId, "type", "COMPLETED"));

@@ -140,7 +140,10 @@ class InstallerRoutesView {
 
 	private List<MobileViews.RouteJob> build(long installerId, LocalDate day) {
 		List<MobileViews.RouteJob> jobs = new ArrayList<>();
-		long providerId = installer(installerId).providerId();
+		InstallerView me = installer(installerId);
+		long providerId = me.providerId();
+		// A crew of two is one record, so the plan sends one id; the partner is whom the provider recorded for the crew.
+		Long recordedPartner = me.crewSize() == 2 ? me.crewPartnerId() : null;
 		int sequence = 1;
 		for (InstallerRoutes.Stop stop : routes.route(installerId, day)) {
 			Optional<OrderSnapshot> found = orders.find(stop.orderId());
@@ -151,7 +154,7 @@ class InstallerRoutesView {
 			}
 			OrderSnapshot order = found.get();
 			ZoneId zone = regions.zoneOf(order.regionCode());
-			Long partnerId = stop.crew().stream().filter(id -> id != installerId).findFirst().orElse(null);
+			Long partnerId = stop.crew().stream().filter(id -> id != installerId).findFirst().orElse(recordedPartner);
 			MobileViews.CrewPartner partner = partnerId == null ? null
 					: network.installer(partnerId)
 						.map(p -> new MobileViews.CrewPartner(p.id(), p.name(), PhoneNumbers.mask(p.phone())))

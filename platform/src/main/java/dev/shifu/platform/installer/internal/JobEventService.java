@@ -117,6 +117,7 @@ class JobEventService {
 		Double distance = null;
 		Boolean inside = null;
 		String serials = null;
+		boolean codeVerified = false;
 		switch (event.type()) {
 			// The rework sub-process waits only for the rework's completion: its progress is logged, not told.
 			case EN_ROUTE -> {
@@ -125,7 +126,11 @@ class JobEventService {
 				}
 			}
 			case ARRIVED -> {
-				if (event.lat() != null && order.location() != null) {
+				// No position (no fix in a basement, or the office telling afterwards): accepted, never trusted.
+				if (event.lat() == null) {
+					flags.add(EvidenceRecords.NO_LOCATION);
+				}
+				else if (order.location() != null) {
 					distance = new GeoPoint(event.lat(), event.lng()).distanceKm(order.location()) * 1000.0;
 					inside = distance <= settings.geofenceRadiusMeters();
 					if (!inside) {
@@ -143,20 +148,30 @@ class JobEventService {
 			}
 			case COMPLETED -> {
 				serials = checkSerialNumbers(orderId, event);
+				if (event.lat() == null) {
+					flags.add(EvidenceRecords.NO_LOCATION);
+				}
 				checkPhotos(reporter, attached, settings.minCompletionPhotos(), "COMPLETED");
-				complete(order, event);
+				codeVerified = complete(order, event);
 			}
 			case EXCEPTION -> exception(reporter, orderId, event, attached);
 		}
 		long eventId = log.insert(orderId, reporter, installerId, event, occurredAt, now, distance, inside, serials);
 		photos.link(event.photoIds(), eventId);
 		if (event.type() == JobEventType.COMPLETED) {
+			List<String> raised = List.copyOf(flags);
+			flags.clear();
 			flags.addAll(evidence.recordCompletion(order, reporter, installerId, eventId, occurredAt,
-					log.currentVisit(orderId), photos.ofEvent(eventId), serials));
+					log.currentVisit(orderId), photos.ofEvent(eventId), serials, codeVerified, raised));
 		}
 		else if (!flags.isEmpty()) {
-			evidence.review(order, "EVIDENCE", flags, Map.of("eventId", eventId, "type", event.type().name(),
-					"distanceMeters", Math.round(distance)));
+			Map<String, Object> detail = new java.util.LinkedHashMap<>();
+			detail.put("eventId", eventId);
+			detail.put("type", event.type().name());
+			if (distance != null) {
+				detail.put("distanceMeters", Math.round(distance));
+			}
+			evidence.review(order, "EVIDENCE", flags, detail);
 		}
 		idempotency.remember(reporter.scope(), key, hash,
 				flags.isEmpty() ? String.valueOf(eventId) : eventId + ";" + String.join(",", flags));
@@ -212,9 +227,6 @@ class JobEventService {
 		Instant occurredAt = event.occurredAt() == null ? now : event.occurredAt();
 		if (occurredAt.isAfter(now.plus(settings.maxClockSkew()))) {
 			errors.add(new FieldError("occurredAt", "lies in the future"));
-		}
-		if (reporter.onSite() && event.type() == JobEventType.ARRIVED && event.lat() == null) {
-			errors.add(new FieldError("location", "is required for ARRIVED (the geofence check)"));
 		}
 		if (reporter.onSite() && event.installerId() != null) {
 			errors.add(new FieldError("installerId", "is the signed-in installer; do not send it"));
@@ -300,7 +312,8 @@ class JobEventService {
 			.collect(Collectors.joining(","));
 	}
 
-	private void complete(OrderSnapshot order, ReportedEvent event) {
+	/** Checks the code and completes the visit in the process. @return whether the consumer's code was verified */
+	private boolean complete(OrderSnapshot order, ReportedEvent event) {
 		long orderId = order.id();
 		orders.verificationLockedUntil(orderId).ifPresent(until -> {
 			throw new TooManyAttemptsException("verificationCode",
@@ -310,9 +323,11 @@ class JobEventService {
 		if (rework(order) && !orders.checkVerificationCode(orderId, event.verificationCode())) {
 			throw new WrongCode();
 		}
-		if (!process.installerCompleted(orderId, event.verificationCode())) {
+		boolean verified = process.installerCompleted(orderId, event.verificationCode());
+		if (!verified) {
 			throw new WrongCode();
 		}
+		return verified;
 	}
 
 	private void exception(Reporter reporter, long orderId, ReportedEvent event, List<PhotoLibrary.Photo> attached) {

@@ -3,9 +3,10 @@ package dev.shifu.platform.installer.internal;
 /**
  * Who reports: an installer from the app, or (the stand-in before the app) the accepted provider's admin. Both go
  * through the same state machine ({@link JobEventType}; the admin, told afterwards, may skip steps forward), the
- * code and the serial numbers. The admin is not on site, has no position and cannot take photos (the photo upload
- * is the app's), so the geofence and photo rules cannot bind them: their completions are flagged MISSING_PHOTOS for
- * the dispatcher's review instead of being trusted.
+ * code and the serial numbers, with the same inputs. The admin is not on site and usually has no position or photos
+ * (the photo upload is the app's), so the photo minimum cannot bind them: their completions without the photos are
+ * flagged MISSING_PHOTOS, and events without a position NO_LOCATION (as the app's), for the dispatcher's review
+ * instead of being trusted.
  */
 record Reporter(Channel channel, long providerId, Long installerId) {
 

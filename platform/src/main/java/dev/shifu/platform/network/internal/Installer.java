@@ -68,6 +68,9 @@ class Installer {
 
 	private int crewSize;
 
+	/** A crew of two: the second person's installer record, if recorded (shown to the lead as crew partner). */
+	private Long crewPartnerId;
+
 	private double rating;
 
 	private int ratingCount;
@@ -92,7 +95,7 @@ class Installer {
 	}
 
 	void describe(String name, String phone, Set<Skill> skills, List<CertificateRecord> certificates, GeoPoint home,
-			List<ShiftRecord> shifts, Set<LocalDate> leaveDays, int crewSize) {
+			List<ShiftRecord> shifts, Set<LocalDate> leaveDays, int crewSize, Long crewPartnerId) {
 		this.name = name;
 		this.phone = phone;
 		this.skills.clear();
@@ -106,6 +109,7 @@ class Installer {
 		this.leaveDays.clear();
 		this.leaveDays.addAll(leaveDays);
 		this.crewSize = crewSize;
+		this.crewPartnerId = crewPartnerId;
 	}
 
 	void rate(int stars) {
@@ -173,6 +177,10 @@ class Installer {
 
 	int getCrewSize() {
 		return crewSize;
+	}
+
+	Long getCrewPartnerId() {
+		return crewPartnerId;
 	}
 
 	double getRating() {

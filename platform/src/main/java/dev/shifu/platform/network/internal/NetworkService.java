@@ -241,6 +241,14 @@ class NetworkService implements NetworkDirectory, NetworkAdministration {
 				errors.add(new FieldError("shifts[" + i + "].end", "must be after start"));
 			}
 		}
+		Long partner = request.crewPartnerId();
+		if (partner != null && request.crewSize() != 2) {
+			errors.add(new FieldError("crewPartnerId", "only a crew of two (crewSize 2) has a partner"));
+		}
+		else if (partner != null && (partner.equals(installer.getId())
+				|| installers.findById(partner).filter(p -> p.getProviderId() == providerId).isEmpty())) {
+			errors.add(new FieldError("crewPartnerId", "is not another installer of this provider"));
+		}
 		if (!errors.isEmpty()) {
 			throw new InvalidFieldException(errors);
 		}
@@ -250,7 +258,8 @@ class NetworkService implements NetworkDirectory, NetworkAdministration {
 			.toList();
 		var shiftRecords = shifts.stream().map(s -> new Installer.ShiftRecord(s.day(), s.start(), s.end())).toList();
 		installer.describe(request.name(), phone, request.skills(), certificates, request.homeBase(), shiftRecords,
-				new TreeSet<>(request.leaveDays() == null ? List.of() : request.leaveDays()), request.crewSize());
+				new TreeSet<>(request.leaveDays() == null ? List.of() : request.leaveDays()), request.crewSize(),
+				partner);
 	}
 
 	private ServiceProvider visibleProvider(Actor actor, long id) {
@@ -294,7 +303,7 @@ class NetworkService implements NetworkDirectory, NetworkAdministration {
 				i.getCertificates().stream().map(c -> new InstallerRequest.Certificate(c.skill(), c.number(), c.expiresOn())).toList(),
 				i.home(), i.getShifts().stream().map(s -> new InstallerRequest.Shift(s.day(), s.start(), s.end())).toList(),
 				List.copyOf(i.getLeaveDays()), i.getCrewSize(), i.getRating(), i.getRatingCount(), i.getStatus(),
-				i.getComplaintCount(), i.getReworkCount());
+				i.getComplaintCount(), i.getReworkCount(), i.getCrewPartnerId());
 	}
 
 }
