@@ -140,6 +140,7 @@ final class ReplanBenchmark {
                                     .forEach(p -> sickBlocked.merge(p.blockedBy(), 1, Integer::sum)));
                     // Plans published before the leave is applied still hold the jobs on his shift.
                     plannedCondition = s -> offShiftOnHardCleanRoutes(s, ids, sickShiftId);
+                    watchedIds.put(change, ids);
                     label = "sick " + sick.getId() + " (" + ids.size() + " jobs, "
                             + sick.getPinnedJobs().size() + " pinned)";
                 }
@@ -191,7 +192,7 @@ final class ReplanBenchmark {
                 } catch (java.util.concurrent.TimeoutException e) {
                     notPlaced[i % 5 == 0 ? 0 : 1]++;
                     watches.removeIf(w -> w.done() == watched);
-                    plannedText = ", not all placed within 10 s";
+                    plannedText = ", not all placed within 10 s" + unplaced(solver.bestSolution(), idsOf(change));
                 }
             }
             System.out.printf("  change %2d %-36s published after %4d ms (%s)%s%n", i + 1, label, publishedMs,
@@ -204,6 +205,28 @@ final class ReplanBenchmark {
                 new Latency(sickMs, notPlaced[1], sickBlocked), String.valueOf(last.getScore()));
         System.out.println(format(result));
         return result;
+    }
+
+    /** The affected job ids of a placing change, so a miss can say which jobs are left and what blocks them. */
+    private static Set<String> idsOf(ProblemChange<Schedule> change) {
+        return watchedIds.getOrDefault(change, Set.of());
+    }
+
+    private static final Map<ProblemChange<Schedule>, Set<String>> watchedIds = new java.util.IdentityHashMap<>();
+
+    /** For a miss: each affected job still not on a hard-clean route, where it is and what the greedy check says. */
+    private static String unplaced(Schedule schedule, Set<String> ids) {
+        StringBuilder out = new StringBuilder();
+        for (Shift shift : schedule.getShifts()) {
+            for (Job job : shift.getJobs()) {
+                if (ids.contains(job.getId()) && (shift.isUnassignedBucket() || shift.isOnLeave())) {
+                    out.append("; ").append(job.getId()).append(" in ").append(shift.getId()).append(": ")
+                            .append(GreedyInsertion.diagnose(schedule, job).ruledOut());
+                }
+            }
+        }
+        out.append("; waiting ").append(schedule.getUnassignedJobs().size());
+        return out.toString();
     }
 
     private static Job urgentJob(Random random, int i) {

@@ -1,6 +1,7 @@
 package dev.shifu.planner.solver;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -9,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.score.director.ScoreDirector;
+import org.optaplanner.core.impl.heuristic.move.Move;
+import org.optaplanner.core.impl.score.director.InnerScoreDirector;
 import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 
 import dev.shifu.planner.domain.AssignmentRule;
@@ -79,6 +83,58 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
 
     private NearbyJobs cached;
 
+    /**
+     * Places waiting jobs inside a problem change by ruin and recreate centred on each of them: the
+     * routes around the job give up a few strings of jobs, and all are reinserted (the same move the
+     * local search uses). A move is kept only when the hard score is no worse and it takes jobs out of
+     * the bucket without parking any job that was on a route (so a change never un-places an earlier
+     * job); otherwise it is undone. Where plain insertion finds no gap on a full day, this makes one by
+     * moving the neighbouring jobs, so the change itself places jobs that local search would find only
+     * later. Pinned prefixes are outside the list variable and never move. Bounded by {@code attempts}
+     * moves, not by time, so a fixed seed gives the same result.
+     *
+     * @return how many of the given jobs left the bucket
+     */
+    public static int placeAround(InnerScoreDirector<Schedule, HardMediumSoftLongScore> director, Schedule working,
+            Collection<Job> jobs, Random random, int attempts) {
+        Shift bucket = working.getUnassignedBucket();
+        List<Job> ours = new ArrayList<>(jobs);
+        NearbyJobs near = NearbyJobs.of(working, null);
+        HardMediumSoftLongScore score = director.calculateScore();
+        int start = waitingOf(ours, bucket);
+        int waiting = start;
+        for (int attempt = 0; attempt < attempts && waiting > 0; attempt++) {
+            List<Job> left = ours.stream().filter(j -> j.getShift() == bucket).toList();
+            Job centre = left.get(attempt % left.size());
+            RoutesMove move = new Plan(working, near, random, centre).build();
+            if (!move.isMoveDoable(director)) {
+                continue;
+            }
+            java.util.Set<Job> parked = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            parked.addAll(bucket.getJobs());
+            Move<Schedule> undo = move.doMove(director);
+            HardMediumSoftLongScore after = director.calculateScore();
+            boolean better = after.hardScore() >= score.hardScore() && bucket.getJobs().size() < parked.size()
+                    && parked.containsAll(bucket.getJobs());
+            if (better) {
+                score = after;
+                waiting = waitingOf(ours, bucket);
+            } else {
+                undo.doMove(director);
+                director.calculateScore();
+            }
+        }
+        return start - waiting;
+    }
+
+    private static int waitingOf(List<Job> jobs, Shift bucket) {
+        int n = 0;
+        for (Job job : jobs) {
+            n += job.getShift() == bucket ? 1 : 0;
+        }
+        return n;
+    }
+
     /** One ruin and recreate on copies of the routes it touches. */
     private static final class Plan {
         private final Schedule schedule;
@@ -93,7 +149,15 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
         /** Jobs of each provider capacity's service type per day, as the move leaves them (empty without capacities). */
         private final Map<List<Object>, Integer> capacityUsed = new java.util.HashMap<>();
 
+        /** A waiting job every ruin is centred on (placing it inside a problem change), or null. */
+        private final Job focus;
+
         Plan(Schedule schedule, NearbyJobs near, Random random) {
+            this(schedule, near, random, null);
+        }
+
+        Plan(Schedule schedule, NearbyJobs near, Random random, Job centre) {
+            this.focus = centre;
             this.schedule = schedule;
             this.near = near;
             this.random = random;
@@ -164,7 +228,7 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
             List<Job> removed = new ArrayList<>();
             Shift bucket = schedule.getUnassignedBucket();
             Route waiting = bucket.getJobs().isEmpty() ? null : route(bucket);
-            if (openCost > 0 && used.size() > 1 && random.nextDouble() < ROUTE_REMOVAL) {
+            if (focus == null && openCost > 0 && used.size() > 1 && random.nextDouble() < ROUTE_REMOVAL) {
                 // Fewest vehicles first: empty a short route (the shorter of two drawn) and try to fit
                 // its jobs elsewhere; where they do not fit they go back to it, so it at least shrinks.
                 Shift first = used.get(random.nextInt(used.size()));
@@ -183,8 +247,9 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
                 // Half of the time (when jobs wait) the ruin is centred on a waiting job, so the routes
                 // around it make room for it: on a full day a random centre rarely lands near one.
                 Job seed;
-                if (waiting != null && (planned.isEmpty() || random.nextBoolean())) {
-                    seed = waiting.jobs.remove(random.nextInt(waiting.jobs.size()));
+                if (waiting != null && (focus != null || planned.isEmpty() || random.nextBoolean())) {
+                    seed = focus != null && waiting.jobs.remove(focus) ? focus
+                            : waiting.jobs.remove(random.nextInt(waiting.jobs.size()));
                     removed.add(seed);
                 } else {
                     seed = planned.get(random.nextInt(planned.size()));
@@ -211,7 +276,8 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
                     strings--;
                 }
             }
-            if (waiting != null) {
+            // A focused ruin (inside a change) takes no other waiting job: the change reports only its own jobs.
+            if (waiting != null && focus == null) {
                 for (int k = 0; k < BUCKET_JOBS && !waiting.jobs.isEmpty(); k++) {
                     removed.add(waiting.jobs.remove(random.nextInt(waiting.jobs.size())));
                 }
