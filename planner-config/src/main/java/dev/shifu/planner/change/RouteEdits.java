@@ -109,7 +109,7 @@ final class RouteEdits {
     }
 
     /** Ruin-and-recreate moves tried per job that plain insertion could not place. */
-    private static final int REPAIR_ATTEMPTS = 20;
+    private static final int REPAIR_ATTEMPTS = 50;
 
     /** Pins the job and every job before it on its shift: they become a fixed prefix of the route. */
     static void pinUpTo(Schedule working, ProblemChangeDirector director, Job job) {

@@ -46,6 +46,9 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
     private static final int BUCKET_JOBS = 2;
     /** Share of ruins that empty a whole route, when vehicles cost (hierarchical objective). */
     private static final double ROUTE_REMOVAL = 0.2;
+    /** Share of route removals that search on until the route's jobs fit elsewhere ({@code eliminate}). */
+    private static final double ELIMINATION = 0.5;
+    private static final int ELIMINATION_ROUNDS = 100;
 
 
     @Override
@@ -239,6 +242,10 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
                 route.jobs.clear();
                 route.refresh();
                 emptied = chosen;
+                if (random.nextDouble() < ELIMINATION) {
+                    // Half of these search on before the move is offered: SISR's fleet minimisation.
+                    removed = eliminate(removed, planned.size(), used.size());
+                }
             } else if (!planned.isEmpty() || waiting != null) {
                 double averageRoute = used.isEmpty() ? 1 : (double) planned.size() / used.size();
                 double maxString = Math.min(MAX_STRING, averageRoute);
@@ -254,27 +261,7 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
                 } else {
                     seed = planned.get(random.nextInt(planned.size()));
                 }
-                Job[] around = near.of(seed);
-                for (int n = -1; n < around.length && strings > 0; n++) {
-                    Job job = n < 0 ? seed : around[n];
-                    Shift shift = job.getShift();
-                    if (shift == null || shift.isUnassignedBucket() || touched.containsKey(shift)) {
-                        continue;
-                    }
-                    Route route = route(shift);
-                    int at = route.jobs.indexOf(job);
-                    if (at < 0) {
-                        continue;
-                    }
-                    int longest = (int) Math.min(route.jobs.size(), maxString);
-                    int length = 1 + random.nextInt(Math.max(1, longest));
-                    int from = Math.max(0, Math.min(at - random.nextInt(length), route.jobs.size() - length));
-                    List<Job> string = route.jobs.subList(from, from + length);
-                    removed.addAll(string);
-                    string.clear();
-                    route.refresh();
-                    strings--;
-                }
+                removeStrings(seed, strings, maxString, removed, false);
             }
             // A focused ruin (inside a change) takes no other waiting job: the change reports only its own jobs.
             if (waiting != null && focus == null) {
@@ -284,6 +271,129 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
             }
             return removed;
         }
+
+        /**
+         * Strings of consecutive jobs from the routes of the seed and its nearest neighbours, one string
+         * per route. In a plain ruin the routes are the working solution's; while eliminating a route
+         * (see {@link #eliminate}) jobs may already sit on other copies, so they are looked up there.
+         */
+        private void removeStrings(Job seed, int strings, double maxString, List<Job> removed, boolean copies) {
+            Job[] around = near.of(seed);
+            java.util.Set<Shift> ruined = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            for (int n = -1; n < around.length && strings > 0; n++) {
+                Job job = n < 0 ? seed : around[n];
+                Shift shift = copies ? locate(job) : job.getShift();
+                if (shift == null || shift.isUnassignedBucket() || shift == emptied
+                        || (copies ? ruined.contains(shift) : touched.containsKey(shift))) {
+                    continue;
+                }
+                Route route = route(shift);
+                int at = route.jobs.indexOf(job);
+                if (at < 0) {
+                    continue;
+                }
+                ruined.add(shift);
+                int longest = (int) Math.min(route.jobs.size(), maxString);
+                int length = 1 + random.nextInt(Math.max(1, longest));
+                int from = Math.max(0, Math.min(at - random.nextInt(length), route.jobs.size() - length));
+                List<Job> string = route.jobs.subList(from, from + length);
+                if (copies) {
+                    string.forEach(j -> countCapacity(j, shift, -1));
+                }
+                removed.addAll(string);
+                string.clear();
+                route.refresh();
+                strings--;
+            }
+        }
+
+        /** The shift whose route (a copy once touched) holds the job now, or null when it is out of every route. */
+        private Shift locate(Job job) {
+            Shift original = job.getShift();
+            if (original != null && !touched.containsKey(original)) {
+                return original;
+            }
+            for (Route route : touched.values()) {
+                if (route.jobs.contains(job)) {
+                    return route.shift;
+                }
+            }
+            return null;
+        }
+
+        /**
+         * SISR's fleet minimisation on the copies, before the move is offered: the emptied route's jobs
+         * are absent, and each round ruins the routes around the absent job that was absent most often
+         * and reinserts (no new route, not the emptied one). A round is kept when fewer jobs are absent,
+         * or as many with a lower sum of absence counts; otherwise the copies go back. Whatever is still
+         * absent at the end returns to the caller's recreate, which may put it back on the emptied route.
+         * The capacities and the shifts' rules are checked as in every recreate; the score decides.
+         */
+        private List<Job> eliminate(List<Job> absent, int plannedCount, int usedCount) {
+            Map<Job, Integer> counts = new IdentityHashMap<>();
+            double maxString = Math.min(MAX_STRING, (double) plannedCount / usedCount);
+            double maxStrings = 4 * AVERAGE_REMOVED / (1 + maxString) - 1;
+            // The removed jobs still point at the emptied shift: take them off its provider's count once.
+            absent.forEach(job -> countCapacity(job, job.getShift(), -1));
+            closed = true;
+            List<Shift> all = schedule.getRealShifts();
+            for (int round = 0; round < ELIMINATION_ROUNDS && !absent.isEmpty(); round++) {
+                Job target = absent.get(0);
+                for (Job job : absent) {
+                    if (counts.getOrDefault(job, 0) > counts.getOrDefault(target, 0)) {
+                        target = job;
+                    }
+                }
+                Map<Shift, List<Job>> saved = new LinkedHashMap<>();
+                touched.forEach((shift, route) -> saved.put(shift, List.copyOf(route.jobs)));
+                Map<List<Object>, Integer> savedCapacity = new java.util.HashMap<>(capacityUsed);
+                List<Job> removed = new ArrayList<>();
+                removed.add(target);
+                removeStrings(target, 1 + (int) (random.nextDouble() * maxStrings), maxString, removed, true);
+                List<Job> next = new ArrayList<>(absent);
+                next.remove(target);
+                order(removed);
+                for (Job job : removed) {
+                    Choice choice = choose(job, all);
+                    if (choice.route == null) {
+                        next.add(job);
+                    } else {
+                        insert(job, choice);
+                    }
+                }
+                if (next.size() < absent.size() || next.size() == absent.size()
+                        && absence(next, counts) < absence(absent, counts)) {
+                    absent = next;
+                } else {
+                    touched.keySet().removeIf(shift -> !saved.containsKey(shift));
+                    saved.forEach((shift, jobs) -> {
+                        Route route = touched.get(shift);
+                        route.jobs.clear();
+                        route.jobs.addAll(jobs);
+                        route.refresh();
+                    });
+                    capacityUsed.clear();
+                    capacityUsed.putAll(savedCapacity);
+                }
+                absent.forEach(job -> counts.merge(job, 1, Integer::sum));
+            }
+            closed = false;
+            // The caller takes them off their original shift's count again (build), and its recreate
+            // counts them on where it puts them.
+            absent.forEach(job -> countCapacity(job, job.getShift(), 1));
+            return absent;
+        }
+
+        private static long absence(List<Job> jobs, Map<Job, Integer> counts) {
+            long sum = 0;
+            for (Job job : jobs) {
+                sum += counts.getOrDefault(job, 0);
+            }
+            return sum;
+        }
+
+        /** While eliminating a route: no new route and not the emptied one. */
+        private boolean closed;
 
         /** The unused shift that could take the job with its base nearest to it, so new routes are tried too. */
         private Shift nearestEmpty(List<Shift> all, Job job) {
@@ -338,13 +448,13 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
                     candidates.add(shift);
                 }
             }
-            Shift empty = nearestEmpty(all, job);
+            Shift empty = closed ? null : nearestEmpty(all, job);
             if (empty != null && !candidates.contains(empty)) {
                 candidates.add(empty);
             }
             for (int pass = 0; pass < 3 && choice.route == null; pass++) {
                 List<Shift> shifts = pass == 0 ? candidates : pass == 1 ? all
-                        : emptied == null ? List.of() : List.of(emptied);
+                        : emptied == null || closed ? List.<Shift>of() : List.of(emptied);
                 for (Shift shift : shifts) {
                     if (shift.isUnassignedBucket() || (pass == 1 && candidates.contains(shift))
                             || (pass < 2 && shift == emptied) || !AssignmentRule.allHold(job, shift)
@@ -381,6 +491,19 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
                 route.jobs.add(choice.index, job);
                 route.refresh();
                 countCapacity(job, route.shift, 1);
+            }
+        }
+
+        /** One of the recreate's greedy orders, drawn: random, tightest window first, farthest or nearest first. */
+        private void order(List<Job> removed) {
+            Location middle = removed.get(0).getLocation();
+            switch (random.nextInt(10)) {
+                case 0, 1, 2, 3 -> java.util.Collections.shuffle(removed, random);
+                case 4, 5, 6, 7 -> removed.sort(Comparator.comparingLong(
+                        (Job j) -> j.getWindowEnd() == null ? Long.MAX_VALUE : j.getWindowEnd()));
+                case 8 -> removed.sort(Comparator.comparingLong(
+                        (Job j) -> middle.travelSecondsTo(j.getLocation())).reversed());
+                default -> removed.sort(Comparator.comparingLong((Job j) -> middle.travelSecondsTo(j.getLocation())));
             }
         }
 
