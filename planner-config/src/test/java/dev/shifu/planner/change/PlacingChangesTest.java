@@ -190,6 +190,8 @@ class PlacingChangesTest {
                     assertThat(start).as("seed %d: pinned time of %s", seed, id).isEqualTo(pinnedStarts.get(id)));
             assertThat(schedule.getScore().mediumScore()).as("seed %d: waiting jobs", seed)
                     .isGreaterThanOrEqualTo(mediumBefore);
+            assertThat(waiting).as("seed %d: no job that was on a route is parked", seed)
+                    .containsAll(schedule.getUnassignedJobs());
             waitingAfter += schedule.getUnassignedJobs().size();
         }
         assertThat(waitingBefore).as("jobs the first plan left waiting").isGreaterThan(0);
