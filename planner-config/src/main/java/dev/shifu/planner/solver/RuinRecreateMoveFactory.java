@@ -211,8 +211,13 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
             List<Shift> shifts = new ArrayList<>(touched.keySet());
             List<List<Job>> routes = new ArrayList<>(shifts.size());
             shifts.forEach(s -> routes.add(List.copyOf(touched.get(s).jobs)));
-            return new RoutesMove(shifts, routes);
+            return new RoutesMove(shifts, routes, eliminating ? "route-elimination" : opened ? "new-route"
+                    : "ruin-recreate");
         }
+
+        /** What the move did beyond a plain ruin and recreate, for its description (and the tests). */
+        private boolean eliminating;
+        private boolean opened;
 
         private Route route(Shift shift) {
             return touched.computeIfAbsent(shift, s -> {
@@ -263,6 +268,11 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
                 } else {
                     seed = planned.get(random.nextInt(planned.size()));
                 }
+                if (seed == focus && strings > 1) {
+                    // Inside a change: the shifts that may take the job can be far from its neighbours
+                    // (a provider's last crew with the skill), so also open a gap at its time in one of them.
+                    strings -= openGap(seed, maxString, removed) ? 1 : 0;
+                }
                 removeStrings(seed, strings, maxString, removed, false);
             }
             // A focused ruin (inside a change) takes no other waiting job: the change reports only its own jobs.
@@ -309,6 +319,36 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
             }
         }
 
+        /**
+         * Removes a string from the route of a random shift whose rules allow the job, around the first
+         * job that starts at or after the job's window opens; false when no such shift has a route.
+         */
+        private boolean openGap(Job job, double maxString, List<Job> removed) {
+            List<Shift> able = new ArrayList<>();
+            for (Shift shift : schedule.getRealShifts()) {
+                if (!shift.getJobs().isEmpty() && !touched.containsKey(shift) && AssignmentRule.allHold(job, shift)) {
+                    able.add(shift);
+                }
+            }
+            if (able.isEmpty()) {
+                return false;
+            }
+            Shift shift = able.get(random.nextInt(able.size()));
+            Route route = route(shift);
+            long opens = job.getWindowStart() == null ? Long.MIN_VALUE : job.getWindowStart();
+            int at = 0;
+            while (at < route.jobs.size() - 1 && route.jobs.get(at).getStartTime() < opens) {
+                at++;
+            }
+            int length = 1 + random.nextInt(Math.max(1, (int) Math.min(route.jobs.size(), maxString)));
+            int from = Math.max(0, Math.min(at - random.nextInt(length), route.jobs.size() - length));
+            List<Job> string = route.jobs.subList(from, from + length);
+            removed.addAll(string);
+            string.clear();
+            route.refresh();
+            return true;
+        }
+
         /** The shift whose route (a copy once touched) holds the job now, or null when it is out of every route. */
         private Shift locate(Job job) {
             Shift original = job.getShift();
@@ -332,6 +372,7 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
          * The capacities and the shifts' rules are checked as in every recreate; the score decides.
          */
         private List<Job> eliminate(List<Job> absent, int plannedCount, int usedCount) {
+            eliminating = true;
             Map<Job, Integer> counts = new IdentityHashMap<>();
             double maxString = Math.min(MAX_STRING, (double) plannedCount / usedCount);
             double maxStrings = 4 * AVERAGE_REMOVED / (1 + maxString) - 1;
@@ -562,6 +603,7 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
                     Choice choice = new Choice();
                     choice.offer(route, 0, 0);
                     insert(job, choice);
+                    opened = true;
                     return;
                 }
             }
