@@ -46,7 +46,7 @@ import dev.shifu.planner.travel.HaversineTravelTime;
 final class ReplanBenchmark {
 
     record Result(int jobs, int installers, Duration warmup, int changes, long seed, double p50Ms, double p95Ms,
-            double maxMs, Latency urgent, Latency sick, String finalScore) {
+            double maxMs, Latency urgent, Latency sick, String finalScore, int sickDraws, int uncoverableSkipped) {
     }
 
     /** Time until placed on a hard-feasible route; {@code notPlaced} changes had a job left over after 10 s. */
@@ -106,6 +106,8 @@ final class ReplanBenchmark {
         System.out.printf("Replan: day solved before the changes (0 unassigned, score %s)%n", start.getScore());
 
         Random random = new Random(seed);
+        int sickDraws = 0;
+        int uncoverableSkipped = 0;
         List<Double> published = new ArrayList<>();
         List<Double> urgentMs = new ArrayList<>();
         List<Double> sickMs = new ArrayList<>();
@@ -129,8 +131,15 @@ final class ReplanBenchmark {
                     label = "add urgent " + urgent.getId();
                 }
                 case 1 -> {
-                    Shift sick = pick(random, current.getRealShifts().stream()
-                            .filter(s -> !s.isOnLeave() && !s.getJobs().isEmpty()).toList());
+                    // Drawn among the shifts whose loss leaves every one of its jobs some other shift that
+                    // its rules allow: after many sick calls a provider may have lost every crew with a
+                    // skill, and then no plan can place the job at all (it measures nothing of the planner).
+                    List<Shift> working = current.getRealShifts().stream()
+                            .filter(s -> !s.isOnLeave() && !s.getJobs().isEmpty()).toList();
+                    List<Shift> coverable = working.stream().filter(s -> coverable(current, s)).toList();
+                    sickDraws++;
+                    uncoverableSkipped += working.size() - coverable.size();
+                    Shift sick = pick(random, coverable);
                     // The leave hands back the pinned jobs too, so they must be replaced as well.
                     Set<String> ids = new HashSet<>(sick.getJobs().stream().map(Job::getId).toList());
                     sick.getPinnedJobs().forEach(j -> ids.add(j.getId()));
@@ -140,6 +149,7 @@ final class ReplanBenchmark {
                                     .forEach(p -> sickBlocked.merge(p.blockedBy(), 1, Integer::sum)));
                     // Plans published before the leave is applied still hold the jobs on his shift.
                     plannedCondition = s -> offShiftOnHardCleanRoutes(s, ids, sickShiftId);
+                    watchedIds.put(change, ids);
                     label = "sick " + sick.getId() + " (" + ids.size() + " jobs, "
                             + sick.getPinnedJobs().size() + " pinned)";
                 }
@@ -191,7 +201,7 @@ final class ReplanBenchmark {
                 } catch (java.util.concurrent.TimeoutException e) {
                     notPlaced[i % 5 == 0 ? 0 : 1]++;
                     watches.removeIf(w -> w.done() == watched);
-                    plannedText = ", not all placed within 10 s";
+                    plannedText = ", not all placed within 10 s" + unplaced(solver.bestSolution(), idsOf(change));
                 }
             }
             System.out.printf("  change %2d %-36s published after %4d ms (%s)%s%n", i + 1, label, publishedMs,
@@ -201,9 +211,52 @@ final class ReplanBenchmark {
         Schedule last = solver.stop();
         Result result = new Result(jobCount, installerCount, warmup, changeCount, seed, percentile(published, 50),
                 percentile(published, 95), Collections.max(published), new Latency(urgentMs, notPlaced[0], urgentBlocked),
-                new Latency(sickMs, notPlaced[1], sickBlocked), String.valueOf(last.getScore()));
+                new Latency(sickMs, notPlaced[1], sickBlocked), String.valueOf(last.getScore()), sickDraws,
+                uncoverableSkipped);
         System.out.println(format(result));
         return result;
+    }
+
+    /** The affected job ids of a placing change, so a miss can say which jobs are left and what blocks them. */
+    private static Set<String> idsOf(ProblemChange<Schedule> change) {
+        return watchedIds.getOrDefault(change, Set.of());
+    }
+
+    private static final Map<ProblemChange<Schedule>, Set<String>> watchedIds = new java.util.IdentityHashMap<>();
+
+    /** For a miss: each affected job still not on a hard-clean route, where it is and what the greedy check says. */
+    private static String unplaced(Schedule schedule, Set<String> ids) {
+        StringBuilder out = new StringBuilder();
+        for (Shift shift : schedule.getShifts()) {
+            for (Job job : shift.getJobs()) {
+                if (ids.contains(job.getId()) && (shift.isUnassignedBucket() || shift.isOnLeave())) {
+                    out.append("; ").append(job.getId()).append(" in ").append(shift.getId()).append(": ")
+                            .append(GreedyInsertion.diagnose(schedule, job).ruledOut());
+                }
+            }
+        }
+        out.append("; waiting ").append(schedule.getUnassignedJobs().size());
+        return out.toString();
+    }
+
+    /** Whether every job of the shift (pinned ones too) has another shift, not on leave, whose rules allow it. */
+    static boolean coverable(Schedule schedule, Shift sick) {
+        List<Job> jobs = new ArrayList<>(sick.getPinnedJobs());
+        jobs.addAll(sick.getJobs());
+        for (Job job : jobs) {
+            boolean any = false;
+            for (Shift other : schedule.getRealShifts()) {
+                if (other != sick && !sick.getInstallerIds().stream().anyMatch(other::hasInstaller)
+                        && AssignmentRule.allHold(job, other)) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Job urgentJob(Random random, int i) {
@@ -298,7 +351,12 @@ final class ReplanBenchmark {
                 + "feasible). *Placed* is checked on each published plan: the urgent job in the plan, and every job "
                 + "of the sick installer's shift (pinned ones too) off that shift, each on a real shift whose whole "
                 + "route breaks no hard rule. *Blocked by* counts the hard constraint that the change reported for "
-                + "each job it could not place. Below 20 samples p95 is not given (it would be the max).\n");
+                + "each job it could not place. Below 20 samples p95 is not given (it would be the max). The sick "
+                + "installer is drawn among the working shifts whose every job (pinned ones too) has another shift, "
+                + "not on leave and not his, that the shift rules (skills, crew, accepted provider, certificates, "
+                + "goods) allow; otherwise no plan could place that job. ")
+                .append(String.format(Locale.ROOT, "Over the %d sick draws, %d candidate shifts were left out that way "
+                        + "(summed over the draws).%n", r.sickDraws(), r.uncoverableSkipped()));
         return out.toString();
     }
 

@@ -2,6 +2,7 @@ package dev.shifu.planner.change;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Consumer;
 
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
@@ -13,6 +14,7 @@ import dev.shifu.planner.domain.Schedule;
 import dev.shifu.planner.domain.Shift;
 import dev.shifu.planner.solver.GreedyInsertion;
 import dev.shifu.planner.solver.GreedyInsertion.Placement;
+import dev.shifu.planner.solver.RuinRecreateMoveFactory;
 
 /**
  * Safe edits of a shift's job list from inside a {@code ProblemChange}.
@@ -90,8 +92,24 @@ final class RouteEdits {
         }
         // Shadow variables of the edits so far must be in place before positions are timed.
         director.updateShadowVariables();
-        return GreedyInsertion.placeFromBucket(scoreDirector, working, jobs);
+        List<Placement> placements = GreedyInsertion.placeFromBucket(scoreDirector, working, jobs);
+        List<Job> waiting = placements.stream().filter(p -> !p.isPlaced()).map(Placement::job).toList();
+        if (waiting.isEmpty()) {
+            return placements;
+        }
+        // A full day often has no gap for them: ruin and recreate around each makes one by moving its
+        // neighbours (bounded by moves, seeded by the jobs, so a replay places them the same way).
+        Random random = new Random(waiting.stream().map(Job::getId).toList().hashCode());
+        RuinRecreateMoveFactory.placeAround(scoreDirector, working, waiting, random, REPAIR_ATTEMPTS * waiting.size());
+        Shift bucket = working.getUnassignedBucket();
+        // Where each job is now: placed by the repair, or (in principle) moved back to the bucket by it.
+        return placements.stream().map(p -> p.job().getShift() == bucket
+                ? (p.isPlaced() ? GreedyInsertion.diagnose(working, p.job()) : p)
+                : (p.isPlaced() ? p : new Placement(p.job(), p.job().getShift(), null, Map.of()))).toList();
     }
+
+    /** Ruin-and-recreate moves tried per job that plain insertion could not place. */
+    private static final int REPAIR_ATTEMPTS = 50;
 
     /** Pins the job and every job before it on its shift: they become a fixed prefix of the route. */
     static void pinUpTo(Schedule working, ProblemChangeDirector director, Job job) {

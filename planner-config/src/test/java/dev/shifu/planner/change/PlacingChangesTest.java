@@ -31,6 +31,9 @@ import dev.shifu.planner.domain.ScheduleConstraints;
 import dev.shifu.planner.domain.Shift;
 import dev.shifu.planner.solver.GreedyInsertion;
 import dev.shifu.planner.solver.GreedyInsertion.Placement;
+import dev.shifu.planner.solver.RuinRecreateMoveFactory;
+import dev.shifu.planner.solver.ScheduleBuilder;
+import dev.shifu.planner.travel.HaversineTravelTime;
 
 /**
  * The changes that hand a job to the plan (a new job, a sick installer's jobs) place it themselves,
@@ -121,6 +124,78 @@ class PlacingChangesTest {
         });
         assertThat(schedule.getScore().hardScore()).isZero();
         assertThat(placements).hasSize(handedBack.size()).allMatch(Placement::isPlaced);
+    }
+
+    @Test
+    void sickInstallersJobGoesWhereANeighbourMakesRoomForIt() {
+        // Only S1 (sick) and S3 have the gas skill, and S3's short day is full with an ac job that S2 could do:
+        // no gap takes the gas job as the routes stand, so the change must move the ac job to S2 first.
+        Schedule schedule = new ScheduleBuilder("room", HaversineTravelTime.cityDefault())
+                .shift(TinyCity.shift("S1", 30.27, 120.15, Set.of("ac", "gas")))
+                .shift(shortShift("S2", 30.28, 120.17, Set.of("ac")))
+                .shift(shortShift("S3", 30.27, 120.16, Set.of("ac", "gas")))
+                .pinnedJob("S2", new Job("PINNED", new Location("PINNED", 30.28, 120.165), 600).withSkills(Set.of("ac")))
+                .initialAssignment("S1", new Job("GAS", new Location("GAS", 30.271, 120.158), 3 * 3600)
+                        .withSkills(Set.of("gas")).withWindow(TinyCity.at(8), TinyCity.at(12)))
+                .initialAssignment("S3", new Job("AC", new Location("AC", 30.272, 120.159), 3 * 3600)
+                        .withSkills(Set.of("ac")).withWindow(TinyCity.at(8), TinyCity.at(12)))
+                .build();
+        SCORING.update(schedule);
+        assertThat(schedule.getScore().hardScore()).isZero();
+        Job gas = schedule.findJob("GAS").orElseThrow();
+        Job ac = schedule.findJob("AC").orElseThrow();
+        Shift s2 = schedule.findShift("S2").orElseThrow();
+        long pinnedStart = s2.getPinnedJobs().get(0).getStartTime();
+        List<Placement> placements = new ArrayList<>();
+
+        apply(schedule, new InstallerLeaveChange("I-S1", TinyCity.DAY, TinyCity.DAY, placements::addAll));
+
+        assertThat(gas.getShift().getId()).isEqualTo("S3");
+        assertThat(ac.getShift()).isSameAs(s2);
+        assertThat(s2.getPinnedJobs()).extracting(Job::getId).containsExactly("PINNED");
+        assertThat(s2.getPinnedJobs().get(0).getStartTime()).isEqualTo(pinnedStart);
+        assertThat(schedule.getScore().hardScore()).isZero();
+        assertThat(schedule.getUnassignedJobs()).isEmpty();
+        assertThat(placements).singleElement().satisfies(p -> assertThat(p.shift()).isSameAs(gas.getShift()));
+    }
+
+    private static Shift shortShift(String id, double lat, double lon, Set<String> skills) {
+        return new Shift(id, new Location(id + "-base", lat, lon), TinyCity.DAY, TinyCity.at(8), TinyCity.at(12))
+                .withInstallers(List.of("I-" + id)).withProvider("P1").withSkills(skills);
+    }
+
+    @Test
+    void ruinAndRecreateAroundWaitingJobsNeverBreaksASatisfiedHardConstraintNorMovesPinnedJobs() {
+        int waitingBefore = 0;
+        int waitingAfter = 0;
+        for (long day = 1; day <= 30; day++) {
+            long seed = day;
+            Schedule schedule = RandomDay.of(seed);
+            GreedyInsertion.planUnplacedJobs(schedule);
+            Map<String, Long> before = hardImpacts(schedule);
+            Map<String, List<String>> pinnedBefore = pinnedIds(schedule);
+            Map<String, Long> pinnedStarts = pinnedStarts(schedule);
+            long mediumBefore = schedule.getScore().mediumScore();
+            List<Job> waiting = List.copyOf(schedule.getUnassignedJobs());
+            waitingBefore += waiting.size();
+            try (InnerScoreDirector<Schedule, HardMediumSoftLongScore> director = director(schedule)) {
+                RuinRecreateMoveFactory.placeAround(director, schedule, waiting, new Random(seed), 50);
+                assertThat(SCORING.update(schedule)).as("seed %d: incremental score is exact", seed)
+                        .isEqualTo(director.calculateScore());
+            }
+            hardImpacts(schedule).forEach((name, impact) -> assertThat(impact).as("seed %d: %s", seed, name)
+                    .isGreaterThanOrEqualTo(before.getOrDefault(name, 0L)));
+            assertThat(pinnedIds(schedule)).as("seed %d: pinned jobs", seed).isEqualTo(pinnedBefore);
+            pinnedStarts(schedule).forEach((id, start) ->
+                    assertThat(start).as("seed %d: pinned time of %s", seed, id).isEqualTo(pinnedStarts.get(id)));
+            assertThat(schedule.getScore().mediumScore()).as("seed %d: waiting jobs", seed)
+                    .isGreaterThanOrEqualTo(mediumBefore);
+            assertThat(waiting).as("seed %d: no job that was on a route is parked", seed)
+                    .containsAll(schedule.getUnassignedJobs());
+            waitingAfter += schedule.getUnassignedJobs().size();
+        }
+        assertThat(waitingBefore).as("jobs the first plan left waiting").isGreaterThan(0);
+        assertThat(waitingAfter).as("ruin and recreate placed some of them").isLessThan(waitingBefore);
     }
 
     @Test

@@ -48,21 +48,39 @@ class RuinRecreateMoveTest {
 
     @Test
     void movesKeepPinnedJobsAndSatisfiedRulesAndUndoExactly() {
-        assertThat(checkMoves(RuinRecreateMoveFactory::new, null, true)).as("moves that change something")
+        Map<String, Integer> kinds = new HashMap<>();
+        assertThat(checkMoves(RuinRecreateMoveFactory::new, null, true, kinds)).as("moves that change something")
                 .isGreaterThan(300);
     }
 
     @Test
-    void routeRemovalUnderAVehicleCostKeepsPinnedJobsAndSatisfiedRulesAndUndoesExactly() {
-        // With a cost per used shift one ruin in five empties a whole route (fewest vehicles first).
-        assertThat(checkMoves(RuinRecreateMoveFactory::new, HardMediumSoftLongScore.ofSoft(20_000), true))
+    void openingANewRouteKeepsPinnedJobsAndSatisfiedRulesAndUndoesExactly() {
+        // The tiny day with a started job pinned on S2 and three idle shifts farther out: without a vehicle
+        // cost some recreates start a route on one of them.
+        Map<String, Integer> kinds = new HashMap<>();
+        assertThat(checkMoves(RuinRecreateMoveFactory::new, null, true, kinds, seed -> TinyCity.builder()
+                .pinnedJob("S2", TinyCity.job("STARTED", 30.30, 120.19, 8))
+                .shift(TinyCity.shift("FAR1", 30.36, 120.26, java.util.Set.of("ac")))
+                .shift(TinyCity.shift("FAR2", 30.20, 120.04, java.util.Set.of("ac")))
+                .shift(TinyCity.shift("FAR3", 30.36, 120.04, java.util.Set.of("ac", "gas"))).build()))
                 .as("moves that change something").isGreaterThan(300);
+        assertThat(kinds).containsKey("RoutesMove(new-route)");
+    }
+
+    @Test
+    void routeRemovalUnderAVehicleCostKeepsPinnedJobsAndSatisfiedRulesAndUndoesExactly() {
+        // With a cost per used shift one ruin in five empties a whole route (fewest vehicles first), and
+        // half of those search on (route elimination) before the move is offered.
+        Map<String, Integer> kinds = new HashMap<>();
+        assertThat(checkMoves(RuinRecreateMoveFactory::new, HardMediumSoftLongScore.ofSoft(20_000), true, kinds))
+                .as("moves that change something").isGreaterThan(300);
+        assertThat(kinds).containsKey("RoutesMove(route-elimination)").doesNotContainKey("RoutesMove(new-route)");
     }
 
     @Test
     void nearbyListMovesKeepPinnedJobsAndUndoExactly() {
         // Plain relocate/swap/sub-list moves may break a window: the acceptor judges them; they never touch pins.
-        assertThat(checkMoves(NearbyListMoveFactory::new, null, false)).as("moves that change something")
+        assertThat(checkMoves(NearbyListMoveFactory::new, null, false, new HashMap<>())).as("moves that change something")
                 .isGreaterThan(300);
     }
 
@@ -118,10 +136,16 @@ class RuinRecreateMoveTest {
 
     private static int checkMoves(java.util.function.Supplier<org.optaplanner.core.impl.heuristic.selector.move.factory
             .MoveIteratorFactory<Schedule, RoutesMove>> factory, HardMediumSoftLongScore vehicleCost,
-            boolean keepsShiftRules) {
+            boolean keepsShiftRules, Map<String, Integer> kinds) {
+        return checkMoves(factory, vehicleCost, keepsShiftRules, kinds, RandomDay::of);
+    }
+
+    private static int checkMoves(java.util.function.Supplier<org.optaplanner.core.impl.heuristic.selector.move.factory
+            .MoveIteratorFactory<Schedule, RoutesMove>> factory, HardMediumSoftLongScore vehicleCost,
+            boolean keepsShiftRules, Map<String, Integer> kinds, java.util.function.LongFunction<Schedule> days) {
         int changed = 0;
         for (long seed = 1; seed <= 20; seed++) {
-            Schedule schedule = RandomDay.of(seed);
+            Schedule schedule = days.apply(seed);
             if (vehicleCost != null) {
                 schedule.setWeights(schedule.getWeights().with(ScheduleConstraints.SHIFT_USED, vehicleCost));
             }
@@ -140,6 +164,7 @@ class RuinRecreateMoveTest {
                     Move<Schedule> undo = move.doMove(director);
                     HardMediumSoftLongScore incremental = director.calculateScore();
                     changed++;
+                    kinds.merge(move.getSimpleMoveTypeDescription(), 1, Integer::sum);
 
                     assertThat(pinned(schedule)).as("seed %d: pinned jobs", seed).isEqualTo(pinnedBefore);
                     Map<String, Long> after = hardImpacts(schedule);
