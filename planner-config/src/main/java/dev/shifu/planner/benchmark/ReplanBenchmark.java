@@ -46,19 +46,33 @@ import dev.shifu.planner.travel.HaversineTravelTime;
 final class ReplanBenchmark {
 
     record Result(int jobs, int installers, Duration warmup, int changes, long seed, double p50Ms, double p95Ms,
-            double maxMs, Latency urgent, Latency sick, String finalScore, int sickDraws, int uncoverableSkipped) {
+            double maxMs, Latency urgent, Latency sick, String finalScore, int sickDraws, int uncoverableJobs) {
     }
 
     /** Time until placed on a hard-feasible route; {@code notPlaced} changes had a job left over after 10 s. */
     record Latency(List<Double> millis, int notPlaced, Map<String, Integer> blockedBy) {
 
+        /** Over every change, a miss counting as slower than any placement (infinite), so misses cannot flatter it. */
         double p(int percentile) {
-            return percentile(millis, percentile);
+            List<Double> all = new ArrayList<>(millis);
+            for (int i = 0; i < notPlaced; i++) {
+                all.add(Double.POSITIVE_INFINITY);
+            }
+            return percentile(all, percentile);
+        }
+
+        int samples() {
+            return millis.size() + notPlaced;
         }
 
         double max() {
-            return millis.isEmpty() ? Double.NaN : Collections.max(millis);
+            return notPlaced > 0 ? Double.POSITIVE_INFINITY : millis.isEmpty() ? Double.NaN : Collections.max(millis);
         }
+    }
+
+    /** A latency figure, where infinity is a change not placed within the 10 s. */
+    static String ms(double millis) {
+        return Double.isInfinite(millis) ? "> 10 s (not placed)" : String.format(Locale.ROOT, "%.0f ms", millis);
     }
 
     private record Watch(Predicate<Schedule> condition, long startNanos, CompletableFuture<Long> done) {
@@ -107,7 +121,7 @@ final class ReplanBenchmark {
 
         Random random = new Random(seed);
         int sickDraws = 0;
-        int uncoverableSkipped = 0;
+        int uncoverableJobs = 0;
         List<Double> published = new ArrayList<>();
         List<Double> urgentMs = new ArrayList<>();
         List<Double> sickMs = new ArrayList<>();
@@ -131,27 +145,33 @@ final class ReplanBenchmark {
                     label = "add urgent " + urgent.getId();
                 }
                 case 1 -> {
-                    // Drawn among the shifts whose loss leaves every one of its jobs some other shift that
-                    // its rules allow: after many sick calls a provider may have lost every crew with a
-                    // skill, and then no plan can place the job at all (it measures nothing of the planner).
+                    // Drawn among every working shift. A job of his that no other shift's rules allow (after
+                    // many sick calls a provider may have lost every crew with a skill) cannot be placed by
+                    // any plan: for it, "placed" means parked with the blocking rule reported by the change.
                     List<Shift> working = current.getRealShifts().stream()
                             .filter(s -> !s.isOnLeave() && !s.getJobs().isEmpty()).toList();
-                    List<Shift> coverable = working.stream().filter(s -> coverable(current, s)).toList();
                     sickDraws++;
-                    uncoverableSkipped += working.size() - coverable.size();
-                    Shift sick = pick(random, coverable);
+                    Shift sick = pick(random, working);
                     // The leave hands back the pinned jobs too, so they must be replaced as well.
                     Set<String> ids = new HashSet<>(sick.getJobs().stream().map(Job::getId).toList());
                     sick.getPinnedJobs().forEach(j -> ids.add(j.getId()));
+                    Set<String> noOtherShift = uncoverableJobs(current, sick);
+                    Set<String> placeable = new HashSet<>(ids);
+                    placeable.removeAll(noOtherShift);
+                    uncoverableJobs += noOtherShift.size();
+                    Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
                     String sickShiftId = sick.getId();
                     change = new InstallerLeaveChange(sick.getInstallerIds().get(0), sick.getDate(), sick.getDate(),
-                            placements -> placements.stream().filter(p -> !p.isPlaced())
-                                    .forEach(p -> sickBlocked.merge(p.blockedBy(), 1, Integer::sum)));
+                            placements -> placements.stream().filter(p -> !p.isPlaced()).forEach(p -> {
+                                sickBlocked.merge(p.blockedBy(), 1, Integer::sum);
+                                reported.add(p.job().getId());
+                            }));
                     // Plans published before the leave is applied still hold the jobs on his shift.
-                    plannedCondition = s -> offShiftOnHardCleanRoutes(s, ids, sickShiftId);
-                    watchedIds.put(change, ids);
+                    plannedCondition = s -> offShiftOnHardCleanRoutes(s, placeable, sickShiftId)
+                            && parkedAndReported(s, noOtherShift, reported);
+                    watchedIds.put(change, placeable);
                     label = "sick " + sick.getId() + " (" + ids.size() + " jobs, "
-                            + sick.getPinnedJobs().size() + " pinned)";
+                            + sick.getPinnedJobs().size() + " pinned, " + noOtherShift.size() + " no other shift may take)";
                 }
                 case 2 -> {
                     Job job = pick(random, current.getRealShifts().stream().flatMap(s -> s.getJobs().stream()).toList());
@@ -195,7 +215,13 @@ final class ReplanBenchmark {
                     watched.complete(publishedMs);
                 }
                 try {
-                    long plannedMs = watched.get(10, TimeUnit.SECONDS);
+                    // The 10 s run from the submission, not from the publication.
+                    long left = TimeUnit.SECONDS.toNanos(10) - (System.nanoTime() - submitted);
+                    long plannedMs = watched.get(Math.max(0, left), TimeUnit.NANOSECONDS);
+                    if (plannedMs > 10_000) {
+                        // published (and placed) only after the 10 s: a miss like any other
+                        throw new java.util.concurrent.TimeoutException();
+                    }
                     (i % 5 == 0 ? urgentMs : sickMs).add((double) plannedMs);
                     plannedText = ", placed on hard-feasible routes after " + plannedMs + " ms";
                 } catch (java.util.concurrent.TimeoutException e) {
@@ -212,7 +238,7 @@ final class ReplanBenchmark {
         Result result = new Result(jobCount, installerCount, warmup, changeCount, seed, percentile(published, 50),
                 percentile(published, 95), Collections.max(published), new Latency(urgentMs, notPlaced[0], urgentBlocked),
                 new Latency(sickMs, notPlaced[1], sickBlocked), String.valueOf(last.getScore()), sickDraws,
-                uncoverableSkipped);
+                uncoverableJobs);
         System.out.println(format(result));
         return result;
     }
@@ -240,23 +266,35 @@ final class ReplanBenchmark {
     }
 
     /** Whether every job of the shift (pinned ones too) has another shift, not on leave, whose rules allow it. */
-    static boolean coverable(Schedule schedule, Shift sick) {
+    /** The sick shift's jobs (pinned ones too) that no other shift, not his and not on leave, may take. */
+    static Set<String> uncoverableJobs(Schedule schedule, Shift sick) {
         List<Job> jobs = new ArrayList<>(sick.getPinnedJobs());
         jobs.addAll(sick.getJobs());
+        Set<String> none = new HashSet<>();
         for (Job job : jobs) {
             boolean any = false;
             for (Shift other : schedule.getRealShifts()) {
-                if (other != sick && !sick.getInstallerIds().stream().anyMatch(other::hasInstaller)
+                if (other != sick && !other.isOnLeave() && !sick.getInstallerIds().stream().anyMatch(other::hasInstaller)
                         && AssignmentRule.allHold(job, other)) {
                     any = true;
                     break;
                 }
             }
             if (!any) {
-                return false;
+                none.add(job.getId());
             }
         }
-        return true;
+        return none;
+    }
+
+    /** Each of the jobs waits in the unassigned bucket, and the change reported what blocks it. */
+    static boolean parkedAndReported(Schedule schedule, Set<String> jobIds, Set<String> reported) {
+        if (!reported.containsAll(jobIds)) {
+            return false;
+        }
+        Set<String> waiting = new HashSet<>();
+        schedule.getUnassignedJobs().forEach(j -> waiting.add(j.getId()));
+        return waiting.containsAll(jobIds);
     }
 
     private static Job urgentJob(Random random, int i) {
@@ -328,12 +366,12 @@ final class ReplanBenchmark {
     static String format(Result r) {
         return String.format(Locale.ROOT,
                 "replan %d jobs / %d installers, %d changes: published p50 %.0f ms, p95 %.0f ms, max %.0f ms; "
-                        + "urgent job on a hard-feasible route p50 %.0f ms, p95 %.0f ms (%d measured, %d not placed); "
-                        + "sick installer's jobs all placed p50 %.0f ms, p95 %.0f ms (%d measured, %d not all placed); "
+                        + "urgent job on a hard-feasible route p50 %s, p95 %s (%d measured, %d not placed); "
+                        + "sick installer's jobs all placed p50 %s, p95 %s (%d measured, %d not all placed); "
                         + "final score %s",
-                r.jobs(), r.installers(), r.changes(), r.p50Ms(), r.p95Ms(), r.maxMs(), r.urgent().p(50),
-                r.urgent().p(95), r.urgent().millis().size(), r.urgent().notPlaced(), r.sick().p(50), r.sick().p(95),
-                r.sick().millis().size(), r.sick().notPlaced(), r.finalScore());
+                r.jobs(), r.installers(), r.changes(), r.p50Ms(), r.p95Ms(), r.maxMs(), ms(r.urgent().p(50)),
+                ms(r.urgent().p(95)), r.urgent().samples(), r.urgent().notPlaced(), ms(r.sick().p(50)),
+                ms(r.sick().p(95)), r.sick().samples(), r.sick().notPlaced(), r.finalScore());
     }
 
     static String table(Result r) {
@@ -350,22 +388,22 @@ final class ReplanBenchmark {
                 + "dispatcher pin, dispatcher move. The changes start once the day is solved (0 unassigned, "
                 + "feasible). *Placed* is checked on each published plan: the urgent job in the plan, and every job "
                 + "of the sick installer's shift (pinned ones too) off that shift, each on a real shift whose whole "
-                + "route breaks no hard rule. *Blocked by* counts the hard constraint that the change reported for "
+                + "route breaks no hard rule. A change not placed within 10 s of its submission counts in the percentiles as slower than every placed one. *Blocked by* counts the hard constraint that the change reported for "
                 + "each job it could not place. Below 20 samples p95 is not given (it would be the max). The sick "
-                + "installer is drawn among the working shifts whose every job (pinned ones too) has another shift, "
-                + "not on leave and not his, that the shift rules (skills, crew, accepted provider, certificates, "
-                + "goods) allow; otherwise no plan could place that job. ")
-                .append(String.format(Locale.ROOT, "Over the %d sick draws, %d candidate shifts were left out that way "
-                        + "(summed over the draws).%n", r.sickDraws(), r.uncoverableSkipped()));
+                + "installer is drawn among all working shifts. A job of his that no other shift (not on leave and "
+                + "not his) may take under the shift rules (skills, crew, accepted provider, certificates, goods) "
+                + "cannot be placed by any plan: for such a job, placed means waiting in the unassigned bucket with "
+                + "the blocking rule reported by the change. ")
+                .append(String.format(Locale.ROOT, "Over the %d sick draws there were %d such jobs.%n",
+                        r.sickDraws(), r.uncoverableJobs()));
         return out.toString();
     }
 
     private static String row(String metric, Latency latency, String target) {
         // Below 20 samples the 95th percentile is simply the largest one: say so instead of naming it p95.
-        String p95 = latency.millis().size() < 20 ? "n/a (< 20 samples; see max)"
-                : String.format(Locale.ROOT, "%.0f ms", latency.p(95));
-        return String.format(Locale.ROOT, "| %s | %d | %.0f ms | %s | %.0f ms | %s | %d | %s |%n", metric,
-                latency.millis().size(), latency.p(50), p95, latency.max(), target, latency.notPlaced(),
+        String p95 = latency.samples() < 20 ? "n/a (< 20 samples; see max)" : ms(latency.p(95));
+        return String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %d | %s |%n", metric,
+                latency.samples(), ms(latency.p(50)), p95, ms(latency.max()), target, latency.notPlaced(),
                 latency.blockedBy().isEmpty() ? "" : latency.blockedBy().toString());
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.optaplanner.core.api.solver.SolverFactory;
 
@@ -44,11 +46,38 @@ final class Setup {
         return "nice " + nice + ", " + group;
     }
 
+    /** The code measured: HEAD, marked when the work tree has changes, so a figure can be traced to its code. */
+    static String commit() {
+        try {
+            String head = git("rev-parse", "--short=12", "HEAD");
+            return git("status", "--porcelain", "--untracked-files=no").isEmpty() ? head : head + " (with uncommitted changes)";
+        } catch (IOException | RuntimeException e) {
+            return "unknown (no git)";
+        }
+    }
+
+    private static String git(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            String out = new String(process.getInputStream().readAllBytes()).trim();
+            if (process.waitFor() != 0) {
+                throw new IOException("git " + String.join(" ", args) + ": " + out);
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
     static String describe(String command, String settings, String loadBefore) {
         String optaPlanner = SolverFactory.class.getPackage().getImplementationVersion();
         return "| setting | value |\n|---|---|\n"
                 + "| date | " + LocalDate.now() + " |\n"
                 + "| command | `" + command + "` |\n"
+                + "| commit | " + commit() + " |\n"
                 + "| machine | " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, " + System.getProperty("os.name") + " |\n"
                 + "| JVM | " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + " |\n"

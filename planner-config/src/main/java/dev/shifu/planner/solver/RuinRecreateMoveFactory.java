@@ -268,6 +268,11 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
                 } else {
                     seed = planned.get(random.nextInt(planned.size()));
                 }
+                if (seed == focus && strings > 1) {
+                    // Inside a change: the shifts that may take the job can be far from its neighbours
+                    // (a provider's last crew with the skill), so also open a gap at its time in one of them.
+                    strings -= openGap(seed, maxString, removed) ? 1 : 0;
+                }
                 removeStrings(seed, strings, maxString, removed, false);
             }
             // A focused ruin (inside a change) takes no other waiting job: the change reports only its own jobs.
@@ -312,6 +317,36 @@ public final class RuinRecreateMoveFactory implements MoveIteratorFactory<Schedu
                 route.refresh();
                 strings--;
             }
+        }
+
+        /**
+         * Removes a string from the route of a random shift whose rules allow the job, around the first
+         * job that starts at or after the job's window opens; false when no such shift has a route.
+         */
+        private boolean openGap(Job job, double maxString, List<Job> removed) {
+            List<Shift> able = new ArrayList<>();
+            for (Shift shift : schedule.getRealShifts()) {
+                if (!shift.getJobs().isEmpty() && !touched.containsKey(shift) && AssignmentRule.allHold(job, shift)) {
+                    able.add(shift);
+                }
+            }
+            if (able.isEmpty()) {
+                return false;
+            }
+            Shift shift = able.get(random.nextInt(able.size()));
+            Route route = route(shift);
+            long opens = job.getWindowStart() == null ? Long.MIN_VALUE : job.getWindowStart();
+            int at = 0;
+            while (at < route.jobs.size() - 1 && route.jobs.get(at).getStartTime() < opens) {
+                at++;
+            }
+            int length = 1 + random.nextInt(Math.max(1, (int) Math.min(route.jobs.size(), maxString)));
+            int from = Math.max(0, Math.min(at - random.nextInt(length), route.jobs.size() - length));
+            List<Job> string = route.jobs.subList(from, from + length);
+            removed.addAll(string);
+            string.clear();
+            route.refresh();
+            return true;
         }
 
         /** The shift whose route (a copy once touched) holds the job now, or null when it is out of every route. */
