@@ -226,6 +226,25 @@ class ScheduleApiTests extends PlatformIntegrationTest {
 
 		assertThat(moved.status()).isEqualTo(202);
 		assertThat(visitOf(after, job).get("pinned").asBoolean()).isTrue();
+		// Audit-logged like the board's edits: who, what, where the job stood, when.
+		JsonNode entry = auditEntry("MOVE", job);
+		assertThat(entry).as("the move's audit entry").isNotNull();
+		assertThat(entry.get("actor").asText()).isEqualTo(dispatcherName);
+		assertThat(entry.get("shiftId").asText()).isEqualTo(to);
+		assertThat(entry.get("before").asText()).contains("\"shiftId\":\"" + from + "\"");
+		assertThat(entry.get("edit").asText()).contains("\"pin\":true");
+		assertThat(entry.get("at").asText()).isNotBlank();
+	}
+
+	/** The newest board audit entry of the region with this action (and job), or null. */
+	private JsonNode auditEntry(String action, String job) {
+		for (JsonNode entry : dispatcher.get("/api/v1/dispatch/board/330100/audit?limit=500").json()) {
+			if (entry.get("action").asText().equals(action) && (job == null || job.equals(entry.path("jobId").asText(null)))
+					&& entry.get("actor").asText().equals(dispatcherName)) {
+				return entry;
+			}
+		}
+		return null;
 	}
 
 	@Test
@@ -275,6 +294,9 @@ class ScheduleApiTests extends PlatformIntegrationTest {
 		}
 		assertThat(next.status()).as(next.body()).isEqualTo(202);
 		dispatcher.delete("/api/v1/schedules/330100/reoptimize");
+		assertThat(auditEntry("REOPTIMIZE", null)).as("the start is audited").isNotNull();
+		assertThat(auditEntry("REOPTIMIZE", null).get("edit").asText()).contains(day);
+		assertThat(auditEntry("REOPTIMIZE_STOP", null)).as("the stop is audited").isNotNull();
 		assertThat(visitOf(planWithJob("O" + order), "O" + order)).isNotNull();
 	}
 
@@ -289,6 +311,7 @@ class ScheduleApiTests extends PlatformIntegrationTest {
 
 		assertThat(reply.status()).isEqualTo(400);
 		assertThat(reply.json().get("field").asText()).isEqualTo("shiftId");
+		assertThat(auditEntry("MOVE", "O" + first)).as("a refused move is not audited").isNull();
 		assertThat(visitOf(planWithJob("O" + second), "O" + second)).isNotNull();
 	}
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 import dev.shifu.platform.schedule.RouteBoard;
 import dev.shifu.platform.schedule.RouteBoard.Committed;
 import dev.shifu.platform.schedule.RouteBoard.Edit;
+import dev.shifu.platform.schedule.ScheduleEdited;
 
 /** The route board's audit log: one row per committed edit, who made it, what it was, before and after, when. */
 @Component
@@ -55,8 +57,9 @@ class BoardAudit {
 			insert.setString(4, edit.jobId());
 			insert.setString(5, edit.shiftId());
 			insert.setString(6, text(edit, 1000));
-			insert.setString(7, text(committed.before(), 4000));
-			insert.setString(8, text(committed.after(), 4000));
+			// Whole, never cut: a retried commit answers its first outcome read back from here.
+			insert.setString(7, text(committed.before(), Integer.MAX_VALUE));
+			insert.setString(8, text(committed.after(), Integer.MAX_VALUE));
 			insert.setString(9, committed.scoreBefore());
 			insert.setString(10, committed.scoreAfter());
 			insert.setTimestamp(11, Timestamp.from(clock.instant()));
@@ -66,6 +69,18 @@ class BoardAudit {
 	}
 
 	/** A re-optimization kept or discarded: the score before it and the one it found. */
+	/** An edit the schedules API took (it commits asynchronously): who, what, where the job stood, when. */
+	@EventListener
+	void requested(ScheduleEdited edit) {
+		jdbc.update("insert into board_audit (region, actor, action, job_id, shift_id, edit, before_state, score_before, "
+				+ "created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", edit.region(), edit.actor(), edit.action(), edit.jobId(),
+				edit.shiftId(), cut(edit.request(), 1000), edit.before(), edit.scoreBefore(), Timestamp.from(edit.at()));
+	}
+
+	private static String cut(String text, int max) {
+		return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+	}
+
 	void decision(String region, String actor, boolean keep, RouteBoard.Reoptimization outcome) {
 		jdbc.update("insert into board_audit (region, actor, action, edit, score_before, score_after, created_at) "
 				+ "values (?, ?, ?, ?, ?, ?, ?)", region, actor, keep ? "REOPTIMIZE_KEPT" : "REOPTIMIZE_DISCARDED",

@@ -1,12 +1,16 @@
 package dev.shifu.platform.schedule.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -15,6 +19,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,6 +42,7 @@ import dev.shifu.planner.explain.ScheduleExplanation;
 import dev.shifu.platform.catalog.Regions;
 import dev.shifu.platform.identity.CurrentActor;
 import dev.shifu.platform.identity.StaffRegions;
+import dev.shifu.platform.schedule.ScheduleEdited;
 import dev.shifu.platform.shared.InvalidFieldException;
 import dev.shifu.platform.shared.NotFoundException;
 
@@ -55,13 +61,22 @@ class ScheduleController {
 
 	private final StaffRegions staffRegions;
 
+	private final ApplicationEventPublisher events;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
 	ScheduleController(SchedulePlanner planner, Reoptimizer reoptimizer, ProblemFactory problems, Regions regions,
-			StaffRegions staffRegions) {
+			StaffRegions staffRegions, ApplicationEventPublisher events, ObjectMapper json, Optional<Clock> clock) {
 		this.planner = planner;
 		this.reoptimizer = reoptimizer;
 		this.problems = problems;
 		this.regions = regions;
 		this.staffRegions = staffRegions;
+		this.events = events;
+		this.json = json;
+		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
 	record Visit(String jobId, long orderId, LocalDateTime arrival, LocalDateTime start, LocalDateTime end,
@@ -150,6 +165,7 @@ class ScheduleController {
 			throw new InvalidFieldException("date", "lies after the plan's last day " + horizon.get(horizon.size() - 1));
 		}
 		reoptimizer.reoptimize(city, request.date(), Duration.ofSeconds(request.seconds()));
+		audited(city, "REOPTIMIZE", null, null, request, null);
 		return Map.of("region", region, "date", request.date(), "seconds", request.seconds(), "status", "running");
 	}
 
@@ -159,6 +175,7 @@ class ScheduleController {
 		if (!reoptimizer.stop(checkRegion(region))) {
 			throw new NotFoundException("running re-optimization of region", region);
 		}
+		audited(checkRegion(region), "REOPTIMIZE_STOP", null, null, Map.of("region", region), null);
 		return Map.of("region", region, "status", "stopping");
 	}
 
@@ -167,8 +184,9 @@ class ScheduleController {
 	@Operation(summary = "Pin a job where it is: it and the visits before it on that route no longer move")
 	Map<String, Object> pin(@PathVariable String region, @Valid @RequestBody Pin request) {
 		String city = checkRegion(region);
-		requireJob(city, request.jobId());
+		Schedule plan = requireJob(city, request.jobId());
 		planner.pin(city, request.jobId());
+		audited(city, "PIN", request.jobId(), null, request, plan);
 		return Map.of("jobId", request.jobId(), "status", "pinning");
 	}
 
@@ -182,7 +200,46 @@ class ScheduleController {
 			throw new InvalidFieldException("shiftId", "is not a shift of region " + city);
 		}
 		planner.move(city, request.jobId(), request.shiftId(), request.position(), request.pin());
+		audited(city, "MOVE", request.jobId(), request.shiftId(), request, plan);
 		return Map.of("jobId", request.jobId(), "shiftId", request.shiftId(), "status", "moving");
+	}
+
+	/** Every edit taken here is audit-logged like the board's: who, what, where the job stood, when. */
+	private void audited(String city, String action, String jobId, String shiftId, Object request, Schedule plan) {
+		String before = null;
+		String score = null;
+		Schedule live = plan != null ? plan : planner.find(city).map(RegionPlanner::best).orElse(null);
+		if (live != null) {
+			score = String.valueOf(live.getScore());
+		}
+		if (plan != null && jobId != null) {
+			Job job = plan.findJob(jobId).orElseThrow();
+			Shift shift = job.getShift();
+			Map<String, Object> place = new java.util.LinkedHashMap<>();
+			place.put("jobId", jobId);
+			if (shift == null || shift.isUnassignedBucket()) {
+				place.put("unassigned", true);
+			}
+			else {
+				List<Job> route = new ArrayList<>(shift.getPinnedJobs());
+				route.addAll(shift.getJobs());
+				place.put("shiftId", shift.getId());
+				place.put("position", route.indexOf(job));
+				place.put("pinned", shift.getPinnedJobs().contains(job));
+			}
+			before = write(List.of(place));
+		}
+		events.publishEvent(new ScheduleEdited(city, CurrentActor.get().name(), action, jobId, shiftId, write(request),
+				before, score, clock.instant()));
+	}
+
+	private String write(Object value) {
+		try {
+			return json.writeValueAsString(value);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private Schedule requireJob(String region, String jobId) {
