@@ -329,6 +329,8 @@
     // An installer reported on a job, or the review list changed: read the board and the review list again.
     events.addEventListener('job-event', function () { reloadSoon(); });
     events.addEventListener('review', function () { reloadSoon(); });
+    // A late reschedule was asked for or decided: read the approvals again.
+    events.addEventListener('approval', function () { loadApprovals(); });
   }
 
   function problemText(error) {

@@ -18,4 +18,7 @@ public interface VisitProgress {
 	/** The order went onto (or changed on) the dispatcher's review list: the region's board reads it again. */
 	void reviewListChanged(long orderId);
 
+	/** A late reschedule of the order waits for a dispatcher, or was decided: the region's board reads its list again. */
+	void approvalListChanged(long orderId);
+
 }

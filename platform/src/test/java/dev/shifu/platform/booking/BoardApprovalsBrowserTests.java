@@ -60,14 +60,6 @@ class BoardApprovalsBrowserTests extends WindowFixture {
 		Api.Reply booked = consumer.post("/api/v1/consumer/" + token + "/appointment",
 				Map.of("date", tomorrow.toString(), "window", "AFTERNOON"));
 		assertThat(booked.status()).as(booked.body()).isEqualTo(200);
-		Api.Reply late = consumer.post("/api/v1/consumer/" + token + "/appointment/reschedule",
-				Map.of("date", tomorrow.toString(), "window", "MORNING", "reason", "NOT_HOME"));
-		assertThat(late.status()).as(late.body()).isEqualTo(202);
-		long requestId = requestOf(dispatcher.get("/api/v1/reschedule-requests?region=" + CITY).json(), order);
-		assertThat(requestId).as("on its city's list").isPositive();
-		assertThat(requestOf(dispatcher.get("/api/v1/reschedule-requests?region=330100").json(), order))
-			.as("not on another city's list").isNegative();
-
 		String name = unique("dispatcher");
 		accounts.createUser(name, PASSWORD, name, Set.of(Role.DISPATCHER), null, null);
 		inEveryCity(name);
@@ -79,6 +71,16 @@ class BoardApprovalsBrowserTests extends WindowFixture {
 		browser.findElement(By.name("password")).sendKeys(PASSWORD);
 		browser.findElement(By.cssSelector("button[type=submit]")).click();
 		wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-interactive", "true"));
+		wait.until(ExpectedConditions.textToBe(By.id("live"), "● live"));
+
+		// Asked for while the dispatcher watches: the board lists it live (an 'approval' event), without a reload.
+		Api.Reply late = consumer.post("/api/v1/consumer/" + token + "/appointment/reschedule",
+				Map.of("date", tomorrow.toString(), "window", "MORNING", "reason", "NOT_HOME"));
+		assertThat(late.status()).as(late.body()).isEqualTo(202);
+		long requestId = requestOf(dispatcher.get("/api/v1/reschedule-requests?region=" + CITY).json(), order);
+		assertThat(requestId).as("on its city's list").isPositive();
+		assertThat(requestOf(dispatcher.get("/api/v1/reschedule-requests?region=330100").json(), order))
+			.as("not on another city's list").isNegative();
 		By item = By.cssSelector("#approvals li[data-request='" + requestId + "']");
 		WebElement entry = wait.until(ExpectedConditions.presenceOfElementLocated(item));
 		assertThat(entry.getText()).contains("O" + order, "AFTERNOON", "MORNING", "NOT_HOME");

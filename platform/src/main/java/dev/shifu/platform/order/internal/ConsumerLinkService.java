@@ -9,7 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.shifu.platform.order.ConsumerLinks;
 import dev.shifu.platform.order.OrderStatus;
@@ -27,9 +30,13 @@ class ConsumerLinkService implements ConsumerLinks {
 
 	private final OrderLifecycleService lifecycle;
 
+	private final TransactionTemplate read;
+
 	ConsumerLinkService(ServiceOrderRepository orders, jakarta.persistence.EntityManager entityManager,
-			OrderLifecycleService lifecycle) {
+			OrderLifecycleService lifecycle, PlatformTransactionManager transactions) {
 		this.lifecycle = lifecycle;
+		this.read = new TransactionTemplate(transactions);
+		this.read.setReadOnly(true);
 		this.orders = orders;
 		this.entityManager = entityManager;
 	}
@@ -48,22 +55,25 @@ class ConsumerLinkService implements ConsumerLinks {
 	}
 
 	@Override
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Optional<Instant> finishedAt(long orderId) {
-		// An open order's link (nearly every request) needs no history: its status comes from the read cache.
+		// An open order's link (nearly every request) needs no history, nor a transaction: its status comes from
+		// the read cache.
 		if (lifecycle.find(orderId).filter(o -> !FINISHED.contains(o.status())).isPresent()) {
 			return Optional.empty();
 		}
-		ServiceOrder order = load(orderId);
-		if (!FINISHED.contains(order.getStatus())) {
-			return Optional.empty();
-		}
-		return order.getHistory()
-			.stream()
-			.filter(c -> FINISHED.contains(c.getToStatus()))
-			.map(OrderStatusChange::getChangedAt)
-			.findFirst()
-			.or(() -> Optional.of(order.getUpdatedAt()));
+		return read.execute(status -> {
+			ServiceOrder order = load(orderId);
+			if (!FINISHED.contains(order.getStatus())) {
+				return Optional.<Instant>empty();
+			}
+			return order.getHistory()
+				.stream()
+				.filter(c -> FINISHED.contains(c.getToStatus()))
+				.map(OrderStatusChange::getChangedAt)
+				.findFirst()
+				.or(() -> Optional.of(order.getUpdatedAt()));
+		});
 	}
 
 	@Override

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.shifu.platform.order.OrderLifecycle;
 import dev.shifu.platform.order.OrderSnapshot;
@@ -24,18 +27,27 @@ class OrderLifecycleService implements OrderLifecycle {
 
 	private final OrderReadCache cache;
 
+	/** Loads what the read cache misses; a hit opens no transaction (a consumer page asks several times a request). */
+	private final TransactionTemplate read;
+
 	OrderLifecycleService(ServiceOrderRepository orders, List<ProcessCancellation> processes,
-			Optional<java.time.Clock> clock, OrderReadCache cache) {
+			Optional<java.time.Clock> clock, OrderReadCache cache, PlatformTransactionManager transactions) {
 		this.cache = cache;
+		this.read = new TransactionTemplate(transactions);
+		this.read.setReadOnly(true);
 		this.orders = orders;
 		this.processes = processes;
 		this.clock = clock.orElseGet(java.time.Clock::systemUTC);
 	}
 
 	@Override
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Optional<OrderSnapshot> find(long orderId) {
-		return cache.byId(orderId, id -> orders.findById(id).map(OrderLifecycleService::snapshot).orElse(null));
+		return cache.byId(orderId, this::snapshotOf);
+	}
+
+	private OrderSnapshot snapshotOf(long id) {
+		return read.execute(status -> orders.findById(id).map(OrderLifecycleService::snapshot).orElse(null));
 	}
 
 	@Override
@@ -51,13 +63,14 @@ class OrderLifecycleService implements OrderLifecycle {
 	}
 
 	@Override
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Optional<OrderSnapshot> findByConsumerToken(String token) {
 		if (token == null || token.length() < 20) {
 			return Optional.empty();
 		}
-		return cache.byToken(token, t -> orders.findByConsumerToken(t).map(OrderLifecycleService::snapshot).orElse(null),
-				id -> orders.findById(id).map(OrderLifecycleService::snapshot).orElse(null));
+		return cache.byToken(token,
+				t -> read.execute(status -> orders.findByConsumerToken(t).map(OrderLifecycleService::snapshot).orElse(null)),
+				this::snapshotOf);
 	}
 
 	@Override

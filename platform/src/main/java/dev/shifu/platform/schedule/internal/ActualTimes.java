@@ -47,6 +47,11 @@ class ActualTimes implements VisitProgress {
 		toBoard(orderId, "review", java.util.Map.of("orderId", orderId));
 	}
 
+	@Override
+	public void approvalListChanged(long orderId) {
+		toBoard(orderId, "approval", java.util.Map.of("orderId", orderId));
+	}
+
 	/** Tells the live boards of the order's region (the SSE subscribers of its planner, on this node). */
 	private void toBoard(long orderId, String event, Object data) {
 		jobs.findById(orderId).flatMap(row -> planner.find(row.getRegion())).ifPresent(p -> p.notify(event, data));

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -96,6 +99,9 @@ class WindowCapacityService implements WindowCapacity {
 
 		final Location location;
 
+		/** The held bookings as the read cache gave them: the same list while nothing was booked or released. */
+		final List<WindowReservation> heldRead;
+
 		Query(long orderId, Set<Long> providers, LocalDate from, LocalDate to) {
 			this.order = orders.find(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
 			this.region = ProblemFactory.regionOf(order.regionCode());
@@ -105,7 +111,8 @@ class WindowCapacityService implements WindowCapacity {
 			this.plan = view.plan(region);
 			this.network = view.network(region, to);
 			this.location = new Location(jobId, order.location().lat(), order.location().lng());
-			for (WindowReservation r : cache.held(region, from, to, reservations)) {
+			this.heldRead = cache.held(region, from, to, reservations);
+			for (WindowReservation r : heldRead) {
 				if (r.orderId() != orderId) {
 					held.computeIfAbsent(r.visitDay(), d -> new ArrayList<>()).add(r);
 				}
@@ -248,6 +255,11 @@ class WindowCapacityService implements WindowCapacity {
 			return List.of();
 		}
 		Query query = query(orderId, providers, candidates);
+		WindowsAsked asked = new WindowsAsked(orderId, Set.copyOf(providers), List.copyOf(candidates), premiumRating);
+		WindowsAnswered last = answered.getIfPresent(asked);
+		if (last != null && last.answers(query)) {
+			return last.open();
+		}
 		List<OpenWindow> open = new ArrayList<>();
 		for (Window window : candidates) {
 			List<ShiftRoom> fit = query.fitting(window, 0);
@@ -256,8 +268,33 @@ class WindowCapacityService implements WindowCapacity {
 				open.add(new OpenWindow(window, premium));
 			}
 		}
-		return open;
+		answered.put(asked, new WindowsAnswered(query.order, query.row, query.plan, query.network, query.heldRead,
+				List.copyOf(open)));
+		return List.copyOf(open);
 	}
+
+	private record WindowsAsked(long orderId, Set<Long> providers, List<Window> candidates, double premiumRating) {
+	}
+
+	/**
+	 * An answer and what it was computed from. The view, the network days and the read caches replace (never change)
+	 * what they hand out, so the same instances mean the same inputs: the fit need not run again. Reservations hold
+	 * the capacity against a fresh query, never against this.
+	 */
+	private record WindowsAnswered(OrderSnapshot order, ScheduleJob row, CapacityView.PlanDays plan,
+			CapacityView.NetworkDays network, List<WindowReservation> held, List<OpenWindow> open) {
+
+		boolean answers(Query query) {
+			return order.equals(query.order) && row == query.row && plan == query.plan && network == query.network
+					&& held == query.heldRead;
+		}
+	}
+
+	/** The consumer's page asks again and again between plan changes (the windows benchmark: 500 requests/s). */
+	private final Cache<WindowsAsked, WindowsAnswered> answered = Caffeine.newBuilder()
+		.expireAfterWrite(ScheduleReadCache.TTL)
+		.maximumSize(20_000)
+		.build();
 
 	@Override
 	@Transactional
