@@ -18,6 +18,12 @@ public interface BrandWebhooks {
 	String ORDER_GOODS_DAMAGED = "order.goods_damaged";
 
 	/**
+	 * Type for a complaint opened on the order (a low rating, a return visit's issue); the rating context sends it
+	 * with the consumer's stars, tags and comment, HTML-safe like every body.
+	 */
+	String ORDER_COMPLAINT_OPENED = "order.complaint_opened";
+
+	/**
 	 * Queues an event with a new event id.
 	 * @param eventType letters, digits, {@code _} and {@code .}, at most 64, e.g. {@link #ORDER_GOODS_DAMAGED}
 	 * @param orderId the order the event is about, or null

@@ -143,7 +143,7 @@ class AppointmentService {
 	private String candidates(OrderSnapshot order, Rights rights, List<Window> into) {
 		LocalDate today = today(order);
 		LocalDate first = today.plusDays(rights.rights().firstDayOf(rights.tier()));
-		LocalDate last = today.plusDays(settings.windowDays());
+		LocalDate last = lastDay(order);
 		if (order.serviceType().needsGoods() && order.goodsStatus() != GoodsStatus.ARRIVED) {
 			if (order.goodsStatus() != GoodsStatus.SHIPPED || order.expectedArrival() == null) {
 				return "GOODS_NOT_ARRIVED";
@@ -295,6 +295,11 @@ class AppointmentService {
 		if (!day.isAfter(today(order))) {
 			throw new InvalidFieldException("date", "is in the past or today: choose one of the offered windows");
 		}
+		// The same horizon the candidates are built on: a day past it is the date's fault, not the window's.
+		if (day.isAfter(lastDay(order))) {
+			throw new InvalidFieldException("date",
+					"is more than " + settings.windowDays() + " days ahead: choose one of the offered windows");
+		}
 		if (premium && !rights.rights().premium(rights.tier())) {
 			throw new InvalidFieldException("premium", "is a right of " + rights.rights().premium() + " members");
 		}
@@ -316,6 +321,11 @@ class AppointmentService {
 
 	private LocalDate today(OrderSnapshot order) {
 		return LocalDate.ofInstant(clock.instant(), zone(order));
+	}
+
+	/** The last day windows are offered on: {@code window-days} after today in the order's region. */
+	private LocalDate lastDay(OrderSnapshot order) {
+		return today(order).plusDays(settings.windowDays());
 	}
 
 	Set<Long> providers(long orderId) {

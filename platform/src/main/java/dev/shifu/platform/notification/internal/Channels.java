@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 
+import dev.shifu.platform.order.OrderLifecycle;
+import dev.shifu.platform.order.OrderSnapshot;
 import dev.shifu.platform.shared.PhoneNumbers;
 
 /** The senders per channel: SMS through a gateway (by default one that only logs, masked), and email when on. */
@@ -43,10 +45,15 @@ class Channels {
 		};
 	}
 
-	/** Spring Mail; needs {@code spring.mail.host}. Off unless {@code shifu.notifications.email.enabled}. */
+	/**
+	 * Spring Mail; needs {@code spring.mail.host}. Off unless {@code shifu.notifications.email.enabled}. Plain text in
+	 * the message's one language (UTF-8), the subject naming the order as the text does; the log gets only the masked
+	 * address and text, as the log SMS gateway does.
+	 */
 	@Bean
 	@ConditionalOnProperty(name = "shifu.notifications.email.enabled", havingValue = "true")
-	ChannelSender emailSender(ObjectProvider<JavaMailSender> mail, Texts texts, NotificationProperties properties) {
+	ChannelSender emailSender(ObjectProvider<JavaMailSender> mail, Texts texts, NotificationProperties properties,
+			OrderLifecycle orders) {
 		return new ChannelSender() {
 			@Override
 			public Notification.Channel channel() {
@@ -59,12 +66,16 @@ class Channels {
 				if (sender == null) {
 					throw new IllegalStateException("email is on but spring.mail.host is not set");
 				}
+				String number = message.orderId() == null ? ""
+						: orders.find(message.orderId()).map(OrderSnapshot::externalOrderId).orElse("");
 				SimpleMailMessage mailMessage = new SimpleMailMessage();
 				mailMessage.setFrom(properties.email().from());
 				mailMessage.setTo(message.recipient());
-				mailMessage.setSubject(texts.subject(message.orderId() == null ? "" : String.valueOf(message.orderId()), message.locale()));
+				mailMessage.setSubject(texts.subject(number, message.locale()));
 				mailMessage.setText(message.text());
 				sender.send(mailMessage);
+				log.info("Email to {}: {}", NotificationSender.maskEmail(message.recipient()),
+						message.shown().replace('\n', ' '));
 			}
 		};
 	}

@@ -1,6 +1,8 @@
 package dev.shifu.platform.rating.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.shifu.platform.dispatch.ReworkPolicy;
 import dev.shifu.platform.network.NetworkAdministration;
+import dev.shifu.platform.webhook.BrandWebhooks;
 import dev.shifu.platform.workflow.ProcessVariables;
 import dev.shifu.workflows.ServiceOrderProcess.Beans;
 import dev.shifu.workflows.ServiceOrderProcess.Inputs;
@@ -19,12 +22,18 @@ import dev.shifu.workflows.ServiceOrderProcess.Vars;
 @Configuration(proxyBeanMethods = false)
 class AfterCareDelegates {
 
+	/**
+	 * Opens the complaint, credits it to the lead installer, and tells the brand ({@code order.complaint_opened}) in
+	 * the same transaction: the webhook row commits with the complaint or not at all, once per complaint.
+	 */
 	@Bean(Beans.COMPLAINT)
-	JavaDelegate complaintDelegate(ComplaintRepository complaints, ServedBy servedBy, NetworkAdministration network) {
+	JavaDelegate complaintDelegate(ComplaintRepository complaints, ServedBy servedBy, NetworkAdministration network,
+			BrandWebhooks webhooks) {
 		return execution -> {
 			long orderId = ProcessVariables.orderId(execution);
 			String source = String.valueOf(execution.getVariableLocal(Inputs.COMPLAINT_SOURCE));
-			String details = "LOW_RATING".equals(source)
+			boolean lowRating = "LOW_RATING".equals(source);
+			String details = lowRating
 					? execution.getVariable(Vars.RATING_STARS) + " stars; " + text(execution, Vars.RATING_TAGS) + "; "
 							+ text(execution, Vars.RATING_COMMENT)
 					: text(execution, Vars.RETURN_VISIT_NOTE);
@@ -34,6 +43,21 @@ class AfterCareDelegates {
 				network.recordComplaint(installer);
 			}
 			execution.setVariable("complaintId", String.valueOf(complaint.getId()));
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("complaintId", complaint.getId());
+			data.put("source", source);
+			if (lowRating) {
+				data.put("stars", ProcessVariables.number(execution, Vars.RATING_STARS));
+				String tags = text(execution, Vars.RATING_TAGS);
+				data.put("tags", tags.isEmpty() ? List.of() : List.of(tags.split(",")));
+				// The consumer's own words, kept for the brand's follow-up; the body's HTML-safe escaping defuses markup.
+				data.put("comment", text(execution, Vars.RATING_COMMENT));
+			}
+			else {
+				data.put("note", text(execution, Vars.RETURN_VISIT_NOTE));
+			}
+			webhooks.enqueue(Long.parseLong(ProcessVariables.text(execution, Vars.BRAND_ID)),
+					BrandWebhooks.ORDER_COMPLAINT_OPENED, orderId, data, "complaint:" + complaint.getId());
 		};
 	}
 

@@ -3,6 +3,7 @@ package dev.shifu.platform.rating.internal;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.shifu.platform.order.OrderLifecycle;
 import dev.shifu.platform.order.OrderSnapshot;
+import dev.shifu.platform.shared.HtmlSafeJson;
 import dev.shifu.platform.shared.NotFoundException;
 
 @RestController
@@ -40,10 +42,14 @@ class ConsumerRatingController {
 			@Size(max = 1000) String comment) {
 	}
 
-	record RatingView(int stars, String tags, String comment, Instant at) {
+	/** What the consumer typed comes back HTML-safe ({@code \u003C…}): the same text to any JSON parser, no markup in the bytes. */
+	record RatingView(int stars, @JsonSerialize(using = HtmlSafeJson.Text.class) String tags,
+			@JsonSerialize(using = HtmlSafeJson.Text.class) String comment, Instant at) {
 	}
 
-	record ComplaintView(long id, String source, String details, String status, Instant at, Long installerId) {
+	/** {@code details} quotes the consumer's tags and comment: HTML-safe, as in the rating's own view. */
+	record ComplaintView(long id, String source, @JsonSerialize(using = HtmlSafeJson.Text.class) String details,
+			String status, Instant at, Long installerId) {
 	}
 
 	@PostMapping("/api/v1/consumer/{token}/rating")

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -36,8 +35,12 @@ class DeliveryOutbox implements BrandWebhooks {
 
 	private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z0-9_.]{1,64}");
 
-	/** Its own mapper: nulls stay in the payload ({@code "from": null}) and dates are ISO-8601 strings. */
-	private static final ObjectMapper PAYLOAD = JsonMapper.builder()
+	/**
+	 * Its own mapper: nulls stay in the payload ({@code "from": null}), dates are ISO-8601 strings, and the body is
+	 * HTML-safe (a consumer's {@code <script>} arrives as {@code \u003Cscript\u003E}): receivers paste event data into
+	 * their own consoles and tickets, and the signature covers these exact bytes.
+	 */
+	private static final ObjectMapper PAYLOAD = dev.shifu.platform.shared.HtmlSafeJson.mapper()
 		.addModule(new JavaTimeModule())
 		.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
 		.build();
