@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.api.solver.event.BestSolutionChangedEvent;
 
 import dev.shifu.planner.benchmark.SolomonModel.Objective;
 import dev.shifu.planner.domain.Schedule;
@@ -46,21 +48,11 @@ final class SolomonBenchmark {
         String name = instance.name().toLowerCase(Locale.ROOT);
         Schedule problem = SolomonModel.toSchedule(instance, objective);
         ProgressPrinter progress = new ProgressPrinter(name + " " + objective.name().toLowerCase(Locale.ROOT), 5000);
-        Schedule best;
-        if (objective == Objective.HIERARCHICAL) {
-            // Two thirds of the time minimising the fleet (route-consolidation reward, and a waiting job
-            // costs a tenth of a vehicle), then the true objective only: the huge vehicle cost keeps
-            // the count while distance is polished and any job still waiting is placed.
-            ScheduleWeights weights = problem.getWeights();
-            problem.setWeights(weights.with(ScheduleConstraints.ROUTE_CONSOLIDATION,
-                    HardMediumSoftLongScore.ofSoft(SolomonModel.CONSOLIDATION_REWARD))
-                    .with(ScheduleConstraints.UNASSIGNED_JOB, HardMediumSoftLongScore.ofSoft(SolomonModel.ABSENCE_COST)));
-            Schedule consolidated = solve(problem, timeLimit.multipliedBy(2).dividedBy(3), seed, progress);
-            consolidated.setWeights(weights);
-            best = solve(consolidated, timeLimit.dividedBy(3), seed, progress);
-        } else {
-            best = solve(problem, timeLimit, seed, progress);
-        }
+        // Hierarchical: two thirds of the time minimising the fleet, the last third on the true objective.
+        Schedule best = objective == Objective.HIERARCHICAL
+                ? solveHierarchical(problem, SolverSettings.of(timeLimit.multipliedBy(2).dividedBy(3), seed),
+                        SolverSettings.of(timeLimit.dividedBy(3), seed), progress)
+                : solve(problem, SolverSettings.of(timeLimit, seed), progress);
         List<List<Integer>> routes = SolomonModel.routes(best);
         SolomonModel.Check check = SolomonModel.check(instance, routes);
         Integer bksVehicles = null;
@@ -85,12 +77,29 @@ final class SolomonBenchmark {
         return result;
     }
 
-    private static Schedule solve(Schedule problem, Duration timeLimit, long seed, ProgressPrinter progress) {
+    /**
+     * Fewest vehicles first, in two stages (the benchmark's time-limited run and the tests' step-limited
+     * one go through here). The fleet stage rewards route consolidation and makes a waiting job cost a
+     * tenth of a vehicle instead of a medium penalty, so emptying a short route pays (SISR's fleet
+     * minimisation); the final stage restores the problem's weights: the huge vehicle cost keeps the
+     * count while distance is polished and any job still waiting is placed.
+     */
+    static Schedule solveHierarchical(Schedule problem, SolverSettings fleetStage, SolverSettings finalStage,
+            Consumer<BestSolutionChangedEvent<Schedule>> listener) {
+        ScheduleWeights weights = problem.getWeights();
+        problem.setWeights(weights.with(ScheduleConstraints.ROUTE_CONSOLIDATION,
+                HardMediumSoftLongScore.ofSoft(SolomonModel.CONSOLIDATION_REWARD))
+                .with(ScheduleConstraints.UNASSIGNED_JOB, HardMediumSoftLongScore.ofSoft(SolomonModel.ABSENCE_COST)));
+        Schedule consolidated = solve(problem, fleetStage, listener);
+        consolidated.setWeights(weights);
+        return solve(consolidated, finalStage, listener);
+    }
+
+    static Schedule solve(Schedule problem, SolverSettings settings, Consumer<BestSolutionChangedEvent<Schedule>> listener) {
         // Greedy first plan: seconds faster than OptaPlanner's list construction heuristic, same rules.
         GreedyInsertion.planUnplacedJobs(problem);
-        Solver<Schedule> solver = SolverFactory.<Schedule>create(
-                ScheduleSolverConfig.create(SolverSettings.of(timeLimit, seed))).buildSolver();
-        solver.addEventListener(progress::accept);
+        Solver<Schedule> solver = SolverFactory.<Schedule>create(ScheduleSolverConfig.create(settings)).buildSolver();
+        solver.addEventListener(listener::accept);
         return solver.solve(problem);
     }
 
