@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.shifu.planner.benchmark.SolomonModel.Objective;
+import dev.shifu.planner.solver.ScheduleSolverConfig;
+import dev.shifu.planner.solver.SolverSettings;
 
 /**
  * The benchmark command. Modes:
@@ -119,8 +121,9 @@ public final class BenchmarkMain {
             default -> throw new IllegalArgumentException("Unknown mode " + mode);
         }
 
-        String markdown = "# Planner benchmark: " + mode + "\n\n" + Setup.describe(command, settings, loadBefore)
-                + "\n" + report;
+        // Every mode solves with this configuration (the report mode varies only the late acceptance size).
+        String markdown = "# Planner benchmark: " + mode + "\n\n" + Setup.describe(command, settings, loadBefore,
+                ScheduleSolverConfig.create(SolverSettings.of(time, seed))) + "\n" + report;
         System.out.println();
         System.out.println(markdown);
         Files.createDirectories(outDir);
