@@ -43,7 +43,7 @@ final class SolomonBenchmark {
     }
 
     static Result run(Path file, Objective objective, Duration timeLimit, long seed, Double bksOverride,
-            Path bksDir, Path routesDir) throws IOException {
+            Path bksDir, Path routesDir, String run) throws IOException {
         SolomonInstance instance = SolomonInstance.read(file);
         String name = instance.name().toLowerCase(Locale.ROOT);
         Schedule problem = SolomonModel.toSchedule(instance, objective);
@@ -64,8 +64,7 @@ final class SolomonBenchmark {
                 bksDistance = known.get().distance();
             }
         }
-        Path routesFile = routesDir.resolve(name + "-" + objective.name().toLowerCase(Locale.ROOT)
-                + (seed == 1 ? "" : "-seed" + seed) + ".txt");
+        Path routesFile = RouteWriter.file(routesDir, name, objective.name().toLowerCase(Locale.ROOT), seed, run);
         RouteWriter.write(routes, routesFile);
         Result result = new Result(name, objective, seed, check.vehicles(), check.distance(), check.truncatedDistance(),
                 best.getScore(), check.feasible() && best.getScore().isFeasible(), bksVehicles, bksDistance,
@@ -116,10 +115,11 @@ final class SolomonBenchmark {
 
     /**
      * Every instance of the directories, distance-only for all and hierarchical for the 100-stop
-     * Solomon set (where best-known vehicle counts are the target), once per seed.
+     * Solomon set (where best-known vehicle counts are the target), once per seed. {@code run} names the
+     * results file (mode and label) and goes into each routes file name ({@link RouteWriter#file}).
      */
     static List<Result> runAll(List<Path> dirs, List<Objective> objectives, Duration timeLimit, List<Long> seeds,
-            Path bksDir, Path routesDir) throws IOException {
+            Path bksDir, Path routesDir, String run) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path dir : dirs) {
             try (var stream = Files.list(dir)) {
@@ -133,7 +133,7 @@ final class SolomonBenchmark {
                     continue;
                 }
                 for (long seed : seeds) {
-                    results.add(run(file, objective, timeLimit, seed, null, bksDir, routesDir));
+                    results.add(run(file, objective, timeLimit, seed, null, bksDir, routesDir, run));
                 }
             }
         }
