@@ -94,7 +94,8 @@ final class SolomonBenchmark {
         return solve(consolidated, finalStage, listener);
     }
 
-    static Schedule solve(Schedule problem, SolverSettings settings, Consumer<BestSolutionChangedEvent<Schedule>> listener) {
+    static Schedule solve(Schedule problem, SolverSettings settings,
+            Consumer<BestSolutionChangedEvent<Schedule>> listener) {
         // Greedy first plan: seconds faster than OptaPlanner's list construction heuristic, same rules.
         GreedyInsertion.planUnplacedJobs(problem);
         Solver<Schedule> solver = SolverFactory.<Schedule>create(ScheduleSolverConfig.create(settings)).buildSolver();
@@ -165,8 +166,9 @@ final class SolomonBenchmark {
             out.append(summary.row());
         }
         out.append("\nGaps: hierarchical = exact distance vs SINTEF best known (meaningful when the vehicle count "
-                + "matches; the mean in brackets is over the runs at the best-known vehicle count); distance = our routes measured with arcs truncated to one decimal vs the CVRPLIB / LKH-3 "
-                + "best known, the same convention. Targets: Solomon mean <= 1 %, none above 3 %; 200 stops mean "
+                + "matches; the mean in brackets is over the runs at the best-known vehicle count); distance = our "
+                + "routes measured with arcs truncated to one decimal vs the CVRPLIB / LKH-3 best known, the same "
+                + "convention. Targets: Solomon mean <= 1 %, none above 3 %; 200 stops mean "
                 + "<= 3 %; 400 stops <= 6 %; hierarchical best-known vehicles on >= 80 % of Solomon.\n");
         return out.toString();
     }
