@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.shifu.planner.benchmark.SolomonModel.Objective;
+import dev.shifu.planner.solver.ScheduleSolverConfig;
+import dev.shifu.planner.solver.SolverSettings;
 
 /**
  * The benchmark command. Modes:
@@ -23,8 +25,8 @@ import dev.shifu.planner.benchmark.SolomonModel.Objective;
  * report  FILE... [--time 30] [--seed 1] [--sizes 100,200,500]  OptaPlanner benchmarker HTML report comparing
  *         late acceptance sizes (distance-only), under benchmarks/optaplanner-report/
  * </pre>
- * Results go to {@code benchmarks/DATE-MODE.md} (directory from {@code -Dbenchmark.dir}), routes to
- * {@code benchmarks/routes/}.
+ * Results go to {@code benchmarks/DATE-MODE[-LABEL].md} (directory from {@code -Dbenchmark.dir}), routes to
+ * {@code benchmarks/routes/INSTANCE-OBJECTIVE-seedN-MODE[-LABEL].txt}.
  */
 public final class BenchmarkMain {
 
@@ -55,6 +57,8 @@ public final class BenchmarkMain {
         List<Long> seeds = java.util.Arrays.stream(options.getOrDefault("seeds", String.valueOf(seed)).split(","))
                 .map(String::trim).map(Long::valueOf).toList();
         String command = "benchmark " + String.join(" ", args);
+        // Names the results file and every routes file of this run, so runs at once never share a file.
+        String run = mode + (options.containsKey("label") ? "-" + options.get("label") : "");
         String loadBefore = Setup.loadAverage();
         String settings = "time limit " + time.toSeconds() + " s per solve, seed " + seed;
         StringBuilder report = new StringBuilder();
@@ -65,7 +69,7 @@ public final class BenchmarkMain {
                 Double bks = options.containsKey("bks") ? Double.valueOf(options.get("bks")) : null;
                 List<SolomonBenchmark.Result> results = new ArrayList<>();
                 for (Objective objective : objectives(options.getOrDefault("objective", "both"))) {
-                    results.add(SolomonBenchmark.run(file, objective, time, seed, bks, bksDir, routesDir));
+                    results.add(SolomonBenchmark.run(file, objective, time, seed, bks, bksDir, routesDir, run));
                 }
                 report.append("## Solomon\n\n").append(SolomonBenchmark.table(results));
             }
@@ -75,7 +79,7 @@ public final class BenchmarkMain {
                 settings = "time limit " + time.toSeconds() + " s per solve, seeds " + seeds;
                 report.append("## Solomon and Gehring & Homberger\n\n").append(SolomonBenchmark.table(
                         SolomonBenchmark.runAll(dirs, objectives(options.getOrDefault("objective", "both")), time,
-                                seeds, bksDir, routesDir)));
+                                seeds, bksDir, routesDir, run)));
             }
             case "city" -> {
                 int jobs = Integer.parseInt(options.getOrDefault("jobs", "2000"));
@@ -95,7 +99,7 @@ public final class BenchmarkMain {
             case "full" -> {
                 List<Path> dirs = List.of(shared.resolve("data/solomon"), shared.resolve("data/gehring-homberger"));
                 report.append("## Solomon and Gehring & Homberger\n\n").append(SolomonBenchmark.table(
-                        SolomonBenchmark.runAll(dirs, objectives("both"), time, seeds, bksDir, routesDir)));
+                        SolomonBenchmark.runAll(dirs, objectives("both"), time, seeds, bksDir, routesDir, run)));
                 List<CityBenchmark.Result> city = new ArrayList<>();
                 city.add(CityBenchmark.run(2000, 100, time, seed));
                 city.add(CityBenchmark.run(10000, 500, Duration.ofSeconds(Math.max(120, time.toSeconds() * 4)), seed));
@@ -119,13 +123,13 @@ public final class BenchmarkMain {
             default -> throw new IllegalArgumentException("Unknown mode " + mode);
         }
 
-        String markdown = "# Planner benchmark: " + mode + "\n\n" + Setup.describe(command, settings, loadBefore)
-                + "\n" + report;
+        // Every mode solves with this configuration (the report mode varies only the late acceptance size).
+        String markdown = "# Planner benchmark: " + mode + "\n\n" + Setup.describe(command, settings, loadBefore,
+                ScheduleSolverConfig.create(SolverSettings.of(time, seed))) + "\n" + report;
         System.out.println();
         System.out.println(markdown);
         Files.createDirectories(outDir);
-        Path file = outDir.resolve(LocalDate.now() + "-" + mode
-                + (options.containsKey("label") ? "-" + options.get("label") : "") + ".md");
+        Path file = outDir.resolve(LocalDate.now() + "-" + run + ".md");
         Files.writeString(file, markdown);
         System.out.println("Saved " + file.toAbsolutePath().normalize());
     }

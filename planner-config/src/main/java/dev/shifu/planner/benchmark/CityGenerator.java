@@ -139,7 +139,8 @@ public final class CityGenerator {
     /**
      * Every provider gets at least {@value #MIN_COVER} shifts for each skill and crew combination
      * among its own and the open jobs: where short, the skill (and a valid certificate) goes to the
-     * provider's eligible shift with the fewest skills.
+     * provider's eligible shift with the fewest skills, and where the provider has too few crews of
+     * that size, its shifts with the fewest skills become crews first.
      */
     private static void cover(List<Shift> shifts, List<Job> jobs) {
         Set<String> needs = new TreeSet<>();
@@ -158,6 +159,12 @@ public final class CityGenerator {
             int crew = Integer.parseInt(parts[2]);
             List<Shift> eligible = shifts.stream()
                     .filter(s -> s.getProviderId().equals(provider) && s.getCrewSize() >= crew).toList();
+            if (eligible.size() < MIN_COVER) {
+                // A region (split by base longitude) can hold fewer of a provider's crews than needed.
+                promoteToCrews(shifts, provider, crew, MIN_COVER - eligible.size());
+                eligible = shifts.stream()
+                        .filter(s -> s.getProviderId().equals(provider) && s.getCrewSize() >= crew).toList();
+            }
             long covered = eligible.stream().filter(s -> canDo(s, skill)).count();
             List<Shift> candidates = new ArrayList<>(eligible.stream().filter(s -> !canDo(s, skill)).toList());
             candidates.sort(Comparator.comparingInt(s -> s.getSkills().size()));
@@ -172,6 +179,24 @@ public final class CityGenerator {
                     shift.withCertificates(certificates);
                 }
             }
+        }
+    }
+
+    /**
+     * Makes up to {@code count} of the provider's smaller shifts (the ones with the fewest skills first)
+     * crews of {@code crew}: the installer gets a partner, numbered as the generator numbers a crew's
+     * second installer (shift i has installer I(2i+1), a crew also I(2i+2)).
+     */
+    private static void promoteToCrews(List<Shift> shifts, String provider, int crew, int count) {
+        List<Shift> smaller = new ArrayList<>(shifts.stream()
+                .filter(s -> s.getProviderId().equals(provider) && s.getCrewSize() < crew).toList());
+        smaller.sort(Comparator.comparingInt((Shift s) -> s.getSkills().size()).thenComparing(Shift::getId));
+        for (Shift shift : smaller.subList(0, Math.min(count, smaller.size()))) {
+            List<String> installers = new ArrayList<>(shift.getInstallerIds());
+            for (int k = installers.size(); k < crew; k++) {
+                installers.add("I" + (Integer.parseInt(installers.get(0).substring(1)) + k));
+            }
+            shift.withInstallers(List.copyOf(installers)).withCrewSize(crew);
         }
     }
 

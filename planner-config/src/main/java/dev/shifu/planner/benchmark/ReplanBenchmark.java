@@ -265,7 +265,6 @@ final class ReplanBenchmark {
         return out.toString();
     }
 
-    /** Whether every job of the shift (pinned ones too) has another shift, not on leave, whose rules allow it. */
     /** The sick shift's jobs (pinned ones too) that no other shift, not his and not on leave, may take. */
     static Set<String> uncoverableJobs(Schedule schedule, Shift sick) {
         List<Job> jobs = new ArrayList<>(sick.getPinnedJobs());

@@ -26,6 +26,16 @@ public final class RouteWriter {
         return out.toString();
     }
 
+    /**
+     * The routes file of one solve: instance, objective, seed and the run (the benchmark mode and its
+     * label, as in the results file's name), so two runs at once, or two seeds, never write the same file.
+     * Characters other than letters, digits, dot, dash and underscore in the run become dashes.
+     */
+    public static Path file(Path dir, String instance, String objective, long seed, String run) {
+        String safeRun = run == null || run.isBlank() ? "" : "-" + run.replaceAll("[^A-Za-z0-9._-]", "-");
+        return dir.resolve(instance + "-" + objective + "-seed" + seed + safeRun + ".txt");
+    }
+
     public static void write(List<List<Integer>> routes, Path file) throws IOException {
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());

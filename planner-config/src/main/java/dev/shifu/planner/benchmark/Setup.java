@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.solver.SolverConfig;
 
 /** The machine and settings a benchmark ran with, for the saved results. */
 final class Setup {
@@ -72,7 +73,20 @@ final class Setup {
         }
     }
 
-    static String describe(String command, String settings, String loadBefore) {
+    /**
+     * Threads one solve uses, read from the solver configuration: its own thread only, unless the
+     * configuration sets OptaPlanner's move threads (multithreaded incremental solving).
+     */
+    static String solverThreads(SolverConfig config) {
+        String moveThreads = config.getMoveThreadCount();
+        if (moveThreads == null || SolverConfig.MOVE_THREAD_COUNT_NONE.equals(moveThreads)) {
+            return "1 per solve (moveThreadCount " + SolverConfig.MOVE_THREAD_COUNT_NONE + ")";
+        }
+        return "1 + " + moveThreads + " move threads per solve (moveThreadCount " + moveThreads + ")";
+    }
+
+    /** The setup table; {@code solverConfig} is the configuration the runs solve with. */
+    static String describe(String command, String settings, String loadBefore, SolverConfig solverConfig) {
         String optaPlanner = SolverFactory.class.getPackage().getImplementationVersion();
         return "| setting | value |\n|---|---|\n"
                 + "| date | " + LocalDate.now() + " |\n"
@@ -83,6 +97,7 @@ final class Setup {
                 + "| JVM | " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + " |\n"
                 + "| OptaPlanner | " + (optaPlanner == null ? "10.1.0" : optaPlanner) + " |\n"
                 + "| settings | " + settings + " |\n"
+                + "| solver threads | " + solverThreads(solverConfig) + " |\n"
                 + "| priority | " + priority() + " |\n"
                 + "| load average before | " + loadBefore + " |\n"
                 + "| load average after | " + loadAverage() + " |\n";

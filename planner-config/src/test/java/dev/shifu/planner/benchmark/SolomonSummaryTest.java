@@ -14,7 +14,13 @@ class SolomonSummaryTest {
 
     private static SolomonBenchmark.Result run(String instance, Objective objective, int vehicles, double distance,
             boolean feasible) {
-        return new SolomonBenchmark.Result(instance, objective, 1, vehicles, distance, distance,
+        return run(instance, objective, 1, vehicles, distance, feasible);
+    }
+
+    /** Best known: 10 vehicles, distance 100, so the gap in per cent is distance - 100. */
+    private static SolomonBenchmark.Result run(String instance, Objective objective, long seed, int vehicles,
+            double distance, boolean feasible) {
+        return new SolomonBenchmark.Result(instance, objective, seed, vehicles, distance, distance,
                 HardMediumSoftLongScore.ZERO, feasible, 10, 100.0, 1.0, Path.of(instance + ".txt"));
     }
 
@@ -58,5 +64,53 @@ class SolomonSummaryTest {
             assertThat(s.reached()).isZero();
             assertThat(s.met()).isFalse();
         });
+    }
+
+    @Test
+    void withASingleSeedTheSpreadIsNotApplicableRatherThanZero() {
+        List<SolomonBenchmark.Summary> summaries = SolomonBenchmark.summarise(List.of(
+                run("c101", Objective.DISTANCE, 10, 100.5, true),
+                run("c102", Objective.DISTANCE, 10, 101.0, true)));
+
+        assertThat(summaries).singleElement().satisfies(s -> {
+            assertThat(s.seeds()).isEqualTo(1);
+            assertThat(s.row()).contains("| n/a (1 seed) |").doesNotContain(" pp ");
+        });
+    }
+
+    @Test
+    void withSeveralSeedsTheSpreadIsTheMeanOfMaxMinusMinPerInstance() {
+        List<SolomonBenchmark.Summary> summaries = SolomonBenchmark.summarise(List.of(
+                run("c101", Objective.DISTANCE, 1, 10, 100.5, true),
+                run("c101", Objective.DISTANCE, 2, 10, 101.5, true),
+                run("c102", Objective.DISTANCE, 1, 10, 100.0, true),
+                run("c102", Objective.DISTANCE, 2, 10, 100.0, true)));
+
+        assertThat(summaries).singleElement().satisfies(s -> {
+            assertThat(s.seeds()).isEqualTo(2);
+            assertThat(s.spread()).isEqualTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(s.row()).contains("| 0.50 pp |");
+        });
+    }
+
+    @Test
+    void hierarchicalMeanGapIsAlsoGivenOverTheRunsAtTheBestKnownVehicleCount() {
+        // r102 uses one vehicle more than the best known, so its distance is below the best known of 10 vehicles.
+        List<SolomonBenchmark.Summary> summaries = SolomonBenchmark.summarise(List.of(
+                run("r101", Objective.HIERARCHICAL, 10, 101.0, true),
+                run("r102", Objective.HIERARCHICAL, 11, 97.0, true)));
+
+        assertThat(summaries).singleElement().satisfies(s -> {
+            assertThat(s.meanGap()).isEqualTo(-1.0, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(s.reached()).isEqualTo(1);
+            assertThat(s.meanGapReached()).isEqualTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(s.row()).contains("**-1.00 %** (1.00 % over the 1 at best-known vehicles)");
+        });
+    }
+
+    @Test
+    void distanceOnlyRowsDoNotRepeatTheMeanAtBestKnownVehicles() {
+        assertThat(SolomonBenchmark.summarise(List.of(run("c101", Objective.DISTANCE, 10, 100.5, true))))
+                .singleElement().satisfies(s -> assertThat(s.row()).contains("| **0.50 %** |"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.shifu.planner.change;
 
+import static dev.shifu.planner.PlanChecks.hardImpacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
-import org.optaplanner.core.api.score.constraint.ConstraintMatchTotal;
 import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.SolutionUpdatePolicy;
 import org.optaplanner.core.api.solver.SolverFactory;
@@ -33,6 +33,7 @@ import dev.shifu.planner.solver.GreedyInsertion;
 import dev.shifu.planner.solver.GreedyInsertion.Placement;
 import dev.shifu.planner.solver.RuinRecreateMoveFactory;
 import dev.shifu.planner.solver.ScheduleBuilder;
+import dev.shifu.planner.travel.EuclideanTravelTime;
 import dev.shifu.planner.travel.HaversineTravelTime;
 
 /**
@@ -159,6 +160,56 @@ class PlacingChangesTest {
         assertThat(placements).singleElement().satisfies(p -> assertThat(p.shift()).isSameAs(gas.getShift()));
     }
 
+    @Test
+    void addedJobThatOnlyAFarFullShiftMayTakeIsPlacedByOpeningAGapThere() {
+        // On a plane, 1 unit = 1 s. Only F has the gas skill, and F works 2 000 s away from the new job: none
+        // of the job's 40 nearest neighbours is on F, so ruins around the job never touch F's route, and F's
+        // day is full (a pinned job, then eight jobs of 1 100 s). Only a gap opened on F at the job's time,
+        // with F's jobs moving to F2 beside it, places the job.
+        ScheduleBuilder builder = new ScheduleBuilder("far-gap", new EuclideanTravelTime(1))
+                .shift(planeShift("F", -2000, Set.of("ac", "gas")))
+                .shift(planeShift("F2", -2000, Set.of("ac")))
+                .pinnedJob("F", new Job("F-PINNED", Location.plane("F-PINNED", -2000, 10), 500).withSkills(Set.of("ac")));
+        for (int k = 1; k <= 8; k++) {
+            builder.initialAssignment("F", new Job("F" + k, Location.plane("F" + k, -2000, 10 + 10 * k), 1100)
+                    .withSkills(Set.of("ac")));
+        }
+        for (int n = 1; n <= 5; n++) {
+            builder.shift(planeShift("N" + n, 0, Set.of("ac")));
+            for (int k = 1; k <= 9; k++) {
+                builder.initialAssignment("N" + n, new Job("N" + n + "-" + k,
+                        Location.plane("N" + n + "-" + k, 10 * k, 10 * n), 100).withSkills(Set.of("ac")));
+            }
+        }
+        Schedule schedule = builder.pinnedJob("N1", new Job("N-PINNED", Location.plane("N-PINNED", 5, 5), 100)
+                .withSkills(Set.of("ac"))).build();
+        SCORING.update(schedule);
+        assertThat(schedule.getScore().hardScore()).isZero();
+        Shift far = schedule.findShift("F").orElseThrow();
+        Map<String, Long> pinnedStarts = pinnedStarts(schedule);
+        Map<String, List<String>> pinnedBefore = pinnedIds(schedule);
+        Job gas = new Job("NEW", Location.plane("NEW", 0, 0), 500).withSkills(Set.of("gas")).withWindow(3000, 7000);
+        List<Placement> placements = new ArrayList<>();
+
+        apply(schedule, new AddJobChange(gas, placements::add));
+
+        Job placed = schedule.findJob("NEW").orElseThrow();
+        assertThat(placed.getShift()).as("on the only shift that may take it").isSameAs(far);
+        assertThat(placed.getStartTime()).isBetween(3000L, 7000L);
+        assertThat(far.getJobs()).as("a gap was opened: some of F's jobs moved").hasSizeLessThan(9);
+        assertThat(schedule.getScore().hardScore()).isZero();
+        assertThat(schedule.getUnassignedJobs()).isEmpty();
+        assertThat(pinnedIds(schedule)).isEqualTo(pinnedBefore);
+        assertThat(pinnedStarts(schedule)).isEqualTo(pinnedStarts);
+        assertThat(placements).singleElement().satisfies(p -> assertThat(p.shift()).isSameAs(far));
+    }
+
+    /** A plane shift from 0 to 10 000 s with its base at (x, 0). */
+    private static Shift planeShift(String id, double x, Set<String> skills) {
+        return new Shift(id, Location.plane(id + "-base", x, 0), TinyCity.DAY, 0, 10_000)
+                .withInstallers(List.of("I-" + id)).withProvider("P1").withSkills(skills);
+    }
+
     private static Shift shortShift(String id, double lat, double lon, Set<String> skills) {
         return new Shift(id, new Location(id + "-base", lat, lon), TinyCity.DAY, TinyCity.at(8), TinyCity.at(12))
                 .withInstallers(List.of("I-" + id)).withProvider("P1").withSkills(skills);
@@ -250,18 +301,6 @@ class PlacingChangesTest {
             placed += (int) placements.stream().filter(Placement::isPlaced).count();
         }
         assertThat(placed).as("the changes place jobs at all").isGreaterThan(30);
-    }
-
-    /** Hard impact per constraint (negative numbers), recomputed from the routes. */
-    private static Map<String, Long> hardImpacts(Schedule schedule) {
-        Map<String, Long> impacts = new HashMap<>();
-        for (ConstraintMatchTotal<HardMediumSoftLongScore> total : SCORING
-                .explain(schedule, SolutionUpdatePolicy.UPDATE_ALL).getConstraintMatchTotalMap().values()) {
-            if (total.getScore().hardScore() != 0) {
-                impacts.put(total.getConstraintName(), total.getScore().hardScore());
-            }
-        }
-        return impacts;
     }
 
     private static Map<String, List<String>> pinnedIds(Schedule schedule) {

@@ -1,5 +1,10 @@
 package dev.shifu.planner.solver;
 
+import static dev.shifu.planner.PlanChecks.SCORING;
+import static dev.shifu.planner.PlanChecks.hardImpacts;
+import static dev.shifu.planner.PlanChecks.pinned;
+import static dev.shifu.planner.PlanChecks.routes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
@@ -10,9 +15,6 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
-import org.optaplanner.core.api.score.constraint.ConstraintMatchTotal;
-import org.optaplanner.core.api.solver.SolutionManager;
-import org.optaplanner.core.api.solver.SolutionUpdatePolicy;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.impl.heuristic.move.Move;
 import org.optaplanner.core.impl.score.director.InnerScoreDirector;
@@ -20,10 +22,8 @@ import org.optaplanner.core.impl.solver.DefaultSolverFactory;
 
 import dev.shifu.planner.RandomDay;
 import dev.shifu.planner.TinyCity;
-import dev.shifu.planner.domain.Job;
 import dev.shifu.planner.domain.Schedule;
 import dev.shifu.planner.domain.ScheduleConstraints;
-import dev.shifu.planner.domain.Shift;
 
 /**
  * The ruin-and-recreate move (string removal, and route removal when vehicles cost) and the nearby
@@ -34,7 +34,6 @@ import dev.shifu.planner.domain.Shift;
 class RuinRecreateMoveTest {
 
     private static final SolverFactory<Schedule> FACTORY = SolverFactory.create(TinyCity.quickConfig());
-    private static final SolutionManager<Schedule, HardMediumSoftLongScore> SCORING = SolutionManager.create(FACTORY);
 
     @SuppressWarnings("unchecked")
     private static InnerScoreDirector<Schedule, HardMediumSoftLongScore> director(Schedule schedule) {
@@ -214,28 +213,55 @@ class RuinRecreateMoveTest {
         assertThat(solved).as("feasible days solved").isGreaterThanOrEqualTo(2);
     }
 
-    private static Map<String, Long> hardImpacts(Schedule schedule) {
-        Map<String, Long> impacts = new HashMap<>();
-        for (ConstraintMatchTotal<HardMediumSoftLongScore> total : SCORING
-                .explain(schedule, SolutionUpdatePolicy.UPDATE_ALL).getConstraintMatchTotalMap().values()) {
-            if (total.getScore().hardScore() != 0) {
-                impacts.put(total.getConstraintName(), total.getScore().hardScore());
+    @Test
+    void solveWithOnlyTheNearbyListMovesNeverEndsWithASatisfiedHardRuleBrokenAndKeepsPinnedJobs() {
+        // The nearby moves are blind to the rules (see above): in a solve only the acceptor keeps them from
+        // breaking one. The real configuration with every local-search phase drawing from them alone.
+        int solved = 0;
+        int moved = 0;
+        int infeasibleStarts = 0;
+        for (long day = 0; day <= 30; day++) {
+            long seed = day;
+            Schedule schedule = seed == 0
+                    ? TinyCity.builder().pinnedJob("S2", TinyCity.job("STARTED", 30.30, 120.19, 8)).build()
+                    : RandomDay.of(seed);
+            GreedyInsertion.planUnplacedJobs(schedule);
+            boolean feasible = SCORING.update(schedule).isFeasible();
+            infeasibleStarts += feasible ? 0 : 1;
+            Map<String, Long> before = hardImpacts(schedule);
+            Map<String, List<String>> pinnedBefore = pinned(schedule);
+            Map<String, List<String>> routesBefore = routes(schedule);
+
+            Schedule best = SolverFactory.<Schedule>create(nearbyOnly(SolverSettings.ofSteps(1_500, 15_000, seed)))
+                    .buildSolver().solve(schedule);
+
+            assertThat(pinned(best)).as("seed %d: pinned jobs and their times", seed).isEqualTo(pinnedBefore);
+            Map<String, Long> after = hardImpacts(best);
+            after.forEach((name, impact) -> assertThat(impact).as("seed %d: %s (before %s)", seed, name, before)
+                    .isGreaterThanOrEqualTo(before.getOrDefault(name, 0L)));
+            if (feasible) {
+                assertThat(after).as("seed %d: a feasible day stays feasible", seed).isEmpty();
+                solved++;
+                moved += routes(best).equals(routesBefore) ? 0 : 1;
             }
         }
-        return impacts;
+        assertThat(solved).as("feasible days solved").isGreaterThanOrEqualTo(2);
+        assertThat(moved).as("feasible days whose routes the moves changed").isPositive();
+        assertThat(infeasibleStarts).as("days the repair phase starts on").isGreaterThanOrEqualTo(5);
     }
 
-    private static Map<String, List<String>> routes(Schedule schedule) {
-        Map<String, List<String>> ids = new HashMap<>();
-        schedule.getShifts().forEach(s -> ids.put(s.getId(), s.getJobs().stream().map(Job::getId).toList()));
-        return ids;
-    }
-
-    private static Map<String, List<String>> pinned(Schedule schedule) {
-        Map<String, List<String>> ids = new HashMap<>();
-        for (Shift shift : schedule.getRealShifts()) {
-            ids.put(shift.getId(), shift.getPinnedJobs().stream().map(j -> j.getId() + "@" + j.getStartTime()).toList());
+    /** The real configuration, with the nearby list moves as the only moves of its repair and late acceptance. */
+    private static org.optaplanner.core.config.solver.SolverConfig nearbyOnly(SolverSettings settings) {
+        org.optaplanner.core.config.solver.SolverConfig config = ScheduleSolverConfig.create(settings);
+        int replaced = 0;
+        for (var phase : config.getPhaseConfigList()) {
+            if (phase instanceof org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig localSearch) {
+                localSearch.setMoveSelectorConfig(new org.optaplanner.core.config.heuristic.selector.move.factory
+                        .MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(NearbyListMoveFactory.class));
+                replaced++;
+            }
         }
-        return ids;
+        assertThat(replaced).as("repair and late acceptance").isEqualTo(2);
+        return config;
     }
 }
