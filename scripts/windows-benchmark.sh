@@ -21,7 +21,11 @@ CONNECTIONS=${CONNECTIONS:-25}
 THREADS=${THREADS:-2}
 PORT=${PORT:-18080}
 HEAP=${HEAP:-1g}
-APP_ARGS=${APP_ARGS:-}
+# Every request comes from this one address, so the consumer link's per-IP and per-token limits (300 and 120 a
+# minute) are raised for the run: otherwise nearly every answer would be a fast 429 and the figure would measure
+# the limiter. The limits' own behaviour is tested (ConsumerLinkTests). Extra APP_ARGS come after and may override.
+LIMITS="--shifu.consumer-link.per-ip=100000000 --shifu.consumer-link.per-token=100000000"
+APP_ARGS="$LIMITS ${APP_ARGS:-}"
 JAVA_OPTS=${JAVA_OPTS:-}
 BRAND_KEYS=(sk_demomulan_mulandemosecret0001 sk_demobreeze_breezedemosecret01)
 BASE=http://127.0.0.1:$PORT
@@ -130,7 +134,9 @@ DATE=$(date -u +%Y-%m-%d)
 FILE=$ROOT/platform/benchmarks/$DATE-windows.md
 mkdir -p "$(dirname "$FILE")"
 P99=$(val p99)
-VERDICT=$(awk -v p="$P99" -v r="$(val rate)" -v want="$RATE" 'BEGIN { print (p <= 20 && r >= want * 0.97) ? "met" : "NOT met" }')
+# Met only at the full rate with every answer a 2xx and no error or timeout: a refused request is fast.
+VERDICT=$(awk -v p="$P99" -v r="$(val rate)" -v want="$RATE" -v bad="$(( $(val errors) + $(val timeouts) + $(val non2xx) ))" \
+  'BEGIN { print (p <= 20 && r >= want * 0.97 && bad == 0) ? "met" : "NOT met" }')
 cat >"$FILE" <<MD
 # Consumer windows query under load ($DATE)
 
@@ -142,7 +148,8 @@ cat >"$FILE" <<MD
 | machine | $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo) RAM, shared with other work |
 | load average before / after | $LOAD_BEFORE / $LOAD_AFTER |
 | JVM | $(java -version 2>&1 | head -1), -Xmx$HEAP |
-| app | embedded profile (H2 file database, demo data), fresh start |
+| app | embedded profile (H2 file database, demo data), fresh start; arguments: \`$APP_ARGS\` |
+| commit | $(cd "$ROOT" && git rev-parse --short=12 HEAD 2>/dev/null || echo unknown) |
 | load | wrk 4.1, $THREADS threads, $CONNECTIONS connections, open-loop pacing, a send every ${INTERVAL_MS} ms per thread (target $RATE requests/s), ${WARMUP}s warm-up, ${DURATION}s measured |
 | tokens | $COUNT consumer links of demo orders awaiting a booking, round robin ($WINDOWS_SAMPLE windows in the first answer) |
 
