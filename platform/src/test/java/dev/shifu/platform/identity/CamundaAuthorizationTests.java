@@ -56,14 +56,18 @@ class CamundaAuthorizationTests extends StaffTaskFixture {
 	}
 
 	@Test
-	void aDispatcherSeesInstancesButCannotDeleteOrChangeThem() {
+	void aDispatcherNeitherSeesNorDeletesNorChangesInstances() {
 		String instance = anInstance();
-		identity.setAuthentication("dispatcher-x", List.of("dispatcher"));
+		// Cockpit is for admins: neither the plain group nor a city's group reads an instance or its variables.
+		for (String group : List.of("dispatcher", "dispatcher-330100")) {
+			identity.setAuthentication("dispatcher-x", List.of(group));
 
-		assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isEqualTo(1);
-		assertThatThrownBy(() -> runtime.deleteProcessInstance(instance, "nope")).isInstanceOf(AuthorizationException.class);
-		assertThatThrownBy(() -> runtime.setVariable(instance, "assignedProviderId", "666"))
-			.isInstanceOf(AuthorizationException.class);
+			assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+			assertThatThrownBy(() -> runtime.getVariables(instance)).isInstanceOf(AuthorizationException.class);
+			assertThatThrownBy(() -> runtime.deleteProcessInstance(instance, "nope")).isInstanceOf(AuthorizationException.class);
+			assertThatThrownBy(() -> runtime.setVariable(instance, "assignedProviderId", "666"))
+				.isInstanceOf(AuthorizationException.class);
+		}
 	}
 
 	@Test
@@ -85,6 +89,12 @@ class CamundaAuthorizationTests extends StaffTaskFixture {
 		assertThat(visibleTasks()).contains(returnVisitTask).doesNotContain(phoneTask);
 		assertThatThrownBy(() -> tasks.complete(phoneTask, Map.of("consumerReached", true)))
 			.isInstanceOf(AuthorizationException.class);
+
+		identity.setAuthentication("dispatcher-x", List.of("dispatcher-310100"));
+		assertThat(visibleTasks()).as("another city's dispatchers").doesNotContain(phoneTask, returnVisitTask);
+
+		identity.setAuthentication("dispatcher-x", List.of("dispatcher-330100"));
+		assertThat(visibleTasks()).as("the order's city's dispatchers").contains(phoneTask).doesNotContain(returnVisitTask);
 
 		identity.setAuthentication("dispatcher-x", List.of("dispatcher"));
 		assertThat(visibleTasks()).contains(phoneTask).doesNotContain(returnVisitTask);

@@ -1,5 +1,7 @@
 package dev.shifu.platform.identity.internal;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -24,8 +28,11 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 import dev.shifu.platform.identity.Role;
+import dev.shifu.platform.identity.StaffGroups;
+import dev.shifu.platform.identity.StaffRegions;
 
 /**
  * Single sign-on into Cockpit and Tasklist: whoever passed our form login is the Camunda user, with Camunda
@@ -54,12 +61,14 @@ class CamundaSso {
 	 * admin of ours exists yet, the platform's own user fills the group.
 	 */
 	@Bean
-	org.springframework.boot.ApplicationRunner camundaAdminMirror(ProcessEngine engine, AppUserRepository users) {
+	org.springframework.boot.ApplicationRunner camundaAdminMirror(ProcessEngine engine, AppUserRepository users,
+			StaffRegions staffRegions) {
 		return args -> {
 			users.findAll()
 				.stream()
 				.filter(u -> u.roleSet().contains(Role.ADMIN))
-				.forEach(u -> SpringSecurityProvider.mirrorUser(engine, u.getUsername(), CamundaGroups.of(u.roleSet())));
+				.forEach(u -> SpringSecurityProvider.mirrorUser(engine, u.getUsername(),
+						CamundaGroups.of(u.roleSet(), staffRegions.assigned(u.getUsername()))));
 			if (engine.getIdentityService().createUserQuery().memberOfGroup(CamundaGroups.ADMINS).count() == 0) {
 				SpringSecurityProvider.mirrorUser(engine, PLATFORM_USER, List.of(CamundaGroups.ADMINS));
 			}
@@ -78,8 +87,13 @@ class CamundaSso {
 
 	public static class SpringSecurityProvider implements AuthenticationProvider {
 
-		/** Session attribute: the groups last written for this session's user, so a session writes them once. */
-		private static final String MIRRORED = SpringSecurityProvider.class.getName() + ".groups";
+		private static final Logger log = LoggerFactory.getLogger(SpringSecurityProvider.class);
+
+		/** Session attribute: who was mirrored for this session (user, engine, roles), so a session writes once. */
+		private static final String MIRRORED = SpringSecurityProvider.class.getName() + ".mirrored";
+
+		/** Session attribute: the Camunda groups written for this session's user. */
+		private static final String GROUPS = SpringSecurityProvider.class.getName() + ".groups";
 
 		@Override
 		public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
@@ -87,7 +101,7 @@ class CamundaSso {
 			if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
 				return AuthenticationResult.unsuccessful();
 			}
-			Set<Role> roles = new HashSet<>();
+			Set<Role> roles = EnumSet.noneOf(Role.class);
 			for (GrantedAuthority authority : auth.getAuthorities()) {
 				for (Role role : Role.values()) {
 					if (role.authority().equals(authority.getAuthority())) {
@@ -95,20 +109,32 @@ class CamundaSso {
 					}
 				}
 			}
-			List<String> groups = CamundaGroups.of(roles);
-			String mirrored = auth.getName() + "@" + engine.getName() + "=" + groups;
+			// A dispatcher's regions are read once per sign-in, like the roles: changes to either take effect at the
+			// next sign-in. The sign-in's details (the session it started from) tell a new sign-in in the same
+			// session apart, as the session itself survives a login (its id changes, its attributes stay).
+			String mirrored = auth.getName() + "@" + engine.getName() + "=" + roles + "#"
+					+ java.util.Objects.hashCode(auth.getDetails());
 			HttpSession session = request.getSession();
 			if (!mirrored.equals(session.getAttribute(MIRRORED))) {
 				// A webapp's first requests come in parallel: one mirrors while the others wait for it. A request
 				// that went on meanwhile would build its Camunda authentication from half-written memberships (no
-				// cockpit among its apps), and Camunda's auth cache would keep that for minutes: a blank Cockpit.
+				// tasklist among its apps), and Camunda's auth cache would keep that for minutes: a blank Tasklist.
 				synchronized (org.springframework.web.util.WebUtils.getSessionMutex(session)) {
 					if (!mirrored.equals(session.getAttribute(MIRRORED))) {
+						Set<String> cities = roles.contains(Role.DISPATCHER)
+								? WebApplicationContextUtils.getRequiredWebApplicationContext(request.getServletContext())
+									.getBean(StaffRegions.class)
+									.assigned(auth.getName())
+								: Set.of();
+						List<String> groups = new ArrayList<>(CamundaGroups.of(roles, cities));
 						mirrorUser(engine, auth.getName(), groups);
+						session.setAttribute(GROUPS, groups);
 						session.setAttribute(MIRRORED, mirrored);
 					}
 				}
 			}
+			@SuppressWarnings("unchecked")
+			List<String> groups = (List<String>) session.getAttribute(GROUPS);
 			AuthenticationResult result = AuthenticationResult.successful(auth.getName());
 			result.setGroups(groups);
 			result.setTenants(List.of());
@@ -117,32 +143,50 @@ class CamundaSso {
 
 		/**
 		 * Camunda's webapps only accept users its identity service knows (the password there is never used), and
-		 * they read the user's groups from it: make its memberships in our groups exactly {@code groups}.
+		 * they read the user's groups from it: make its memberships in the groups we manage (the fixed ones and
+		 * every city's dispatcher group) exactly {@code groups}, creating region groups on demand.
 		 */
 		static void mirrorUser(ProcessEngine engine, String username, List<String> groups) {
-			IdentityService identity = engine.getIdentityService();
-			try {
-				if (identity.createUserQuery().userId(username).count() == 0) {
-					User user = identity.newUser(username);
-					user.setFirstName(username);
-					user.setLastName("(Shifu)");
-					user.setPassword(UUID.randomUUID().toString());
-					identity.saveUser(user);
+			// Each step re-reads what is there: a concurrent first sign-in (the same user, or another dispatcher
+			// of a new city) that made a row first only costs another round.
+			for (int attempt = 1;; attempt++) {
+				try {
+					mirrorOnce(engine, username, groups);
+					return;
 				}
-				Set<String> current = new HashSet<>();
-				identity.createGroupQuery().groupMember(username).list().forEach(g -> current.add(g.getId()));
-				for (String group : CamundaGroups.ALL) {
-					if (groups.contains(group) && !current.contains(group)) {
-						CamundaGroups.ensureExists(identity, group);
-						identity.createMembership(username, group);
-					}
-					else if (!groups.contains(group) && current.contains(group)) {
-						identity.deleteMembership(username, group);
+				catch (RuntimeException concurrent) {
+					if (attempt == 3) {
+						log.warn("Could not write the Camunda groups of {}: {}", username, concurrent.toString());
+						return;
 					}
 				}
 			}
-			catch (RuntimeException concurrentFirstLogin) {
-				// Another request mirrored the same user at the same moment; it exists now.
+		}
+
+		private static void mirrorOnce(ProcessEngine engine, String username, List<String> groups) {
+			IdentityService identity = engine.getIdentityService();
+			if (identity.createUserQuery().userId(username).count() == 0) {
+				User user = identity.newUser(username);
+				user.setFirstName(username);
+				user.setLastName("(Shifu)");
+				user.setPassword(UUID.randomUUID().toString());
+				identity.saveUser(user);
+			}
+			Set<String> current = new HashSet<>();
+			identity.createGroupQuery().groupMember(username).list().forEach(g -> current.add(g.getId()));
+			for (String group : groups) {
+				if (StaffGroups.isRegionGroup(group)) {
+					CamundaGroups.ensureRegionGroup(identity, engine.getAuthorizationService(), group);
+				}
+				if (!current.contains(group)) {
+					CamundaGroups.ensureExists(identity, group);
+					identity.createMembership(username, group);
+				}
+			}
+			for (String group : current) {
+				if (CamundaGroups.managed(group) && !groups.contains(group)) {
+					identity.deleteMembership(username, group);
+				}
 			}
 		}
 
