@@ -102,24 +102,37 @@ class RouteBoardApiTests extends PlatformIntegrationTest {
 
 	@Test
 	void aPreviewScoresTheMoveOnACopyAndTheCommitEndsWithExactlyThatScore() {
-		JsonNode before = allPlanned();
 		String job = jobs.get(0);
-		String target = laneOf(before, job).equals(shiftId(first)) ? shiftId(second) : shiftId(first);
+		// The live solver may publish a better plan between preview and commit (the city's other jobs): then the
+		// commit starts from another plan and cannot be compared. Such a pair is retried; a pair on one plan decides.
+		JsonNode before = null;
+		JsonNode unchanged = null;
+		Api.Reply preview = null;
+		Api.Reply committed = null;
+		String target = null;
+		for (int attempt = 0; attempt < 5; attempt++) {
+			before = allPlanned();
+			target = laneOf(before, job).equals(shiftId(first)) ? shiftId(second) : shiftId(first);
+			preview = dispatcher.post(PREVIEW, edit("MOVE", job, target, 0, true, null));
+			unchanged = board(dispatcher);
+			committed = dispatcher.post(EDITS, edit("MOVE", job, target, 0, true, null));
+			assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+			assertThat(committed.status()).as(committed.body()).isEqualTo(200);
+			boolean samePlan = unchanged.get("version").asLong() == before.get("version").asLong()
+					&& committed.json().at("/committed/scoreBefore").asText().equals(preview.json().get("scoreBefore").asText());
+			if (samePlan) {
+				break;
+			}
+		}
 
-		Api.Reply preview = dispatcher.post(PREVIEW, edit("MOVE", job, target, 0, true, null));
-		JsonNode unchanged = board(dispatcher);
-		Api.Reply committed = dispatcher.post(EDITS, edit("MOVE", job, target, 0, true, null));
-
-		assertThat(preview.status()).as(preview.body()).isEqualTo(200);
 		assertThat(preview.json().get("baseVersion").asLong()).isEqualTo(before.get("version").asLong());
 		assertThat(preview.json().get("summary").get(0).asText()).startsWith("moving job " + job + " to ");
 		assertThat(preview.json().get("created").size() + preview.json().get("removed").size()).isPositive();
-		// The live plan did not change.
+		// The preview committed nothing: the live plan is the version it was, the job where it was.
 		assertThat(unchanged.get("version").asLong()).isEqualTo(before.get("version").asLong());
 		assertThat(laneOf(unchanged, job)).isEqualTo(laneOf(before, job));
-		assertThat(committed.status()).as(committed.body()).isEqualTo(200);
-		assertThat(committed.json().at("/committed/scoreAfter").asText()).isEqualTo(preview.json().get("scoreAfter").asText());
 		assertThat(committed.json().at("/committed/scoreBefore").asText()).isEqualTo(preview.json().get("scoreBefore").asText());
+		assertThat(committed.json().at("/committed/scoreAfter").asText()).isEqualTo(preview.json().get("scoreAfter").asText());
 		JsonNode after = board(dispatcher);
 		assertThat(laneOf(after, job)).isEqualTo(target);
 		assertThat(visit(after, job).get("pinned").asBoolean()).isTrue();
