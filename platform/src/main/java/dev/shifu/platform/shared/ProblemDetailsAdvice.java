@@ -245,6 +245,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problem);
 	}
 
+	/**
+	 * A multipart body that cannot be parsed (no boundary, cut short): the client's fault, named by its header. (Too
+	 * large a body has its own, closer handler above.)
+	 */
+	@ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+	ResponseEntity<ProblemDetail> unreadableMultipart(org.springframework.web.multipart.MultipartException ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+				"Content-Type: the multipart body cannot be read (a boundary is missing or the body is cut short)");
+		problem.setProperty("field", "Content-Type");
+		return ResponseEntity.badRequest().body(problem);
+	}
+
 	@ExceptionHandler(PayloadTooLargeException.class)
 	ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException ex) {
 		return tooLarge(ex);

@@ -104,6 +104,8 @@ class StaffTaskService {
 				&& staffRegions.mayWorkIn(actor, region.substring(0, 4) + "00");
 	}
 
+	private static final java.util.regex.Pattern TASK_ID = java.util.regex.Pattern.compile("[A-Za-z0-9:_.-]{1,64}");
+
 	StaffTaskView get(Actor actor, String taskId) {
 		return view(visibleTask(actor, taskId));
 	}
@@ -137,6 +139,11 @@ class StaffTaskService {
 
 	/** The task if the caller may see it; a completed one is a 409 (a retried completion never acts twice). */
 	private Task visibleTask(Actor actor, String taskId) {
+		// Camunda's ids are short ASCII; anything else names no task (and a 4-byte character would fail the query on
+		// MySQL's utf8 engine tables).
+		if (!TASK_ID.matcher(taskId).matches()) {
+			throw new NotFoundException("task", "?");
+		}
 		Task task = as(actor, () -> tasks.createTaskQuery().taskId(taskId).singleResult());
 		if (task == null || StaffTaskType.ofTaskKey(task.getTaskDefinitionKey()).isEmpty()
 				|| !typesOf(actor).contains(typeOf(task)) || !inRegions(actor, task)) {
