@@ -50,6 +50,10 @@ class ProblemErrorController implements ErrorController {
 
 	private static HttpStatus status(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (code == null) {
+			// Asked for directly, not reached by an error: there is nothing here.
+			return HttpStatus.NOT_FOUND;
+		}
 		HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
 		return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
 	}
