@@ -29,13 +29,13 @@ import dev.shifu.platform.support.PlatformIntegrationTest;
 
 /**
  * What-if for a PIN: the preview's score difference is exactly the change the commit makes, and the preview commits
- * nothing. In a city of its own (992860, V286), so the live solver holds only this class's jobs.
+ * nothing. In a city of its own (998600, V286), so the live solver holds only this class's jobs.
  */
 class BoardPinPreviewTests extends PlatformIntegrationTest {
 
-	private static final String CITY = "992860";
+	private static final String CITY = "998600";
 
-	private static final String DISTRICT = "992861";
+	private static final String DISTRICT = "998601";
 
 	private static final String EDITS = "/api/v1/dispatch/board/" + CITY + "/edits";
 

@@ -33,7 +33,7 @@ import dev.shifu.platform.support.PlatformIntegrationTest;
 class RegionlessDispatcherBoardBrowserTests extends PlatformIntegrationTest {
 
 	/** This class's own test city (V285); other cities to probe are the demo's and the board tests'. */
-	private static final String OWN_CITY = "992850";
+	private static final String OWN_CITY = "998500";
 
 	private static final List<String> CITIES = List.of("330100", BoardFixture.CITY, OWN_CITY);
 
