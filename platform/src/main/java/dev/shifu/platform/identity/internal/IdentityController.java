@@ -113,14 +113,14 @@ class IdentityController {
 	}
 
 	@org.springframework.web.bind.annotation.PutMapping("/api/v1/users/{username}/regions")
-	@Operation(summary = "The regions (city codes, e.g. 330100) a dispatcher works in; empty: every region")
+	@Operation(summary = "The regions (city codes, e.g. 330100) a dispatcher works in; empty: none (regions fail closed)")
 	UserRegions assignRegions(@PathVariable String username, @Valid @RequestBody UserRegions request) {
 		staffRegions.assign(username, request.regions());
 		return new UserRegions(staffRegions.assigned(username));
 	}
 
 	@GetMapping("/api/v1/users/{username}/regions")
-	@Operation(summary = "The regions a dispatcher works in; empty: every region")
+	@Operation(summary = "The regions a dispatcher works in; empty: none (regions fail closed)")
 	UserRegions regions(@PathVariable String username) {
 		return new UserRegions(staffRegions.assigned(username));
 	}
