@@ -9,10 +9,13 @@ import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @Configuration(proxyBeanMethods = false)
-@EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
+// Outermost advice: a lock around a @Transactional method is taken before and released after the commit, so the
+// next node never sees half-done work. The provider writes the row in its own transaction either way.
+@EnableSchedulerLock(defaultLockAtMostFor = "PT10M", order = Ordered.HIGHEST_PRECEDENCE)
 @EnableConfigurationProperties({ EventProperties.class, RetentionProperties.class })
 class HousekeepingConfig {
 

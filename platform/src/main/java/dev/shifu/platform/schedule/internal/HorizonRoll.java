@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +44,9 @@ class HorizonRoll {
 	 * the platform's default zone.
 	 */
 	@Scheduled(cron = "${shifu.schedule.roll-cron:0 */15 * * * *}", zone = "${shifu.catalog.default-zone:Asia/Shanghai}")
+	// With N nodes on one database only one rolls at a time; the others skip this tick (the lock is outside the
+	// transaction, see HousekeepingConfig, so it is released only after the roll has committed).
+	@SchedulerLock(name = "horizon-roll", lockAtMostFor = "PT10M")
 	@Transactional
 	public void roll() {
 		// No region's today is later than today at UTC+18: only rows pinned before it can be in any region's past.
