@@ -155,6 +155,9 @@ public final class Fuzzer {
 				Caller caller = pick(shut);
 				Answer answer = wire.send(caller, request);
 				requests++;
+				if (requests % 1000 == 0) {
+					System.out.printf("Fuzz: %d requests sent (%s), %d rejected, %d violations%n", requests, op, rejected, violations.size());
+				}
 				byCaller.merge(caller.name(), 1, Integer::sum);
 				String klass = answer.status() >= 500 ? "5xx" : answer.status() >= 400 ? "4xx" : "2xx";
 				byKind.computeIfAbsent(request.kind(), k -> new LinkedHashMap<>()).merge(klass, 1, Integer::sum);
