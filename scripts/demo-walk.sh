@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Walks one new order through its whole lifecycle against a running platform, through the REST APIs only:
-# post it as the brand, read the consumer link from the brand's order view, book the visit day as the consumer,
+# post it as the brand, read the consumer link from the brand's order view, book an offered window as the consumer,
 # accept the offer as the provider admin, move to the installation day, report progress with the consumer's
 # completion code, rate, and finish the return visit (回访). It prints each step and ends with the order CLOSED.
 #
@@ -11,7 +11,7 @@
 # through the environment. The platform's DemoWalkTests runs this very script against a test app.
 #
 # Two timers are fired through Camunda's REST API (admin only); in Cockpit the same is setting the job's due date to
-# now (Processes → service-order → the instance → Jobs): the installation-day timer, because a booking is for
+# now (Processes → service-order → the instance → Jobs): the installation-day timer, because a window is
 # tomorrow at the earliest and the timer is due at 00:00 of the booked day; and the return-visit timer (3 minutes
 # after completion in the embedded profile, 7 days in production). Set WAIT_FOR_RETURN_VISIT=yes to wait for the
 # latter instead of firing it.
@@ -99,10 +99,15 @@ LINK=$(as_brand GET "/api/v1/orders/$ORDER_ID" | jq -r '.consumerLink // empty')
 TOKEN=${LINK##*/c/}
 echo "consumer link: $LINK (a page for the consumer; the API below uses its token)"
 
-step "3. The consumer books the visit day: tomorrow in the region's time zone"
+step "3. The consumer books a window an installer really has room for: the first one offered"
 ZONE=$(as_brand GET /api/v1/catalog/regions | jq -r --arg r "$REGION" '.[] | select(.code == $r) | .zoneId')
-DAY=$(TZ=${ZONE:-Asia/Shanghai} date -d tomorrow +%F)
-as_consumer POST "/api/v1/consumer/$TOKEN/booking" "{\"date\":\"$DAY\"}" | jq -c '{status, bookedDate, pendingChange}'
+WINDOWS=$(as_consumer GET "/api/v1/consumer/$TOKEN/windows")
+jq -c '{memberTier, zoneId, offered: (.windows | length), reason}' <<<"$WINDOWS"
+WINDOW=$(jq -c '.windows[0] // empty' <<<"$WINDOWS")
+[[ -n $WINDOW ]] || fail "no window offered for order $ORDER_ID: $(jq -r .reason <<<"$WINDOWS")"
+DAY=$(jq -r .date <<<"$WINDOW")
+as_consumer POST "/api/v1/consumer/$TOKEN/appointment" "$(jq -c '{date, window}' <<<"$WINDOW")" \
+  | jq -c '{date, window, start, "end": .end}'
 await_status DISPATCHING ASSIGNED SCHEDULED
 
 step "4. The provider admin ($PROVIDER_USER) accepts the offer (it expires after the offer-expiry timer)"

@@ -70,10 +70,11 @@
 
   // ----- rendering -----
 
-  function render(board) {
+  function render(board, staleReoptimization) {
     if (drag) {
       // Never re-render under a drag in progress: the newest board is shown when the drop is done.
       state.deferred = board;
+      state.deferredStale = staleReoptimization;
       return;
     }
     var started = performance.now();
@@ -84,7 +85,7 @@
     renderMap(board);
     renderUnassigned(board);
     renderConstraints(board);
-    renderReoptimization(board.reoptimization);
+    if (!staleReoptimization) { renderReoptimization(board.reoptimization); }
     state.timings.lastRenderMs = performance.now() - started;
     if (state.timings.firstRender == null) { state.timings.firstRender = performance.now(); }
     document.body.setAttribute('data-version', board.version);
@@ -279,6 +280,12 @@
     }).join('') || '<tr><td class="muted">Nothing costs anything.</td></tr>';
   }
 
+  /** A state the server sent by itself (a start's, stop's or decision's answer): newer than any board in flight. */
+  function showReoptimization(r) {
+    state.reoptShown = (state.reoptShown || 0) + 1;
+    renderReoptimization(r);
+  }
+
   function renderReoptimization(r) {
     var waiting = r && r.state === 'AWAITING_DECISION';
     $('reopt-keep').disabled = !waiting;
@@ -292,8 +299,16 @@
   // ----- loading and live updates -----
 
   function load() {
+    // A board read while a newer re-optimization state arrived (the stream's "awaiting decision", a stop's answer)
+    // carries the older state: it must not switch Keep off again. Answers older than the last one shown are dropped.
+    var asked = state.asked = (state.asked || 0) + 1;
+    var shownWhenAsked = state.reoptShown || 0;
     return call('GET', API + '?region=' + encodeURIComponent(region()) + '&date=' + $('date').value)
-      .then(render).catch(function (error) { $('score').textContent = error.message; });
+      .then(function (board) {
+        if (asked < (state.answered || 0)) { return; }
+        state.answered = asked;
+        render(board, (state.reoptShown || 0) !== shownWhenAsked);
+      }).catch(function (error) { $('score').textContent = error.message; });
   }
 
   function reloadSoon() {
@@ -301,12 +316,12 @@
     clearTimeout(state.trailingTimer);
     state.trailingTimer = setTimeout(function () {
       state.trailingTimer = null;
-      if (!state.pending) { load(); loadReviews(); }
+      if (!state.pending) { load(); loadReviews(); loadAlerts(); }
     }, 2500);
     if (state.reloadTimer) { return; }
     state.reloadTimer = setTimeout(function () {
       state.reloadTimer = null;
-      if (!state.pending) { load(); loadReviews(); loadTasks(); loadApprovals(); }
+      if (!state.pending) { load(); loadReviews(); loadTasks(); loadApprovals(); loadAlerts(); }
     }, 800);
   }
 
@@ -323,7 +338,11 @@
       if (p.timeLeftMillis != null) { text += ', ' + Math.round(p.timeLeftMillis / 1000) + ' s left'; }
       // The live solver's own progress goes next to the live sign; a re-optimization's shows as its state.
       if (/^live/.test(p.phase)) { $('live').title = text; } else { $('reopt-state').textContent = text; }
-      if (/awaiting decision/.test(p.phase)) { $('reopt-keep').disabled = false; $('reopt-discard').disabled = false; }
+      if (/awaiting decision/.test(p.phase)) {
+        state.reoptShown = (state.reoptShown || 0) + 1;
+        $('reopt-keep').disabled = false;
+        $('reopt-discard').disabled = false;
+      }
       if (state.board && String(p.score) !== state.board.score) { reloadSoon(); }
     });
     // An installer reported on a job, or the review list changed: read the board and the review list again.
@@ -376,6 +395,30 @@
       item.querySelector('.problem').textContent = problemText(error);
     });
   }
+
+  // ----- booked windows the live plan does not keep: the dispatcher's to act on, never a silent unassigned job -----
+
+  var ALERT_TEXT = {
+    UNASSIGNED: 'nobody can take it in its window',
+    OUTSIDE_WINDOW: 'planned outside its window',
+    NOT_IN_PLAN: 'missing from the plan'
+  };
+
+  function loadAlerts() {
+    return call('GET', '/console/schedules/alerts?region=' + encodeURIComponent(region())).then(function (alerts) {
+      $('alerts-count').textContent = '(' + alerts.length + ')';
+      replaceIfChanged('alerts', alerts.map(function (a) {
+        return '<li class="alert" data-alert="' + esc(a.jobId) + '" data-problem="' + esc(a.problem) + '">' +
+          '<span class="job-chip" data-job="' + esc(a.jobId) + '">' + esc(a.jobId) + '</span> ' +
+          esc(a.date) + ' ' + esc(hm(a.windowStart)) + '–' + esc(hm(a.windowEnd)) + ': <strong>' +
+          esc(ALERT_TEXT[a.problem] || a.problem) + '</strong>' +
+          (a.plannedStart ? ' <span class="muted">planned ' + esc(hhmm(a.plannedStart)) + '</span>' : '') + '</li>';
+      }).join('') || '<li class="muted">Every booked window is kept.</li>');
+      document.body.setAttribute('data-alerts', String(alerts.length));
+    }).catch(function (error) { replaceIfChanged('alerts', '<li class="problem">' + esc(problemText(error)) + '</li>'); });
+  }
+
+  function hm(time) { return time ? String(time).substring(0, 5) : ''; }
 
   // ----- late reschedules (改约审批) of the region, decided here -----
 
@@ -558,13 +601,13 @@
     try {
       drop(current, event);
     } finally {
-      if (state.deferred) { var latest = state.deferred; state.deferred = null; render(latest); }
+      if (state.deferred) { var latest = state.deferred; state.deferred = null; render(latest, state.deferredStale); }
     }
   });
   document.addEventListener('pointercancel', function () {
     drag = null;
     $('ghost').hidden = true;
-    if (state.deferred) { var latest = state.deferred; state.deferred = null; render(latest); }
+    if (state.deferred) { var latest = state.deferred; state.deferred = null; render(latest, state.deferredStale); }
   });
 
   function drop(current, event) {
@@ -588,22 +631,33 @@
 
   $('reopt-start').onclick = function () {
     call('POST', API + '/' + region() + '/reoptimize', { date: $('date').value, seconds: parseInt($('reopt-seconds').value, 10) })
-      .then(renderReoptimization).catch(function (error) { $('reopt-state').textContent = error.message; });
+      .then(showReoptimization).catch(function (error) { $('reopt-state').textContent = error.message; });
   };
   $('reopt-stop').onclick = function () {
-    call('DELETE', API + '/' + region() + '/reoptimize').then(renderReoptimization)
-      .catch(function (error) { $('reopt-state').textContent = error.message; });
+    call('DELETE', API + '/' + region() + '/reoptimize').then(function (r) {
+      showReoptimization(r);
+      settle(0);
+    }).catch(function (error) { $('reopt-state').textContent = error.message; });
   };
+  /** A stopped run ends on the server a moment later: ask until it has, so Keep never hinges on one stream event. */
+  function settle(tries) {
+    if (tries >= 120) { return; }
+    setTimeout(function () {
+      call('GET', API + '/' + region() + '/reoptimize').then(function (r) {
+        if (r && r.state === 'RUNNING') { settle(tries + 1); } else { showReoptimization(r); }
+      }).catch(function () { settle(tries + 1); });
+    }, 1000);
+  }
   function decide(keep) {
     call('POST', API + '/' + region() + '/reoptimize/decision', { keep: keep }).then(function (r) {
-      renderReoptimization(r);
+      showReoptimization(r);
       load();
     }).catch(function (error) { $('reopt-state').textContent = error.message; });
   }
   $('reopt-keep').onclick = function () { decide(true); };
   $('reopt-discard').onclick = function () { decide(false); };
 
-  $('load').onclick = function () { load(); listen(); loadReviews(); loadTasks(); loadApprovals(); };
+  $('load').onclick = function () { load(); listen(); loadReviews(); loadTasks(); loadApprovals(); loadAlerts(); };
 
   // For tests and measurements: render any board, and time it to the first frame and to the next idle turn.
   window.ShifuBoard = {
@@ -637,4 +691,5 @@
   loadReviews();
   loadTasks();
   loadApprovals();
+  loadAlerts();
 })();

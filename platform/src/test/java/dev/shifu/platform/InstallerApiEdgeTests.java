@@ -40,6 +40,8 @@ class InstallerApiEdgeTests {
 		JavaClass top = outer;
 		return top.getPackageName().equals(EDGE) && (top.isAnnotatedWith(RestController.class)
 				|| top.isAnnotatedWith(Mapper.class)
+				// How the contract's requests are validated (a sync batch item by item) is part of the edge too.
+				|| top.isAssignableTo(jakarta.validation.TraversableResolver.class)
 				|| top.getAllRawInterfaces().stream().anyMatch(i -> i.isAnnotatedWith(Mapper.class)));
 	}
 

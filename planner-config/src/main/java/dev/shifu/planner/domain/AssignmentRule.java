@@ -16,6 +16,10 @@ public enum AssignmentRule {
     /** Missing people. */
     CREW_SIZE(ScheduleConstraints.CREW_SIZE,
             (job, shift) -> Math.max(0, job.getCrewSize() - shift.getCrewSize())),
+    /** Tenths of a star the installer is rated below the job's minimum (a premium booking), at least 1 when below. */
+    MIN_INSTALLER_RATING(ScheduleConstraints.MIN_INSTALLER_RATING,
+            (job, shift) -> ratedEnough(job.getMinInstallerRating(), shift.getRating()) ? 0
+                    : Math.max(1, Math.round((job.getMinInstallerRating() - shift.getRating()) * 10))),
     /** 1 when another provider accepted the job. */
     PROVIDER_ACCEPTED(ScheduleConstraints.PROVIDER_ACCEPTED,
             (job, shift) -> job.getAcceptedProviderId() != null
@@ -58,6 +62,14 @@ public enum AssignmentRule {
     /** Whether an assigned job breaks the rule on its own shift. */
     public boolean isBrokenBy(Job job) {
         return job.isAssigned() && violation(job) > 0;
+    }
+
+    /**
+     * The rating rule of {@link #MIN_INSTALLER_RATING} on its own, for whoever picks installers outside a plan (dispatch's
+     * offers): an installer rated {@code rating} may take a job that allows {@code minRating} (null: any installer).
+     */
+    public static boolean ratedEnough(Double minRating, double rating) {
+        return minRating == null || rating >= minRating;
     }
 
     /** Whether every rule holds for the job on that shift. */

@@ -32,6 +32,8 @@ public class Job {
     private Set<String> requiredSkills = Set.of();
     private Set<String> requiredCertificates = Set.of();
     private int crewSize = 1;
+    /** The lowest installer rating the booking allows (a premium installer, 0.0 to 5.0); null when any will do. */
+    private Double minInstallerRating;
     /** Service must start in [windowStart, windowEnd]; null means no window of its own. */
     private Long windowStart;
     private Long windowEnd;
@@ -94,6 +96,11 @@ public class Job {
 
     public Job withCrewSize(int crewSize) {
         this.crewSize = crewSize;
+        return this;
+    }
+
+    public Job withMinInstallerRating(Double minInstallerRating) {
+        this.minInstallerRating = minInstallerRating;
         return this;
     }
 
@@ -261,6 +268,10 @@ public class Job {
 
     public int getCrewSize() {
         return crewSize;
+    }
+
+    public Double getMinInstallerRating() {
+        return minInstallerRating;
     }
 
     public Long getWindowStart() {

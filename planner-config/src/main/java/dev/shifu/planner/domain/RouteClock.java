@@ -28,8 +28,15 @@ public final class RouteClock {
 
     /** Drives to the job and serves it. */
     public RouteClock visit(Job job) {
-        arrival = job.getActualArrival() != null ? job.getActualArrival()
-                : time + location.travelSecondsTo(job.getLocation());
+        return visit(job, job.getActualArrival() != null ? 0 : location.travelSecondsTo(job.getLocation()));
+    }
+
+    /**
+     * Drives to the job in {@code travelSeconds} (a leg the caller knows, e.g. from a travel model for a place the
+     * plan's travel table does not hold) and serves it.
+     */
+    public RouteClock visit(Job job, long travelSeconds) {
+        arrival = job.getActualArrival() != null ? job.getActualArrival() : time + travelSeconds;
         if (job.getActualStart() != null) {
             start = job.getActualStart();
         } else {

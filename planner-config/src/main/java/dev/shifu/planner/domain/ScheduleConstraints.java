@@ -8,6 +8,7 @@ public final class ScheduleConstraints {
 
     public static final String SKILL_MATCH = "Skill match";
     public static final String CREW_SIZE = "Crew size";
+    public static final String MIN_INSTALLER_RATING = "Installer rated at least the booked minimum";
     public static final String PROVIDER_ACCEPTED = "Provider accepted the job";
     public static final String TIME_WINDOW = "Service starts within time window";
     public static final String BACK_AT_BASE = "Back at base by shift end";

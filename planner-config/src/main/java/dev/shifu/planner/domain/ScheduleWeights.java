@@ -22,6 +22,8 @@ public class ScheduleWeights {
     private HardMediumSoftLongScore skillMatch = HARD;
     @ConstraintWeight(CREW_SIZE)
     private HardMediumSoftLongScore crewSize = HARD;
+    @ConstraintWeight(MIN_INSTALLER_RATING)
+    private HardMediumSoftLongScore minInstallerRating = HARD;
     @ConstraintWeight(PROVIDER_ACCEPTED)
     private HardMediumSoftLongScore providerAccepted = HARD;
     @ConstraintWeight(TIME_WINDOW)
@@ -75,6 +77,7 @@ public class ScheduleWeights {
         ScheduleWeights w = new ScheduleWeights();
         w.skillMatch = OFF;
         w.crewSize = OFF;
+        w.minInstallerRating = OFF;
         w.providerAccepted = OFF;
         w.goodsArrival = OFF;
         w.installerLeave = OFF;
@@ -96,6 +99,7 @@ public class ScheduleWeights {
         switch (constraintName) {
             case SKILL_MATCH -> w.skillMatch = weight;
             case CREW_SIZE -> w.crewSize = weight;
+            case MIN_INSTALLER_RATING -> w.minInstallerRating = weight;
             case PROVIDER_ACCEPTED -> w.providerAccepted = weight;
             case TIME_WINDOW -> w.timeWindow = weight;
             case BACK_AT_BASE -> w.backAtBase = weight;
@@ -123,6 +127,7 @@ public class ScheduleWeights {
         ScheduleWeights w = new ScheduleWeights();
         w.skillMatch = skillMatch;
         w.crewSize = crewSize;
+        w.minInstallerRating = minInstallerRating;
         w.providerAccepted = providerAccepted;
         w.timeWindow = timeWindow;
         w.backAtBase = backAtBase;

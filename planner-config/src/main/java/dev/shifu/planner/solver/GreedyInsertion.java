@@ -16,7 +16,6 @@ import org.optaplanner.core.impl.solver.DefaultSolverFactory;
 
 import dev.shifu.planner.domain.AssignmentRule;
 import dev.shifu.planner.domain.Job;
-import dev.shifu.planner.domain.Location;
 import dev.shifu.planner.domain.RouteClock;
 import dev.shifu.planner.domain.Schedule;
 import dev.shifu.planner.domain.ScheduleConstraints;
@@ -35,7 +34,7 @@ import dev.shifu.planner.domain.Shift;
  * <p>
  * How it stays true to the constraints without a second copy of them: candidate positions are
  * found cheaply with the rules the constraints themselves use ({@link AssignmentRule},
- * {@link RouteClock}, {@link Job#lateIfStartingAt}, {@link Shift#overtimeIfBackAt},
+ * {@link RouteInsertion}: {@link RouteClock}, {@link Job#lateIfStartingAt}, {@link Shift#overtimeIfBackAt};
  * {@link Shift#capacityExcessWith}); the candidates are then tried cheapest first through the score
  * director, which recalculates incrementally with the real {@link ScheduleConstraintProvider}; if the
  * hard score drops (a rule that spans shifts, such as a provider's daily capacity), the insertion is
@@ -44,12 +43,10 @@ import dev.shifu.planner.domain.Shift;
 public final class GreedyInsertion {
 
     private static final String JOBS = "jobs";
-    /** Why a job fits nowhere in a route: blocked on time, not by a rule of the shift. */
-    private static final long LATE = -1;
-    private static final long OVERTIME = -2;
     /** Order in which a shift's checks run: the blocking constraint is the one the furthest shifts stopped at. */
     private static final List<String> CHECK_ORDER = List.of(ScheduleConstraints.INSTALLER_LEAVE,
-            ScheduleConstraints.SKILL_MATCH, ScheduleConstraints.CREW_SIZE, ScheduleConstraints.PROVIDER_ACCEPTED,
+            ScheduleConstraints.SKILL_MATCH, ScheduleConstraints.CREW_SIZE, ScheduleConstraints.MIN_INSTALLER_RATING,
+            ScheduleConstraints.PROVIDER_ACCEPTED,
             ScheduleConstraints.CERTIFICATE_VALID, ScheduleConstraints.GOODS_ARRIVAL,
             ScheduleConstraints.VEHICLE_CAPACITY, ScheduleConstraints.TIME_WINDOW,
             ScheduleConstraints.BACK_AT_BASE, ScheduleConstraints.PROVIDER_DAILY_CAPACITY);
@@ -292,55 +289,25 @@ public final class GreedyInsertion {
             return null;
         }
         List<Job> route = shift.getJobs();
+        RouteInsertion insertion = RouteInsertion.of(shift);
+        RouteInsertion.Legs legs = insertion.legs(job.getLocation());
         Candidate best = null;
         boolean late = false;
         for (int index = 0; index <= route.size(); index++) {
-            long cost = insertionCost(shift, route, index, job);
+            long cost = insertion.cost(index, job, legs);
             if (cost >= 0) {
                 cost += route.isEmpty() && shift.getPinnedJobs().isEmpty() ? openCost : 0;
                 if (best == null || cost < best.cost()) {
                     best = new Candidate(shift, index, cost);
                 }
             } else {
-                late |= cost == LATE;
+                late |= cost == RouteInsertion.LATE;
             }
         }
         if (best == null) {
             ruledOut.merge(late ? ScheduleConstraints.TIME_WINDOW : ScheduleConstraints.BACK_AT_BASE, 1, Integer::sum);
         }
         return best;
-    }
-
-    /** Extra driving of inserting the job at the index, or {@link #LATE} / {@link #OVERTIME} if a window or the shift end breaks. */
-    private static long insertionCost(Shift shift, List<Job> route, int index, Job job) {
-        RouteClock clock = index == 0
-                ? RouteClock.leaving(shift.getRouteStartLocation(), shift.getRouteStartTime())
-                : RouteClock.leaving(route.get(index - 1).getLocation(), route.get(index - 1).getDepartureTime());
-        Location previous = clock.location();
-        if (job.lateIfStartingAt(clock.visit(job).start()) > 0) {
-            return LATE;
-        }
-        for (int k = index; k < route.size(); k++) {
-            Job next = route.get(k);
-            long start = clock.visit(next).start();
-            if (next.lateIfStartingAt(start) > 0) {
-                return LATE;
-            }
-            if (start == next.getStartTime()) {
-                // The rest of the route keeps its times, and with them its overtime.
-                return detour(shift, route, index, job, previous);
-            }
-        }
-        if (shift.overtimeIfBackAt(clock.backAt(shift.getBase())) > 0) {
-            return OVERTIME;
-        }
-        return detour(shift, route, index, job, previous);
-    }
-
-    private static long detour(Shift shift, List<Job> route, int index, Job job, Location previous) {
-        Location following = index < route.size() ? route.get(index).getLocation() : shift.getBase();
-        return previous.travelSecondsTo(job.getLocation()) + job.getLocation().travelSecondsTo(following)
-                - previous.travelSecondsTo(following);
     }
 
     private static void assign(InnerScoreDirector<Schedule, ?> director, Shift shift, int index, Job job) {

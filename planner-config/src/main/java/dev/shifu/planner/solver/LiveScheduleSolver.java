@@ -43,7 +43,18 @@ public final class LiveScheduleSolver implements AutoCloseable {
      */
     public LiveScheduleSolver(SolverFactory<Schedule> solverFactory, Schedule problem,
             Consumer<BestSolutionChangedEvent<Schedule>> listener) {
+        this(solverFactory, problem, listener, SolverBudget.unlimited());
+    }
+
+    /**
+     * As {@link #LiveScheduleSolver(SolverFactory, Schedule, Consumer)}, taking its steps in turn with the other solvers
+     * of the {@code budget}.
+     */
+    public LiveScheduleSolver(SolverFactory<Schedule> solverFactory, Schedule problem,
+            Consumer<BestSolutionChangedEvent<Schedule>> listener, SolverBudget budget) {
         this.solver = solverFactory.buildSolver();
+        SolverBudget.Turns turns = budget.turns();
+        ((DefaultSolver<Schedule>) solver).addPhaseLifecycleListener(turns);
         solver.addEventListener(event -> {
             best = event.getNewBestSolution();
             listener.accept(event);
@@ -59,6 +70,8 @@ public final class LiveScheduleSolver implements AutoCloseable {
             } catch (RuntimeException | Error e) {
                 finalBest.completeExceptionally(e);
                 applied.forEach(future -> future.completeExceptionally(e));
+            } finally {
+                turns.giveBack();
             }
         }, "live-solver-" + problem.getName());
         thread.setDaemon(true);
@@ -124,7 +137,9 @@ public final class LiveScheduleSolver implements AutoCloseable {
             try {
                 change.doChange(working, director);
                 applied.add(future);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // An Error ends the solver thread: its sender must hear so, or a successor would be handed the same
+                // change again (as never applied) and end too.
                 future.completeExceptionally(e);
                 throw e;
             }

@@ -25,6 +25,7 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
         return new Constraint[] {
                 skillMatch(factory),
                 crewSize(factory),
+                minInstallerRating(factory),
                 providerAccepted(factory),
                 timeWindow(factory),
                 backAtBase(factory),
@@ -66,6 +67,20 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
                 .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
                         "needs a crew of " + job.getCrewSize() + ", shift has " + job.getShift().getCrewSize()))
                 .asConstraint(CREW_SIZE);
+    }
+
+    /**
+     * A premium booking (a PLATINUM member's right) promised an installer rated at least the booked minimum; penalty
+     * per tenth of a star below it.
+     */
+    Constraint minInstallerRating(ConstraintFactory factory) {
+        return factory.forEach(Job.class)
+                .filter(AssignmentRule.MIN_INSTALLER_RATING::isBrokenBy)
+                .penalizeConfigurableLong(AssignmentRule.MIN_INSTALLER_RATING::violation)
+                .justifyWith((job, score) -> new Justification(job.getId(), job.getShift().getId(),
+                        "booked an installer rated at least " + job.getMinInstallerRating() + ", shift's is rated "
+                                + job.getShift().getRating()))
+                .asConstraint(MIN_INSTALLER_RATING);
     }
 
     /** A job accepted by one provider may only go to that provider's installers. */

@@ -116,6 +116,26 @@ class ProblemChangeTest {
     }
 
     @Test
+    void aChangeThatEndsTheSolverThreadFailsItsOwnFutureSoNobodyHandsItOnAsNeverApplied() {
+        java.util.concurrent.CompletableFuture<Schedule> fatal = solver.submit((working, director) -> {
+            throw new AssertionError("ends the solver thread");
+        });
+
+        assertThat(fatal).failsWithin(1, TimeUnit.MINUTES)
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withCauseInstanceOf(AssertionError.class);
+        for (int i = 0; i < 600 && !solver.hasFailed(); i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        assertThat(solver.hasFailed()).as("the solver thread ended").isTrue();
+    }
+
+    @Test
     void cancelledJobLeavesTheSchedule() throws Exception {
         Schedule after = apply(new CancelJobChange("J3"));
 
@@ -140,6 +160,22 @@ class ProblemChangeTest {
             assertThat(job.getShift().getId()).isNotEqualTo("S1");
         }
         assertThat(after.getScore().hardScore()).isZero();
+    }
+
+    @Test
+    void aDayBackFromLeaveTakesTheParkedJobsAgainInTheFirstPublishedPlan() throws Exception {
+        // Everyone off: every job is parked, with its reason.
+        apply(InstallerLeaveChange.sickOn("I-S1", TinyCity.DAY));
+        apply(InstallerLeaveChange.sickOn("I-S2", TinyCity.DAY));
+        Schedule off = apply(InstallerLeaveChange.sickOn("I-S3", TinyCity.DAY));
+        assertThat(off.getAssignedJobs()).isEmpty();
+
+        Schedule back = apply(new InstallerBackChange("I-S2", TinyCity.DAY));
+
+        Shift s2 = back.findShift("S2").orElseThrow();
+        assertThat(s2.isOnLeave()).isFalse();
+        assertThat(s2.getJobs()).as("the day back takes work at once").isNotEmpty();
+        assertThat(back.getScore().hardScore()).isZero();
     }
 
     @Test

@@ -69,6 +69,34 @@ class ScheduleConstraintProviderTest {
         verifier.verifyThat(ScheduleConstraintProvider::crewSize).given(weights, shift, job).penalizesBy(0);
     }
 
+    // ----- minimum installer rating (a premium booking) -----
+
+    @Test
+    void minInstallerRatingPenalizesEachTenthOfAStarBelowTheBookedMinimum() {
+        Shift shift = f.shift("S").withRating(4.5);
+        Job job = f.job("J", 10).withMinInstallerRating(4.8);
+        Fixture.route(shift, job);
+        verifier.verifyThat(ScheduleConstraintProvider::minInstallerRating).given(weights, shift, job).penalizesBy(3);
+    }
+
+    @Test
+    void minInstallerRatingAcceptsAnInstallerRatedExactlyTheMinimumAndJobsWithoutOne() {
+        Shift shift = f.shift("S").withRating(4.8);
+        Job premium = f.job("J1", 10).withMinInstallerRating(4.8);
+        Job any = f.job("J2", 20);
+        Fixture.route(shift, premium, any);
+        verifier.verifyThat(ScheduleConstraintProvider::minInstallerRating)
+                .given(weights, shift, premium, any).penalizesBy(0);
+    }
+
+    @Test
+    void minInstallerRatingIgnoresUnassignedJobs() {
+        Shift bucket = Shift.unassignedBucket();
+        Job job = f.job("J", 10).withMinInstallerRating(4.8);
+        Fixture.route(bucket, job);
+        verifier.verifyThat(ScheduleConstraintProvider::minInstallerRating).given(weights, bucket, job).penalizesBy(0);
+    }
+
     // ----- provider accepted -----
 
     @Test

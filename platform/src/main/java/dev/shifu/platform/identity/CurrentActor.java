@@ -30,6 +30,19 @@ public final class CurrentActor {
 		return Optional.empty();
 	}
 
+	/**
+	 * The id (the public part) of the API key the current request authenticated with; empty for users and installers.
+	 * Per-key quotas are counted on it.
+	 */
+	public static Optional<String> apiKeyId() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth != null && auth.getDetails() instanceof ApiKeyUsed used ? Optional.of(used.keyId()) : Optional.empty();
+	}
+
+	/** The authentication's details when a brand called with {@code X-Api-Key}. */
+	public record ApiKeyUsed(String keyId) {
+	}
+
 	/** Implemented by principals that carry an actor (signed-in users). */
 	public interface ActorHolder {
 

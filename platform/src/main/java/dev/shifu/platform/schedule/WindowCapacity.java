@@ -3,6 +3,7 @@ package dev.shifu.platform.schedule;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.shifu.platform.shared.ConflictException;
@@ -35,6 +36,12 @@ public interface WindowCapacity {
 	 * the plan takes the day; a held window of another day is freed.
 	 */
 	void bookDay(long orderId, LocalDate day);
+
+	/**
+	 * The lowest installer rating the order's booking allows: set by a premium window (a PLATINUM member's right),
+	 * empty when any installer will do. Dispatch offers the job only to providers with such an installer.
+	 */
+	Optional<Double> minInstallerRating(long orderId);
 
 	/** Frees the order's held window (cancelled, released by the process); no-op without one. */
 	void release(long orderId);

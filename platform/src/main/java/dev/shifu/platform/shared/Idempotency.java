@@ -70,6 +70,37 @@ public class Idempotency {
 				scope, key, requestHash, resultRef, Timestamp.from(clock.instant()));
 	}
 
+	/**
+	 * Claims the key before acting, as the transaction's first write: a concurrent request with the same key then waits
+	 * on the unique index until this transaction ends, and fails with {@link DuplicateKeyException} once it committed
+	 * (its caller answers the winner's result by asking {@link #previousResult} again, in a new transaction). Settle
+	 * the claim with {@link #settle}, or {@link #release} it where the transaction commits without acting.
+	 * @throws DuplicateKeyException when a concurrent request with the same key won the race
+	 */
+	public void claim(String scope, String key, String requestHash) {
+		remember(scope, key, requestHash, PENDING);
+	}
+
+	/** The claimed key's result, once known. */
+	public void settle(String scope, String key, String resultRef) {
+		if (key == null) {
+			return;
+		}
+		jdbc.update("update idempotency_record set result_ref = ? where scope = ? and idem_key = ?", resultRef, scope, key);
+	}
+
+	/** Gives a claimed key up (the request is answered as an error but its transaction commits). */
+	public void release(String scope, String key) {
+		if (key == null) {
+			return;
+		}
+		jdbc.update("delete from idempotency_record where scope = ? and idem_key = ? and result_ref = ?", scope, key,
+				PENDING);
+	}
+
+	/** The result of a claim not settled yet; never seen by another transaction, since a claim commits settled. */
+	public static final String PENDING = "pending";
+
 	/** Retention: forgets keys stored before {@code cutoff}; a later retry with such a key acts as a new request. */
 	public int forgetBefore(Instant cutoff) {
 		return jdbc.update("delete from idempotency_record where created_at < ?", Timestamp.from(cutoff));

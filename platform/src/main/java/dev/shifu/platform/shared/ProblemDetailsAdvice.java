@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
@@ -115,6 +116,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (mapping instanceof UnrecognizedPropertyException) {
 			return "is not a known field";
 		}
+		if (mapping instanceof InvalidNullException) {
+			return "may not be null";
+		}
 		if (mapping instanceof InvalidFormatException format && format.getTargetType() != null
 				&& format.getTargetType().isEnum()) {
 			return "must be one of " + java.util.Arrays.toString(format.getTargetType().getEnumConstants());
@@ -220,6 +224,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 					"The resource was changed by another request; read it again and retry"));
 	}
 
+	/** A row lock not had in time, or a deadlock the database broke: the same answer as a version clash, not a 500. */
+	@ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+	ResponseEntity<ProblemDetail> lockNotHad(org.springframework.dao.PessimisticLockingFailureException ex) {
+		log.warn("Gave up waiting for a row lock: {}", ex.getMostSpecificCause().getMessage());
+		return ResponseEntity.status(HttpStatus.CONFLICT)
+			.body(Problems.of(HttpStatus.CONFLICT, "concurrent-change", "Conflict",
+					"The resource is being changed by another request; read it again and retry"));
+	}
+
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex) {
 		log.warn("Rejected by a database constraint: {}", ex.getMostSpecificCause().getMessage());
@@ -235,6 +248,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		problem.setProperty("retryAfter", ex.retryAfter().toString());
 		long seconds = Math.max(1, java.time.Duration.between(java.time.Instant.now(), ex.retryAfter()).toSeconds());
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(seconds)).body(problem);
+	}
+
+	@ExceptionHandler(TooManyRequestsException.class)
+	ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException ex) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header("Retry-After", String.valueOf(ex.retryAfterSeconds()))
+			.body(ex.problem());
 	}
 
 	@ExceptionHandler(UnsupportedContentException.class)

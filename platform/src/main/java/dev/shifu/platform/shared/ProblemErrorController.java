@@ -23,6 +23,8 @@ import org.springframework.web.util.HtmlUtils;
 @RequestMapping("${server.error.path:/error}")
 class ProblemErrorController implements ErrorController {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemErrorController.class);
+
 	@RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> page(HttpServletRequest request) {
 		HttpStatus status = status(request);
@@ -55,7 +57,15 @@ class ProblemErrorController implements ErrorController {
 			return HttpStatus.NOT_FOUND;
 		}
 		HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
-		return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+		status = status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+		if (status.is5xxServerError()) {
+			// No MVC advice saw this one (a filter's or the container's), so nothing else logs why.
+			Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+			log.error("{} for {} {}", status.value(), request.getMethod(),
+					request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+					failure instanceof Throwable thrown ? thrown : null);
+		}
+		return status;
 	}
 
 	private static String slug(HttpStatus status) {

@@ -3,6 +3,8 @@ package dev.shifu.platform.shared;
 import java.lang.reflect.Type;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -18,7 +20,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Reads our API's JSON request bodies strictly, so a client learns of its mistake instead of seeing it silently
  * "fixed": an unknown field (a typo) is an error, {@code 1.5} is not an integer, a number or boolean is not a string,
- * and a number is not an enum constant. The rules apply to request bodies of our own
+ * a number is not an enum constant, and a list
+ * holds no null elements. The rules apply to request bodies of our own
  * controllers only; Spring Boot Admin, Camunda, the event registry and the JSON we write keep the shared mapper.
  */
 @Configuration(proxyBeanMethods = false)
@@ -50,6 +53,8 @@ class StrictJson implements WebMvcConfigurer {
 		for (LogicalType number : List.of(LogicalType.Integer, LogicalType.Float)) {
 			strict.coercionConfigFor(number).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
 		}
+		// A null inside a list or map ([null]) is refused where it is read, so no controller meets a null element.
+		strict.setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
 		strict.coercionConfigFor(LogicalType.Boolean)
 			.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
 			.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);

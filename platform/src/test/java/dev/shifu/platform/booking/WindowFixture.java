@@ -25,7 +25,13 @@ import dev.shifu.platform.support.ProcessDriver;
 /** A brand with its own dealer and installers in one district, and orders that wait for a window booking. */
 abstract class WindowFixture extends PlatformIntegrationTest {
 
-	static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+	/** Read again before each test (a suite may cross midnight). */
+	static LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+	@org.junit.jupiter.api.BeforeEach
+	void readToday() {
+		TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+	}
 
 	@Autowired
 	RuntimeService runtime;

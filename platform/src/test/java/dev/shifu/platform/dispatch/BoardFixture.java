@@ -16,7 +16,7 @@ import dev.shifu.platform.identity.BrandAccounts.IssuedBrand;
 import dev.shifu.platform.support.Api;
 
 /**
- * A small network in Shanghai (310100, a city no other test plans): one dealer whose installers work only on
+ * A small network in Shanghai (310100), or in a test city of the caller's own: one dealer whose installers work only on
  * tomorrow's weekday, so every open job of the city is planned on tomorrow, and orders through the brand API.
  */
 public final class BoardFixture {
@@ -25,7 +25,8 @@ public final class BoardFixture {
 
 	public static final String DISTRICT = "310104";
 
-	public static final LocalDate DAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
+	/** Tomorrow in Shanghai, read again by each new fixture (a suite may cross midnight). */
+	public static LocalDate DAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
 
 	private static final AtomicInteger PHONES = new AtomicInteger((int) (Instant.now().getEpochSecond() % 1000) * 10000 + 5000);
 
@@ -37,12 +38,25 @@ public final class BoardFixture {
 
 	public final long providerId;
 
+	/** The city the network plans in, and the district its dealer covers and its orders come from. */
+	public final String city;
+
+	private final String district;
+
 	public BoardFixture(Api admin, Api brandApi, IssuedBrand brand, String name) {
+		this(admin, brandApi, brand, name, CITY, DISTRICT);
+	}
+
+	/** A network in a test city of the caller's own (a test-data migration's city and one of its districts). */
+	public BoardFixture(Api admin, Api brandApi, IssuedBrand brand, String name, String city, String district) {
+		DAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
 		this.admin = admin;
 		this.brandApi = brandApi;
 		this.brand = brand;
+		this.city = city;
+		this.district = district;
 		this.providerId = admin.post("/api/v1/providers", Map.of("name", name, "type", "DEALER", "brandId", brand.brandId(),
-				"coverage", Map.of("regionCodes", List.of(DISTRICT)), "dailyCapacity", Map.of("INSTALLATION", 500)))
+				"coverage", Map.of("regionCodes", List.of(district)), "dailyCapacity", Map.of("INSTALLATION", 500)))
 			.json()
 			.get("id")
 			.asLong();
@@ -76,7 +90,7 @@ public final class BoardFixture {
 	public String order(String category, double lat, double lng) {
 		Api.Reply reply = brandApi.post("/api/v1/orders", Map.of("externalOrderId", "BOARD-" + java.util.UUID.randomUUID(),
 				"consumer", Map.of("name", "张伟", "phone", "13812345678", "address", "上海市徐汇区漕溪北路 1 号",
-						"regionCode", DISTRICT, "location", Map.of("lat", lat, "lng", lng)),
+						"regionCode", district, "location", Map.of("lat", lat, "lng", lng)),
 				"items", List.of(Map.of("sku", "SKU-1", "name", "Item", "category", category, "quantity", 1)),
 				"serviceType", "INSTALLATION", "goods", Map.of("status", "ARRIVED")));
 		if (reply.status() != 201 && reply.status() != 200) {
@@ -86,7 +100,11 @@ public final class BoardFixture {
 	}
 
 	public static JsonNode board(Api dispatcher) {
-		Api.Reply reply = dispatcher.get("/api/v1/dispatch/board?region=" + CITY + "&date=" + DAY);
+		return board(dispatcher, CITY);
+	}
+
+	public static JsonNode board(Api dispatcher, String city) {
+		Api.Reply reply = dispatcher.get("/api/v1/dispatch/board?region=" + city + "&date=" + DAY);
 		if (reply.status() != 200) {
 			throw new AssertionError(reply.status() + " " + reply.body());
 		}
@@ -94,15 +112,24 @@ public final class BoardFixture {
 	}
 
 	public static JsonNode boardWhen(Api dispatcher, java.util.function.Predicate<JsonNode> condition, String what) {
+		return boardWhen(dispatcher, CITY, condition, what);
+	}
+
+	public static JsonNode boardWhen(Api dispatcher, String city, java.util.function.Predicate<JsonNode> condition,
+			String what) {
 		JsonNode[] last = new JsonNode[1];
-		await(() -> condition.test(last[0] = board(dispatcher)), what + ": " + (last[0] == null ? "" : last[0]));
+		await(() -> condition.test(last[0] = board(dispatcher, city)), what + ": " + (last[0] == null ? "" : last[0]));
 		return last[0];
 	}
 
 	/** The board once the live solver has settled: two reads a moment apart show the same plan version. */
 	public static JsonNode settled(Api dispatcher, java.util.function.Predicate<JsonNode> condition) {
+		return settled(dispatcher, CITY, condition);
+	}
+
+	public static JsonNode settled(Api dispatcher, String city, java.util.function.Predicate<JsonNode> condition) {
 		long[] version = { -1 };
-		return boardWhen(dispatcher, board -> {
+		return boardWhen(dispatcher, city, board -> {
 			boolean same = board.get("version").asLong() == version[0];
 			version[0] = board.get("version").asLong();
 			return condition.test(board) && same;

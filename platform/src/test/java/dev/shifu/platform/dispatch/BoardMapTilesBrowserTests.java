@@ -114,6 +114,8 @@ class BoardMapTilesBrowserTests extends PlatformIntegrationTest {
 		try {
 			browser.get("http://localhost:" + port + "/console/board?region=" + CITY + "&date=" + DAY);
 			WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+			// The sign-in navigates: a body found before the new page loaded goes stale while the wait reads it.
+			wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
 			browser.findElement(By.name("username")).sendKeys(name);
 			browser.findElement(By.name("password")).sendKeys(PASSWORD);

@@ -30,6 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixTests extends PlatformIntegrationTest {
 
+	/** Another app of this JVM that closed may have taken the webapps' delegates with it (CamundaWebapps). */
+	@org.junit.jupiter.api.BeforeEach
+	void camundaWebappsUp() {
+		dev.shifu.platform.support.CamundaWebapps.ensureRuntimeDelegates();
+	}
+
 	@Autowired
 	private TestRestTemplate rest;
 

@@ -28,6 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CamundaSingleSignOnTests extends PlatformIntegrationTest {
 
+	/** Another app of this JVM that closed may have taken the webapps' delegates with it (CamundaWebapps). */
+	@org.junit.jupiter.api.BeforeEach
+	void camundaWebappsUp() {
+		dev.shifu.platform.support.CamundaWebapps.ensureRuntimeDelegates();
+	}
+
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	@LocalServerPort

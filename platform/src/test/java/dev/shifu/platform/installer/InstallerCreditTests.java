@@ -107,7 +107,7 @@ class InstallerCreditTests extends InstallerFixture {
 		long order = reply.json().get("id").asLong();
 		driver.instanceOf(order);
 		driver.drainUntil(order, () -> status(order).equals("AWAITING_BOOKING"), "booking link sent");
-		Api.Reply booked = anonymous().post("/api/v1/consumer/" + consumerToken(order) + "/booking", Map.of("date", DAY.toString()));
+		Api.Reply booked = admin.post("/api/v1/bookings/" + order, Map.of("date", DAY.toString()));
 		assertThat(booked.status()).as(booked.body()).isEqualTo(200);
 		driver.drainUntil(order, () -> openOffer(order) != null, "an offer");
 		assertThat(dealerAdmin.post("/api/v1/offers/" + openOffer(order).get("id").asLong() + "/accept", null).status())

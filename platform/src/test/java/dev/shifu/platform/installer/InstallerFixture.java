@@ -49,9 +49,10 @@ abstract class InstallerFixture extends PlatformIntegrationTest {
 
 	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-	static final LocalDate TODAY = LocalDate.now(SHANGHAI);
+	/** Read again before each test (a suite may cross midnight). */
+	static LocalDate TODAY = LocalDate.now(SHANGHAI);
 
-	static final LocalDate DAY = TODAY.plusDays(2);
+	static LocalDate DAY = TODAY.plusDays(2);
 
 	/** The consumer's address in the orders: 文三路 90 号. */
 	static final double LAT = 30.2765, LNG = 120.1229;
@@ -101,6 +102,8 @@ abstract class InstallerFixture extends PlatformIntegrationTest {
 
 	@BeforeEach
 	void installerFixture() {
+		TODAY = LocalDate.now(SHANGHAI);
+		DAY = TODAY.plusDays(2);
 		driver = new ProcessDriver(runtime, management, history, taskService);
 		brand = newBrand();
 		brandApi = asBrand(brand);
@@ -108,7 +111,7 @@ abstract class InstallerFixture extends PlatformIntegrationTest {
 		dispatcher = asNewUser(Role.DISPATCHER, null);
 		dealerId = admin.post("/api/v1/providers", Map.of("name", "Dealer of " + brand.code(), "type", "DEALER",
 				"brandId", brand.brandId(), "contactPhone", "0571-88001234",
-				"coverage", Map.of("regionCodes", List.of("330106")), "dailyCapacity", Map.of("INSTALLATION", 20)))
+				"coverage", Map.of("regionCodes", List.of(district())), "dailyCapacity", Map.of("INSTALLATION", 20)))
 			.json()
 			.get("id")
 			.asLong();
@@ -133,6 +136,15 @@ abstract class InstallerFixture extends PlatformIntegrationTest {
 		return reply.json().get("id").asLong();
 	}
 
+	/** The district of the dealer and the orders; a class may plan in a test city of its own. */
+	String district() {
+		return "330106";
+	}
+
+	String city() {
+		return district().substring(0, 4) + "00";
+	}
+
 	static final String MOBILE_PASSWORD = "installer-secret-1";
 
 	final Map<Long, String> phones = new HashMap<>();
@@ -148,11 +160,11 @@ abstract class InstallerFixture extends PlatformIntegrationTest {
 		return login.json().get("accessToken").asText();
 	}
 
-	/** An order of the brand with a serial-numbered wardrobe, booked for {@link #DAY}, accepted by the dealer. */
-	long scheduledOrder() {
+	/** An order of the brand with a serial-numbered wardrobe, booked for {@link #DAY}, offered to the dealer. */
+	long dayBookedOffer() {
 		Api.Reply reply = brandApi.post("/api/v1/orders", Map.of("externalOrderId", unique("INST"),
 				"consumer", Map.of("name", "李娜", "phone", "13812345678", "address", "杭州市西湖区文三路 90 号",
-						"regionCode", "330106", "location", Map.of("lat", LAT, "lng", LNG)),
+						"regionCode", district(), "location", Map.of("lat", LAT, "lng", LNG)),
 				"items", List.of(Map.of("sku", "DR-800", "name", "Walnut door", "category", "DOOR", "quantity", 1,
 						"serialNumberRequired", true)),
 				"serviceType", "INSTALLATION", "memberTier", "GOLD", "goods", Map.of("status", "ARRIVED"),
@@ -161,9 +173,16 @@ abstract class InstallerFixture extends PlatformIntegrationTest {
 		long id = reply.json().get("id").asLong();
 		driver.instanceOf(id);
 		driver.drainUntil(id, () -> status(id).equals("AWAITING_BOOKING"), "booking link sent");
-		Api.Reply booked = anonymous().post("/api/v1/consumer/" + consumerToken(id) + "/booking", Map.of("date", DAY.toString()));
+		// A dispatcher books the day with the consumer on the phone: these tests need a booked order, not a window.
+		Api.Reply booked = admin.post("/api/v1/bookings/" + id, Map.of("date", DAY.toString()));
 		assertThat(booked.status()).as(booked.body()).isEqualTo(200);
 		driver.drainUntil(id, () -> openOffer(id) != null, "an offer");
+		return id;
+	}
+
+	/** As {@link #dayBookedOffer()}, then accepted by the dealer's admin and scheduled. */
+	long scheduledOrder() {
+		long id = dayBookedOffer();
 		JsonNode offer = openOffer(id);
 		assertThat(offer.get("providerId").asLong()).isEqualTo(dealerId);
 		assertThat(dealerAdmin.post("/api/v1/offers/" + offer.get("id").asLong() + "/accept", null).status()).isEqualTo(200);
@@ -182,16 +201,25 @@ abstract class InstallerFixture extends PlatformIntegrationTest {
 
 	/** A dispatcher moves the job onto the installer's shift of the day, pinned; the stored plan then sends them. */
 	void planOn(long order, long installerId) {
+		planOn(order, installerId, DAY);
+	}
+
+	/** The same, on the given day (a revisit or a rework booked later). */
+	void planOn(long order, long installerId, LocalDate day) {
 		String jobId = "O" + order;
-		eventually(() -> inPlan(jobId), "job " + jobId + " in the live plan");
-		Api.Reply moved = dispatcher.post("/api/v1/schedules/330100/moves",
-				Map.of("jobId", jobId, "shiftId", "I" + installerId + "@" + DAY, "position", 0, "pin", true));
+		eventually(() -> inPlan(jobId, day), "job " + jobId + " in the live plan of " + day);
+		Api.Reply moved = dispatcher.post("/api/v1/schedules/" + city() + "/moves",
+				Map.of("jobId", jobId, "shiftId", "I" + installerId + "@" + day, "position", 0, "pin", true));
 		assertThat(moved.status()).as(moved.body()).isEqualTo(202);
 		eventually(() -> plannedVisits.crewOf(order).equals(List.of(installerId)), "job " + jobId + " stored on " + installerId);
 	}
 
 	boolean inPlan(String jobId) {
-		JsonNode day = dispatcher.get("/api/v1/schedules?region=330100&date=" + DAY).json();
+		return inPlan(jobId, DAY);
+	}
+
+	boolean inPlan(String jobId, LocalDate date) {
+		JsonNode day = dispatcher.get("/api/v1/schedules?region=" + city() + "&date=" + date).json();
 		return day.toString().contains("\"" + jobId + "\"");
 	}
 

@@ -137,6 +137,154 @@ class InstallerJobEventTests extends InstallerFixture {
 		assertThat(eventCount(order)).isEqualTo(3);
 	}
 
+	/**
+	 * Review gap 1: once a visit ended, the next visit's reports used to skip the state machine, so a revisit could be
+	 * completed without an ARRIVED (no geofence, no time on site, no flag). The revisit starts from nothing reported.
+	 */
+	@Test
+	void aRevisitStartsTheStateMachineAgain() {
+		long order = jobOf(installerA);
+		Instant now = Instant.now();
+		assertThat(post(tokenA, order, event("EN_ROUTE", now.minusSeconds(3600), null, null), "rv-en-route-1").status())
+			.isEqualTo(200);
+		assertThat(post(tokenA, order, event("ARRIVED", now.minusSeconds(3000), LAT, LNG), "rv-arrived-1").status())
+			.isEqualTo(200);
+		Map<String, Object> absent = event("EXCEPTION", now.minusSeconds(2900), LAT, LNG);
+		absent.put("exceptionReason", "CONSUMER_ABSENT");
+		absent.put("note", "敲门无人应答 / nobody answered");
+		absent.put("photoIds", List.of(photo(tokenA, order, "OTHER", jpeg(order * 10 + 3))));
+		Api.Reply reported = post(tokenA, order, absent, "rv-absent-1");
+		assertThat(reported.status()).as(reported.body()).isEqualTo(200);
+		driver.drainUntil(order, () -> status(order).equals("AWAITING_BOOKING"), "back to booking");
+
+		// The revisit is booked (a dispatcher on the phone: the link books windows); the dealer serves it again and the installation day begins.
+		Api.Reply booked = admin.post("/api/v1/bookings/" + order,
+				Map.of("date", DAY.toString()));
+		assertThat(booked.status()).as(booked.body()).isEqualTo(200);
+		driver.drainUntil(order, () -> openOffer(order) != null || status(order).equals("SCHEDULED"), "dispatched again");
+		JsonNode offer = openOffer(order);
+		if (offer != null) {
+			assertThat(dealerAdmin.post("/api/v1/offers/" + offer.get("id").asLong() + "/accept", null).status())
+				.isEqualTo(200);
+			driver.drainUntil(order, () -> status(order).equals("SCHEDULED"), "scheduled again");
+		}
+		planOn(order, installerA);
+		driver.fireTimer(order, "InstallationDayTimer");
+		assertThat(status(order)).isEqualTo("IN_SERVICE");
+
+		assertVisitNeedsItsOwnArrival(order, "rv");
+	}
+
+	/** Review gap 5: PARTS_MISSING from the app, with its note and photo, sends the order back to booking for the same installer. */
+	@Test
+	void partsMissingFromTheAppBringsBackTheSameInstaller() {
+		long order = jobOf(installerA);
+		Instant now = Instant.now();
+		assertThat(post(tokenA, order, event("EN_ROUTE", now.minusSeconds(1800), null, null), "pm-en-route").status())
+			.isEqualTo(200);
+		assertThat(post(tokenA, order, event("ARRIVED", now.minusSeconds(600), LAT, LNG), "pm-arrived").status())
+			.isEqualTo(200);
+		Map<String, Object> missing = event("EXCEPTION", now, LAT, LNG);
+		missing.put("exceptionReason", "PARTS_MISSING");
+		missing.put("note", "缺少铰链 / the hinges are missing");
+		Api.Reply noPhoto = post(tokenA, order, missing, "pm-missing-1");
+		assertProblem(noPhoto, 400, "photoIds");
+		missing.put("photoIds", List.of(photo(tokenA, order, "OTHER", jpeg(order * 10 + 6))));
+		Api.Reply reported = post(tokenA, order, missing, "pm-missing-2");
+		assertThat(reported.status()).as(reported.body()).isEqualTo(200);
+		driver.drainUntil(order, () -> status(order).equals("AWAITING_BOOKING"), "back to booking");
+		assertThat(jdbc.queryForObject("select exception_reason from job_event where id = ?", String.class,
+				reported.json().get("eventId").asLong())).isEqualTo("PARTS_MISSING");
+		Api.Reply booked = admin.post("/api/v1/bookings/" + order,
+				Map.of("date", DAY.toString()));
+		assertThat(booked.status()).as(booked.body()).isEqualTo(200);
+		driver.drain(order);
+		assertThat(runtime.getVariable(driver.instanceOf(order), "preferredInstallerId"))
+			.as("the revisit prefers the installer who knows the job").isEqualTo(String.valueOf(installerA));
+	}
+
+	/** The same for a rework after a low rating: the rework's own visit starts from nothing reported. */
+	@Test
+	void aReworkStartsTheStateMachineAgain() {
+		long order = jobOf(installerA);
+		Instant now = Instant.now();
+		assertThat(post(tokenA, order, event("EN_ROUTE", now.minusSeconds(7200), null, null), "rw-en-route-1").status())
+			.isEqualTo(200);
+		assertThat(post(tokenA, order, event("ARRIVED", now.minusSeconds(6000), LAT, LNG), "rw-arrived-1").status())
+			.isEqualTo(200);
+		Map<String, Object> first = event("COMPLETED", now.minusSeconds(900), LAT, LNG);
+		first.put("verificationCode", verificationCode(order));
+		first.put("photoIds", List.of(photo(tokenA, order, "BEFORE", jpeg(order * 10 + 4)),
+				photo(tokenA, order, "AFTER", jpeg(order * 10 + 5))));
+		first.put("serialNumbers", List.of(Map.of("sku", "DR-800", "serialNumber", "SN-RW-1")));
+		Api.Reply done = post(tokenA, order, first, "rw-completed-1");
+		assertThat(done.status()).as(done.body()).isEqualTo(200);
+		driver.drainUntil(order, () -> status(order).equals("COMPLETED"), "completed");
+
+		Api.Reply rated = anonymous().post("/api/v1/consumer/" + consumerToken(order) + "/rating",
+				Map.of("stars", 1, "comment", "scratched the door"));
+		assertThat(rated.status()).as(rated.body()).isEqualTo(200);
+		driver.drain(order);
+		assertThat(driver.isWaitingAt(order, "AwaitReworkBookingTask")).isTrue();
+		java.time.LocalDate reworkDay = DAY.plusDays(1);
+		Api.Reply booked = admin.post("/api/v1/bookings/" + order,
+				Map.of("date", reworkDay.toString()));
+		assertThat(booked.status()).as(booked.body()).isEqualTo(200);
+		driver.drain(order);
+		assertThat(status(order)).isEqualTo("REWORK_SCHEDULED");
+		planOn(order, installerA, reworkDay);
+		// The rework's code shows in the consumer's link from the rework's day on (STACK pitfall 105).
+		jdbc.update("update booking set booked_date = ? where order_id = ?", TODAY, order);
+
+		assertVisitNeedsItsOwnArrival(order, "rw");
+	}
+
+	/**
+	 * The new visit's first report is a complete COMPLETED (code, photos, serial): 409 and no evidence; then EN_ROUTE,
+	 * ARRIVED at the address and the same completion go through, with the geofence checked on this visit.
+	 */
+	private void assertVisitNeedsItsOwnArrival(long order, String prefix) {
+		int evidenceBefore = jdbc.queryForObject("select count(*) from job_evidence where order_id = ?", Integer.class,
+				order);
+		int eventsBefore = eventCount(order);
+		Instant now = Instant.now();
+		Map<String, Object> completed = event("COMPLETED", now, LAT, LNG);
+		completed.put("verificationCode", verificationCode(order));
+		completed.put("photoIds", List.of(photo(tokenA, order, "BEFORE", jpeg(order * 10 + 8)),
+				photo(tokenA, order, "AFTER", jpeg(order * 10 + 9))));
+		completed.put("serialNumbers", List.of(Map.of("sku", "DR-800", "serialNumber", "SN-" + prefix + "-2")));
+		Api.Reply early = post(tokenA, order, completed, prefix + "-completed-early");
+		assertThat(early.status()).as("COMPLETED as the new visit's first report: " + early.body()).isEqualTo(409);
+		assertThat(early.contentType()).startsWith("application/problem+json");
+		assertThat(early.json().get("type").asText()).endsWith("event-out-of-order");
+		assertThat(jdbc.queryForObject("select count(*) from job_evidence where order_id = ?", Integer.class, order))
+			.as("no evidence for a completion that was refused").isEqualTo(evidenceBefore);
+		assertThat(eventCount(order)).isEqualTo(eventsBefore);
+		Api.Reply started = post(tokenA, order, event("STARTED", now.minusSeconds(30), LAT, LNG), prefix + "-started-early");
+		assertThat(started.status()).as("STARTED before ARRIVED on the new visit").isEqualTo(409);
+
+		assertThat(post(tokenA, order, event("EN_ROUTE", now.minusSeconds(3600), null, null), prefix + "-en-route-2")
+			.status()).isEqualTo(200);
+		Api.Reply arrived = post(tokenA, order, event("ARRIVED", now.minusSeconds(3000), LAT + 0.00045, LNG),
+				prefix + "-arrived-2");
+		assertThat(arrived.status()).as(arrived.body()).isEqualTo(200);
+		completed.put("occurredAt", now.toString());
+		Api.Reply done = post(tokenA, order, completed, prefix + "-completed-2");
+		assertThat(done.status()).as(done.body()).isEqualTo(200);
+		assertThat(done.json().get("outcome").asText()).isEqualTo("APPLIED");
+		JsonNode evidence = dispatcher.get("/api/v1/reviews/evidence/" + order).json();
+		assertThat(evidence).hasSize(evidenceBefore + 1);
+		JsonNode latest = null;
+		for (JsonNode record : evidence) {
+			if (record.get("serialNumbers").toString().contains("SN-" + prefix + "-2")) {
+				latest = record;
+			}
+		}
+		assertThat(latest).as("the new visit's evidence: " + evidence).isNotNull();
+		assertThat(latest.get("geofence").asText()).isEqualTo("INSIDE");
+		assertThat(latest.get("onSiteSeconds").asLong()).isBetween(3000L - 5, 3000L + 5);
+	}
+
 	@org.springframework.beans.factory.annotation.Autowired
 	dev.shifu.platform.installer.PhotoStore photoStore;
 
@@ -228,6 +376,37 @@ class InstallerJobEventTests extends InstallerFixture {
 		// and the installer's app sees the same visit: STARTED cannot come again from the road either
 		assertThat(post(tokenA, order, event("STARTED", Instant.now(), LAT, LNG), "after-admin-started").status())
 			.isEqualTo(409);
+	}
+
+	/**
+	 * Review gap 2: one way to report a job. The stand-in's EXCEPTION needs a note as the app's does (400 naming
+	 * {@code note}, nothing changed); without a photo (the upload is the app's) it is accepted and reviewed.
+	 */
+	@Test
+	void theStandInsExceptionWithoutANoteIsRefusedAsTheAppsIs() {
+		long order = jobOf(installerA);
+		Map<String, Object> absent = new HashMap<>(Map.of("type", "EXCEPTION", "exceptionReason", "CONSUMER_ABSENT"));
+		Api.Reply noNote = dealerAdmin.post("/api/v1/providers/" + dealerId + "/jobs/" + order + "/events", absent,
+				h -> h.set("Idempotency-Key", "admin-absent-1-" + order));
+		assertProblem(noNote, 400, "note");
+		absent.put("note", "   ");
+		assertProblem(dealerAdmin.post("/api/v1/providers/" + dealerId + "/jobs/" + order + "/events", absent,
+				h -> h.set("Idempotency-Key", "admin-absent-2-" + order)), 400, "note");
+		driver.drain(order);
+		assertThat(eventCount(order)).as("nothing recorded").isZero();
+		assertThat(status(order)).isEqualTo("IN_SERVICE");
+
+		absent.put("note", "电话不通 / the consumer did not answer the phone");
+		Api.Reply reported = dealerAdmin.post("/api/v1/providers/" + dealerId + "/jobs/" + order + "/events", absent,
+				h -> h.set("Idempotency-Key", "admin-absent-3-" + order));
+		assertThat(reported.status()).as(reported.body()).isEqualTo(200);
+		assertThat(reported.json().get("flags").toString()).contains("MISSING_PHOTOS");
+		driver.drainUntil(order, () -> status(order).equals("AWAITING_BOOKING"), "back to booking");
+		JsonNode reviews = dispatcher.get("/api/v1/reviews?region=330106&orderId=" + order).json();
+		assertThat(reviews).hasSize(1);
+		assertThat(reviews.get(0).get("kind").asText()).isEqualTo("EVIDENCE");
+		assertThat(reviews.get(0).get("flags").toString()).contains("MISSING_PHOTOS");
+		assertThat(reviews.get(0).get("detail").asText()).contains("EXCEPTION");
 	}
 
 	@Test

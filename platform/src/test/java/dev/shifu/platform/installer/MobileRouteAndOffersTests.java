@@ -48,7 +48,7 @@ import dev.shifu.platform.support.ProcessDriver;
  */
 class MobileRouteAndOffersTests extends MobileClients {
 
-	static final LocalDate DAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2);
+	static LocalDate DAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2);
 
 	@Autowired
 	RuntimeService runtime;
@@ -91,6 +91,7 @@ class MobileRouteAndOffersTests extends MobileClients {
 
 	@BeforeEach
 	void dealer() {
+		DAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2);
 		driver = new ProcessDriver(runtime, management, history, taskService);
 		brand = newBrand();
 		brandApi = asBrand(brand);
@@ -393,6 +394,41 @@ class MobileRouteAndOffersTests extends MobileClients {
 			.satisfies(j -> assertThat(j.getChangedWhileUnderWay()).isTrue());
 	}
 
+	/**
+	 * Review gap (ordinary push): a job added to the installer's remaining day, with nothing under way, reaches the
+	 * open stream as a new route version that asks for no acknowledgement, the version the route then answers.
+	 */
+	@Test
+	void anOrdinaryChangeToTheRemainingDayIsPushedWithoutAskingForAcknowledgement() throws Exception {
+		BlockingQueue<JsonNode> events = stream(accessA);
+		JsonNode current = events.poll(60, TimeUnit.SECONDS);
+		assertThat(current).as("the current version").isNotNull().isNotEqualTo(ENDED);
+		RouteApi routeA = new RouteApi(client(accessA));
+
+		long order = scheduledOrder();
+		planOn(order, installerA, 0);
+
+		JsonNode pushed = null;
+		Route route = null;
+		for (int i = 0; i < 30 && pushed == null; i++) {
+			JsonNode next = events.poll(10, TimeUnit.SECONDS);
+			if (next == null) {
+				continue;
+			}
+			assertThat(next).as("the stream stays open").isNotEqualTo(ENDED);
+			assertThat(next.get("requiresAcknowledgement").asBoolean()).as("nothing is under way: " + next).isFalse();
+			route = routeA.getRoute(DAY, null);
+			if (next.get("version").asText().equals(route.getVersion())
+					&& route.getJobs().stream().anyMatch(j -> j.getJobId() == order)) {
+				pushed = next;
+			}
+		}
+		assertThat(pushed).as("a route version with the added job was pushed").isNotNull();
+		assertThat(pushed.get("version").asText()).isNotEqualTo(current.get("version").asText());
+		assertThat(pushed.get("underWayJobIds")).as("no job under way").isEmpty();
+		assertThat(route.getJobs()).noneMatch(RouteJob::getChangedWhileUnderWay);
+	}
+
 	@Test
 	void aSecondNodeOnTheSameDatabaseShowsTheChangeToAJobUnderWay() throws Exception {
 		long first = scheduledOrder();
@@ -588,7 +624,7 @@ class MobileRouteAndOffersTests extends MobileClients {
 		driver.instanceOf(id);
 		driver.drainUntil(id, () -> status(id).equals("AWAITING_BOOKING"), "booking link sent");
 		Api.Reply booked = window == null
-				? anonymous().post("/api/v1/consumer/" + consumerToken(id) + "/booking", Map.of("date", DAY.toString()))
+				? admin.post("/api/v1/bookings/" + id, Map.of("date", DAY.toString()))
 				: anonymous().post("/api/v1/consumer/" + consumerToken(id) + "/appointment",
 						Map.of("date", DAY.toString(), "window", window));
 		assertThat(booked.status()).as(booked.body()).isEqualTo(200);
@@ -615,8 +651,12 @@ class MobileRouteAndOffersTests extends MobileClients {
 	/** A dispatcher moves the job onto the installer's shift of the day, pinned; the stored plan then sends them. */
 	void planOn(long order, long installerId, int position) {
 		String jobId = "O" + order;
-		eventually(() -> dispatcher.get("/api/v1/schedules?region=330100&date=" + DAY).body().contains("\"" + jobId + "\""),
-				jobId + " in the live plan");
+		String shiftId = "I" + installerId + "@" + DAY;
+		// A new installer's shift reaches the live plan with the network change, after the job may already be there.
+		eventually(() -> {
+			String day = dispatcher.get("/api/v1/schedules?region=330100&date=" + DAY).body();
+			return day.contains("\"" + jobId + "\"") && day.contains("\"" + shiftId + "\"");
+		}, jobId + " and shift " + shiftId + " in the live plan");
 		Api.Reply moved = dispatcher.post("/api/v1/schedules/330100/moves",
 				Map.of("jobId", jobId, "shiftId", "I" + installerId + "@" + DAY, "position", position, "pin", true));
 		assertThat(moved.status()).as(moved.body()).isEqualTo(202);

@@ -26,6 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffConsolesBrowserTests extends PlatformIntegrationTest {
 
+	/** Another app of this JVM that closed may have taken the webapps' delegates with it (CamundaWebapps). */
+	@org.junit.jupiter.api.BeforeEach
+	void camundaWebappsUp() {
+		dev.shifu.platform.support.CamundaWebapps.ensureRuntimeDelegates();
+	}
+
 	@LocalServerPort
 	private int port;
 

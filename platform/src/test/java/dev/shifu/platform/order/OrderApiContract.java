@@ -155,8 +155,8 @@ abstract class OrderApiContract extends PlatformIntegrationTest {
 		assertThat(externalIds(api.get("/api/v1/orders?region=330106"))).containsExactly("EXT-11");
 		assertThat(externalIds(api.get("/api/v1/orders?region=330100"))).containsExactlyInAnyOrder("EXT-11", "EXT-12");
 		assertThat(externalIds(api.get("/api/v1/orders?status=CANCELLED"))).containsExactly("EXT-12");
-		assertThat(externalIds(api.get("/api/v1/orders?from=" + OrderJson.TODAY))).hasSize(2);
-		assertThat(externalIds(api.get("/api/v1/orders?from=" + OrderJson.TODAY.plusDays(1)))).isEmpty();
+		assertThat(externalIds(api.get("/api/v1/orders?from=" + OrderJson.today()))).hasSize(2);
+		assertThat(externalIds(api.get("/api/v1/orders?from=" + OrderJson.today().plusDays(1)))).isEmpty();
 		assertThat(api.get("/api/v1/orders?size=1").json().at("/page/totalPages").asInt()).isEqualTo(2);
 	}
 
@@ -167,7 +167,7 @@ abstract class OrderApiContract extends PlatformIntegrationTest {
 				CSV-1,王芳,13912345678,"杭州市滨江区江南大道 100 号, 2 幢",330108,30.2084,120.2119,INSTALLATION,SILVER,ARRIVED,,,DR-800|Walnut door|DOOR|2|true
 				CSV-2,张伟,12345,杭州市某地,999999,30.2,120.2,INSTALLATION,NORMAL,ARRIVED,,,DR-800|Walnut door|DOOR|1|false
 				CSV-3,刘洋,15812345678,杭州市西湖区古墩路 1 号,330106,30.28,120.10,DELIVERY,GOLD,SHIPPED,%s,,SF-3S|Sofa|SOFA|1
-				""".formatted(OrderJson.TODAY.plusDays(3));
+				""".formatted(OrderJson.today().plusDays(3));
 
 		JsonNode report = api.postRaw("/api/v1/orders:import", csv, MediaType.parseMediaType("text/csv")).json();
 		JsonNode again = api.postRaw("/api/v1/orders:import", csv, MediaType.parseMediaType("text/csv")).json();
@@ -195,12 +195,12 @@ abstract class OrderApiContract extends PlatformIntegrationTest {
 				Arguments.of("quantity as text", (Mutation) b -> b.put("items", List.of(Map.of("sku", "A", "name", "A", "category", "DOOR", "quantity", "many"))), 400, "items[0].quantity"),
 				Arguments.of("fractional quantity", (Mutation) b -> b.put("items", List.of(Map.of("sku", "A", "name", "A", "category", "DOOR", "quantity", 1.5))), 400, "items[0].quantity"),
 				Arguments.of("phone as a JSON number", (Mutation) b -> OrderJson.consumer(b).put("phone", 13812345678L), 400, "consumer.phone"),
-				Arguments.of("unknown field (typo)", (Mutation) b -> b.put("promisedby", OrderJson.TODAY.plusDays(7).toString()), 400, "promisedby"),
+				Arguments.of("unknown field (typo)", (Mutation) b -> b.put("promisedby", OrderJson.today().plusDays(7).toString()), 400, "promisedby"),
 				Arguments.of("unknown nested field", (Mutation) b -> OrderJson.consumer(b).put("fone", "13812345678"), 400, "consumer.fone"),
 				Arguments.of("service type as a number", (Mutation) b -> b.put("serviceType", 1), 400, "serviceType"),
 				Arguments.of("text for a flag", (Mutation) b -> b.put("items", List.of(itemWith("serialNumberRequired", "yes"))), 400, "items[0].serialNumberRequired"),
 				Arguments.of("shipped without a date", (Mutation) b -> b.put("goods", Map.of("status", "SHIPPED")), 400, "goods.expectedArrival"),
-				Arguments.of("promise in the past", (Mutation) b -> b.put("promisedBy", OrderJson.TODAY.minusDays(1).toString()), 400, "promisedBy"));
+				Arguments.of("promise in the past", (Mutation) b -> b.put("promisedBy", OrderJson.today().minusDays(1).toString()), 400, "promisedBy"));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -10,7 +10,10 @@ import java.util.Map;
 /** Order bodies as a brand would send them, as plain maps so a test can break any field. */
 final class OrderJson {
 
-	static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+	/** Today in Shanghai, read at each call (a suite may cross midnight). */
+	static LocalDate today() {
+		return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+	}
 
 	private OrderJson() {
 	}
@@ -31,8 +34,8 @@ final class OrderJson {
 		body.put("items", items);
 		body.put("serviceType", "DELIVERY_AND_INSTALLATION");
 		body.put("memberTier", "GOLD");
-		body.put("goods", new LinkedHashMap<>(Map.of("status", "SHIPPED", "expectedArrival", TODAY.plusDays(2).toString())));
-		body.put("promisedBy", TODAY.plusDays(7).toString());
+		body.put("goods", new LinkedHashMap<>(Map.of("status", "SHIPPED", "expectedArrival", today().plusDays(2).toString())));
+		body.put("promisedBy", today().plusDays(7).toString());
 		return body;
 	}
 

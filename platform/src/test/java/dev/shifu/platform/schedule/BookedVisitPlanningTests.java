@@ -27,7 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A consumer's booking moves the visit onto the booked day of the live plan, without a restart. */
 class BookedVisitPlanningTests extends PlatformIntegrationTest {
 
-	private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+	private static LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+	@org.junit.jupiter.api.BeforeEach
+	void readToday() {
+		TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+	}
 
 	@Autowired
 	private RuntimeService runtime;
@@ -62,12 +67,10 @@ class BookedVisitPlanningTests extends PlatformIntegrationTest {
 				"items", List.of(Map.of("sku", "DR-1", "name", "Door", "category", "DOOR", "quantity", 1)),
 				"serviceType", "INSTALLATION", "goods", Map.of("status", "ARRIVED"))).json().get("id").asLong();
 		driver.drainUntil(order, () -> admin.get("/api/v1/notifications?orderId=" + order).json().size() > 0, "booking link");
-		// The owning brand reads the consumer's link from its order; staff see it masked.
-		String link = asBrand(brand).get("/api/v1/orders/" + order).json().get("consumerLink").asText();
-		String token = link.substring(link.indexOf("/c/") + 3);
 		LocalDate booked = TODAY.plusDays(3);
 
-		Api.Reply reply = anonymous().post("/api/v1/consumer/" + token + "/booking", Map.of("date", booked.toString()));
+		// A dispatcher books the day for the consumer (the whole day: no window).
+		Api.Reply reply = dispatcher.post("/api/v1/bookings/" + order, Map.of("date", booked.toString()));
 
 		assertThat(reply.status()).isEqualTo(200);
 		String job = "O" + order;

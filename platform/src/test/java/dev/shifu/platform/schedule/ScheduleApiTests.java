@@ -35,9 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ScheduleApiTests extends PlatformIntegrationTest {
 
-	private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+	private static LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
-	private static final LocalDate TOMORROW = TODAY.plusDays(1);
+	private static LocalDate TOMORROW = TODAY.plusDays(1);
 
 	/** Distinct phones for every installer this class creates. */
 	private static final java.util.concurrent.atomic.AtomicInteger PHONES = new java.util.concurrent.atomic.AtomicInteger(
@@ -56,6 +56,8 @@ class ScheduleApiTests extends PlatformIntegrationTest {
 
 	@BeforeEach
 	void network() {
+		TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		TOMORROW = TODAY.plusDays(1);
 		Api admin = asNewUser(Role.ADMIN, null);
 		dispatcherName = unique("dispatcher");
 		accounts.createUser(dispatcherName, PASSWORD, dispatcherName, java.util.Set.of(Role.DISPATCHER), null, null);

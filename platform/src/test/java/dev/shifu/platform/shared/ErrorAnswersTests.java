@@ -65,10 +65,29 @@ class ErrorAnswersTests extends PlatformIntegrationTest {
 		assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
 	}
 
+	@Test
+	void aNullInsideAListIsRefusedNamingItsPlace() throws Exception {
+		HttpResponse<String> answer = post("/api/v1/dispatch/board/330100/preview", admin(), "{\"edits\":[null]}");
+
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+		assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+		assertThat(answer.body()).contains("\"field\":\"edits[0]\"").contains("may not be null");
+	}
+
 	private String admin() {
 		String name = unique("admin");
 		accounts.createUser(name, PASSWORD, name, Set.of(Role.ADMIN), null, null);
 		return "Basic " + Base64.getEncoder().encodeToString((name + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private HttpResponse<String> post(String rawPath, String authorization, String json) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + rawPath))
+			.header("Accept", "application/json")
+			.header("Content-Type", "application/json")
+			.header("Authorization", authorization)
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build();
+		return client.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> get(String rawPath, String authorization, String accept) throws Exception {

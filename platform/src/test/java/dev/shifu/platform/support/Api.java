@@ -69,6 +69,13 @@ public final class Api {
 		});
 	}
 
+	/** A binary answer (a photo), with the caller's credentials. */
+	public ResponseEntity<byte[]> getBytes(String path) {
+		HttpHeaders headers = new HttpHeaders();
+		credentials.accept(headers);
+		return http.exchange(new RequestEntity<>(headers, HttpMethod.GET, URI.create(path)), byte[].class);
+	}
+
 	public Reply postRaw(String path, String body, MediaType type) {
 		return send(HttpMethod.POST, path, body, type, h -> {
 		});

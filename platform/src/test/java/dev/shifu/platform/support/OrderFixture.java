@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class OrderFixture extends PlatformIntegrationTest {
 
-	protected static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+	/** Today in Shanghai, read again before each test (a suite may cross midnight). */
+	protected static LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
 	/** Distinct phones for every installer of the JVM (a phone is unique per provider). */
 	private static final AtomicInteger PHONES = new AtomicInteger();
@@ -67,6 +68,7 @@ public abstract class OrderFixture extends PlatformIntegrationTest {
 
 	@BeforeEach
 	void orderFixture() {
+		TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 		driver = new ProcessDriver(runtime, management, history, taskService);
 		brand = newBrand();
 		brandApi = asBrand(brand);
@@ -147,9 +149,12 @@ public abstract class OrderFixture extends PlatformIntegrationTest {
 		return consumer().get("/api/v1/consumer/" + consumerToken(orderId)).json().get("verificationCode").asText();
 	}
 
-	/** The consumer books the day through the link; the process takes it. */
+	/**
+	 * A dispatcher books the day for the consumer (staff booking, as agreed on the phone); the process takes it. The
+	 * consumer's own link books a window ({@code GET …/windows}, {@code POST …/appointment}), not a bare day.
+	 */
 	protected void book(long orderId, LocalDate date) {
-		Api.Reply reply = consumer().post("/api/v1/consumer/" + consumerToken(orderId) + "/booking", Map.of("date", date.toString()));
+		Api.Reply reply = admin.post("/api/v1/bookings/" + orderId, Map.of("date", date.toString()));
 		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
 		driver.drain(orderId);
 	}

@@ -67,7 +67,7 @@ public abstract class StaffTaskFixture extends OrderFixture {
 		long order = scheduledOrder();
 		driver.fireTimer(order, Elements.INSTALLATION_DAY_TIMER);
 		assertThat(jobEvent(order, Map.of("type", "EN_ROUTE")).status()).isEqualTo(200);
-		Api.Reply exception = jobEvent(order, Map.of("type", "EXCEPTION", "exceptionReason", "ADDRESS_WRONG"));
+		Api.Reply exception = jobEvent(order, Map.of("type", "EXCEPTION", "exceptionReason", "ADDRESS_WRONG", "note", "no such building"));
 		assertThat(exception.status()).as(exception.body()).isEqualTo(200);
 		assertThat(driver.openTask(order, Elements.RESOLVE_ADDRESS_TASK)).isNotNull();
 		return order;

@@ -33,6 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TasklistBrowserTests extends StaffTaskFixture {
 
+	/** Another app of this JVM that closed may have taken the webapps' delegates with it (CamundaWebapps). */
+	@org.junit.jupiter.api.BeforeEach
+	void camundaWebappsUp() {
+		dev.shifu.platform.support.CamundaWebapps.ensureRuntimeDelegates();
+	}
+
 	private static final String PHONE_TASK_NAME = "Phone the consumer";
 
 	private static final String RETURN_VISIT_NAME = "Return visit call (回访)";

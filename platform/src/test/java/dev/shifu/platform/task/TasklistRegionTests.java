@@ -37,6 +37,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TasklistRegionTests extends StaffTaskFixture {
 
+	/** Another app of this JVM that closed may have taken the webapps' delegates with it (CamundaWebapps). */
+	@org.junit.jupiter.api.BeforeEach
+	void camundaWebappsUp() {
+		dev.shifu.platform.support.CamundaWebapps.ensureRuntimeDelegates();
+	}
+
 	private static final String EAST = "990200";
 
 	private static final String WEST = "990300";

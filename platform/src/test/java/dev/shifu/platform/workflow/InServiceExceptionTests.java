@@ -74,7 +74,7 @@ class InServiceExceptionTests extends LifecycleFixture {
 		assertThat(stranger.status()).as("another provider's installer").isEqualTo(400);
 		assertThat(stranger.json().get("field").asText()).isEqualTo("installerId");
 		assertThat(jobEvent(secondAdmin, second, order, Map.of("type", "EN_ROUTE")).status()).isEqualTo(200);
-		assertThat(jobEvent(secondAdmin, second, order, Map.of("type", "EXCEPTION", "exceptionReason", "PARTS_MISSING")).status())
+		assertThat(jobEvent(secondAdmin, second, order, Map.of("type", "EXCEPTION", "exceptionReason", "PARTS_MISSING", "note", "hinges missing")).status())
 			.isEqualTo(200);
 		driver.drainUntil(order, () -> status(order).equals("AWAITING_BOOKING"), "rebooking");
 
@@ -117,7 +117,7 @@ class InServiceExceptionTests extends LifecycleFixture {
 		driver.fireTimer(order, "InstallationDayTimer");
 		// the provider sent the farther installer and says so
 		assertThat(jobEvent(secondAdmin, second, order, Map.of("type", "EN_ROUTE", "installerId", far)).status()).isEqualTo(200);
-		assertThat(jobEvent(secondAdmin, second, order, Map.of("type", "EXCEPTION", "exceptionReason", "PARTS_MISSING")).status())
+		assertThat(jobEvent(secondAdmin, second, order, Map.of("type", "EXCEPTION", "exceptionReason", "PARTS_MISSING", "note", "hinges missing")).status())
 			.isEqualTo(200);
 		driver.drainUntil(order, () -> status(order).equals("AWAITING_BOOKING"), "rebooking");
 

@@ -121,13 +121,13 @@ class OrderLifecycleOnMariaDbTests extends LifecycleFixture {
 		await("booking link sent", () -> status(order).equals("AWAITING_BOOKING")
 				&& notifications(order).findValuesAsText("template").contains("BOOKING_LINK"));
 
-		// booking: never before the goods are due
+		// booking (a dispatcher's, with the consumer on the phone): never before the goods are due
 		String token = consumerToken(order);
-		Api.Reply tooEarly = consumer().post("/api/v1/consumer/" + token + "/booking", Map.of("date", TODAY.plusDays(1).toString()));
+		Api.Reply tooEarly = admin.post("/api/v1/bookings/" + order, Map.of("date", TODAY.plusDays(1).toString()));
 		assertThat(tooEarly.status()).isEqualTo(400);
 		assertThat(tooEarly.json().get("field").asText()).isEqualTo("date");
 		LocalDate day = TODAY.plusDays(3);
-		Api.Reply booked = consumer().post("/api/v1/consumer/" + token + "/booking", Map.of("date", day.toString()));
+		Api.Reply booked = admin.post("/api/v1/bookings/" + order, Map.of("date", day.toString()));
 		assertThat(booked.status()).as(booked.body()).isEqualTo(200);
 		await("waiting for goods", () -> status(order).equals("AWAITING_GOODS"));
 
@@ -328,7 +328,7 @@ class OrderLifecycleOnMariaDbTests extends LifecycleFixture {
 			.toList();
 	}
 
-	/** A door order of the brand, booked by its consumer for {@code day} and accepted by the dealer. */
+	/** A door order of the brand, booked for {@code day} (by a dispatcher) and accepted by the dealer. */
 	private long bookedAndAccepted(LocalDate day) {
 		Api.Reply reply = brandApi.post("/api/v1/orders", Map.of("externalOrderId", unique("LIFE"),
 				"consumer", Map.of("name", "张伟", "phone", "13812345679", "address", "杭州市西湖区文二路 88 号",
@@ -339,7 +339,7 @@ class OrderLifecycleOnMariaDbTests extends LifecycleFixture {
 		assertThat(reply.status()).as(reply.body()).isEqualTo(201);
 		long id = reply.json().get("id").asLong();
 		await("booking link of " + id, () -> status(id).equals("AWAITING_BOOKING"));
-		Api.Reply booked = consumer().post("/api/v1/consumer/" + consumerToken(id) + "/booking", Map.of("date", day.toString()));
+		Api.Reply booked = admin.post("/api/v1/bookings/" + id, Map.of("date", day.toString()));
 		assertThat(booked.status()).as(booked.body()).isEqualTo(200);
 		await("an offer of " + id, () -> openOffer(id) != null);
 		assertThat(dealerAdmin.post("/api/v1/offers/" + openOffer(id).get("id").asLong() + "/accept", null).status()).isEqualTo(200);

@@ -16,11 +16,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @org.springframework.test.context.TestPropertySource(properties = LifecycleFixture.OWN_PLANNING_CONTEXT)
 class OrderPathsTests extends LifecycleFixture {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	private org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	@org.springframework.boot.test.web.server.LocalServerPort
 	private int port;
 
 	@org.springframework.beans.factory.annotation.Autowired
 	private dev.shifu.platform.dispatch.VisitRecords visitRecords;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	private OrderProcess process;
 
 	@Test
 	void brandCancellationEndsTheProcessReleasesTheBookingAndTellsTheConsumer() {
@@ -38,25 +44,24 @@ class OrderPathsTests extends LifecycleFixture {
 	}
 
 	@Test
-	void theBookingAnswerSaysWhichChangeIsPendingForTheNewAndTheMovedDay() {
+	void aDispatchersBookingAndItsMoveReachTheProcessAndTheConsumersOrder() {
 		long order = postOrder("NOT_SHIPPED");
-		String booking = "/api/v1/consumer/" + consumerToken(order) + "/booking";
+		String booking = "/api/v1/bookings/" + order;
 
-		Api.Reply first = consumer().post(booking, Map.of("date", TODAY.plusDays(4).toString()));
+		Api.Reply first = admin.post(booking, Map.of("date", TODAY.plusDays(4).toString()));
 
 		assertThat(first.status()).as(first.body()).isEqualTo(200);
-		assertThat(first.json().at("/pendingChange/change").asText()).isEqualTo("BOOKING_CONFIRMED");
-		assertThat(first.json().at("/pendingChange/bookedDate").asText()).isEqualTo(TODAY.plusDays(4).toString());
-		assertThat(first.json().get("status").asText()).as("the status at the answer; the process moves on after it")
-			.isIn("AWAITING_BOOKING", "BOOKED", "AWAITING_GOODS");
+		assertThat(first.json().get("bookedDate").asText()).isEqualTo(TODAY.plusDays(4).toString());
 		driver.drainUntil(order, () -> status(order).equals("AWAITING_GOODS"), "the booking taken");
 
-		Api.Reply moved = consumer().post(booking, Map.of("date", TODAY.plusDays(5).toString()));
+		Api.Reply moved = admin.post(booking, Map.of("date", TODAY.plusDays(5).toString()));
 
 		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
-		assertThat(moved.json().at("/pendingChange/change").asText()).isEqualTo("BOOKING_CHANGED");
-		assertThat(moved.json().at("/pendingChange/bookedDate").asText()).isEqualTo(TODAY.plusDays(5).toString());
 		assertThat(moved.json().get("bookedDate").asText()).isEqualTo(TODAY.plusDays(5).toString());
+		driver.drain(order);
+		assertThat(consumer().get("/api/v1/consumer/" + consumerToken(order)).json().get("bookedDate").asText())
+			.isEqualTo(TODAY.plusDays(5).toString());
+		assertThat(process.bookedDay(order)).contains(TODAY.plusDays(5));
 	}
 
 	@Test
@@ -154,6 +159,10 @@ class OrderPathsTests extends LifecycleFixture {
 			Api.Reply progress = jobEvent(order, Map.of("type", step, "installerId", other));
 			assertThat(progress.status()).as(step + ": " + progress.body()).isEqualTo(200);
 		}
+		// The rework's code shows from its day on (a new code: the first visit's installer knew the old one).
+		assertThat(consumer().get("/api/v1/consumer/" + consumerToken(order)).json().has("verificationCode"))
+			.as("no code before the rework's day").isFalse();
+		jdbc.update("update booking set booked_date = ? where order_id = ?", TODAY, order);
 		String code = verificationCode(order);
 		Api.Reply wrong = jobEvent(order, Map.of("type", "COMPLETED", "installerId", other, "verificationCode",
 				code.equals("000000") ? "111111" : "000000"));

@@ -170,19 +170,26 @@ class AppointmentService {
 	}
 
 	/**
-	 * Books the first window. The same window again is a no-op (a double tap); another window while one is booked is
-	 * a 409 (reschedule instead).
+	 * Books the visit's window. The same window again is a no-op (a double tap); another window while one is booked is
+	 * a 409 (reschedule instead), unless the process waits for a new visit's booking (a rework or a revisit).
 	 */
 	Appointment book(OrderSnapshot order, LocalDate day, String code, boolean premium) {
 		Optional<Appointment> existing = appointments.findById(order.id());
+		boolean awaitsBooking = process.awaitsBooking(order.id());
 		if (existing.isPresent()) {
 			if (existing.get().isAt(day, code)) {
 				return existing.get();
 			}
-			throw new ConflictException("already-booked",
-					"A window is already booked for this order; reschedule it instead");
+			if (!awaitsBooking) {
+				throw new ConflictException("already-booked",
+						"A window is already booked for this order; reschedule it instead");
+			}
+			// The process waits for a new visit (a rework, or a revisit after the consumer was not home): the
+			// appointment belongs to a visit that is over, and this booking replaces it (with its reschedule count).
+			appointments.delete(existing.get());
+			appointments.flush();
 		}
-		if (!process.awaitsBooking(order.id())) {
+		if (!awaitsBooking) {
 			throw new ConflictException("not-bookable", "The visit of this order cannot be booked now");
 		}
 		Rights rights = rights(order);
@@ -299,6 +306,12 @@ class AppointmentService {
 		if (day.isAfter(lastDay(order))) {
 			throw new InvalidFieldException("date",
 					"is more than " + settings.windowDays() + " days ahead: choose one of the offered windows");
+		}
+		// Before the member tier's first day: the date's fault too (a window there is offered to other tiers).
+		LocalDate first = today(order).plusDays(rights.rights().firstDayOf(rights.tier()));
+		if (day.isBefore(first)) {
+			throw new InvalidFieldException("date", "is before " + first + ", the first day a " + rights.tier()
+					+ " member books with this brand: choose one of the offered windows");
 		}
 		if (premium && !rights.rights().premium(rights.tier())) {
 			throw new InvalidFieldException("premium", "is a right of " + rights.rights().premium() + " members");

@@ -64,6 +64,11 @@ class BookingService implements dev.shifu.platform.booking.StaffBookings {
 	}
 
 	@Transactional(readOnly = true)
+	/** The process waits for a visit to be booked: the first one, a rework or a revisit. */
+	boolean awaitsBooking(long orderId) {
+		return process.awaitsBooking(orderId);
+	}
+
 	OrderSnapshot order(String token) {
 		return orders.findByConsumerToken(token).orElseThrow(() -> new NotFoundException("order link", "given"));
 	}
@@ -74,14 +79,10 @@ class BookingService implements dev.shifu.platform.booking.StaffBookings {
 	}
 
 	/**
-	 * Books the first visit day, or moves it while the process allows a change. Never before the goods are due, and
-	 * the same day again is a no-op, so a double tap books once.
+	 * A dispatcher books (or moves) the visit day on the consumer's behalf, e.g. a rework visit agreed on the phone.
+	 * Never before the goods are due, and the same day again is a no-op, so a double tap books once. (The consumer's
+	 * link books a window instead: {@link AppointmentService#book}.)
 	 */
-	LocalDate book(String token, LocalDate date) {
-		return book(order(token), date);
-	}
-
-	/** A dispatcher books on the consumer's behalf (e.g. a rework visit agreed on the phone); the same checks. */
 	@Override
 	public LocalDate bookFor(long orderId, LocalDate date) {
 		return book(orders.find(orderId).orElseThrow(() -> new NotFoundException("order", orderId)), date);

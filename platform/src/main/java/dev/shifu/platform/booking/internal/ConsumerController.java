@@ -1,16 +1,20 @@
 package dev.shifu.platform.booking.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,11 +23,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.shifu.platform.catalog.Regions;
 import dev.shifu.platform.catalog.ServiceType;
 import dev.shifu.platform.order.OrderLifecycle;
 import dev.shifu.platform.order.OrderSnapshot;
 import dev.shifu.platform.order.OrderStatus;
 import dev.shifu.platform.shared.ConflictException;
+import dev.shifu.platform.shared.Problems;
 
 /** The consumer's link: the token is the credential and opens exactly one order. */
 @RestController
@@ -32,34 +38,31 @@ import dev.shifu.platform.shared.ConflictException;
 class ConsumerController {
 
 	/**
-	 * The code is shown only while a visit is due (its day has come), when an installer may ask for it, and while a
-	 * booked rework waits for its visit (the rework has no in-service step of its own).
+	 * The code is shown only while a visit is due (its day has come), when an installer may ask for it. A booked
+	 * rework has no in-service step of its own: its code (a new one, see the order) shows from the rework's day on.
 	 */
 	private static final Set<OrderStatus> CODE_VISIBLE = EnumSet.of(OrderStatus.IN_SERVICE, OrderStatus.EN_ROUTE,
-			OrderStatus.ARRIVED, OrderStatus.STARTED, OrderStatus.REWORK_SCHEDULED);
+			OrderStatus.ARRIVED, OrderStatus.STARTED);
+
+	private static final String USE_WINDOWS = "use-windows";
 
 	private final BookingService bookings;
 
 	private final OrderLifecycle orders;
 
-	ConsumerController(BookingService bookings, OrderLifecycle orders) {
+	private final Regions regions;
+
+	private final Clock clock;
+
+	ConsumerController(BookingService bookings, OrderLifecycle orders, Regions regions, Optional<Clock> clock) {
 		this.bookings = bookings;
 		this.orders = orders;
+		this.regions = regions;
+		this.clock = clock.orElseGet(Clock::systemUTC);
 	}
 
-	/**
-	 * {@code pendingChange} is set when the call was recorded but the order's status has not caught up yet: the
-	 * process moves on in its own transaction, so {@code status} is what is true now, not what it will be.
-	 */
 	record ConsumerOrder(String orderNumber, OrderStatus status, ServiceType serviceType, String address,
-			LocalDate bookedDate, String verificationCode, boolean cancellable, PendingChange pendingChange) {
-	}
-
-	/** A change the order is being moved to; read the order again to see it applied. */
-	record PendingChange(String change, LocalDate bookedDate, String message) {
-	}
-
-	record BookRequest(@NotNull LocalDate date) {
+			LocalDate bookedDate, String verificationCode, boolean cancellable) {
 	}
 
 	record CancelRequest(@NotBlank @Size(max = 500) String reason) {
@@ -71,20 +74,25 @@ class ConsumerController {
 		return view(bookings.order(token));
 	}
 
+	/**
+	 * Retired: it booked a bare calendar day with no capacity check, so an order could be "booked" with nobody able
+	 * to come. The link books a window now; this answers 410 and changes nothing. An unknown link is still a 404.
+	 */
 	@PostMapping("/booking")
-	@Operation(summary = "Book the visit day, or move it while that is still possible",
-			description = "The day is booked and the order is moving on: status is the order's status at the moment "
-					+ "of the answer, pendingChange says what follows. Read the order again to see it applied.")
-	ResponseEntity<ConsumerOrder> book(@PathVariable String token, @Valid @RequestBody BookRequest request) {
-		OrderStatus before = bookings.order(token).status();
-		LocalDate booked = bookings.book(token, request.date());
-		ConsumerOrder now = view(bookings.order(token));
-		String change = before == OrderStatus.AWAITING_BOOKING ? "BOOKING_CONFIRMED" : "BOOKING_CHANGED";
-		PendingChange pending = new PendingChange(change, booked,
-				"Your visit day is recorded; the order's status follows in a moment. 您的预约日期已记录，订单状态稍后更新。");
-		return ResponseEntity.ok()
-			.body(new ConsumerOrder(now.orderNumber(), now.status(), now.serviceType(), now.address(), now.bookedDate(),
-					now.verificationCode(), now.cancellable(), pending));
+	@Operation(summary = "Retired: book one of the offered windows instead (410 use-windows)", deprecated = true,
+			description = "Answers 410 Gone, type use-windows, and changes nothing: read GET /api/v1/consumer/{token}/windows "
+					+ "and book one with POST /api/v1/consumer/{token}/appointment.")
+	ResponseEntity<ProblemDetail> book(@PathVariable String token) {
+		bookings.order(token);
+		ProblemDetail problem = Problems.of(HttpStatus.GONE, USE_WINDOWS, "Book a window instead",
+				"A visit is booked in a time window an installer really has room for: choose one from "
+						+ "GET /api/v1/consumer/{token}/windows and book it with POST /api/v1/consumer/{token}/appointment. "
+						+ "请从 GET /api/v1/consumer/{token}/windows 中选择可预约的时段，"
+						+ "再通过 POST /api/v1/consumer/{token}/appointment 预约。");
+		problem.setProperty("code", USE_WINDOWS);
+		problem.setProperty("windows", "GET /api/v1/consumer/{token}/windows");
+		problem.setProperty("appointment", "POST /api/v1/consumer/{token}/appointment");
+		return ResponseEntity.status(HttpStatus.GONE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	@PostMapping("/cancel")
@@ -98,7 +106,7 @@ class ConsumerController {
 	@Operation(summary = "A fresh completion code: the old one stops working, and a lock after wrong codes is lifted")
 	ConsumerOrder renewVerificationCode(@PathVariable String token) {
 		OrderSnapshot order = bookings.order(token);
-		if (!CODE_VISIBLE.contains(order.status())) {
+		if (!codeVisible(order)) {
 			throw new ConflictException("no-code-now", "The order is " + order.status() + ": no completion code is needed now");
 		}
 		orders.renewVerificationCode(order.id());
@@ -106,9 +114,21 @@ class ConsumerController {
 	}
 
 	private ConsumerOrder view(OrderSnapshot order) {
-		String code = CODE_VISIBLE.contains(order.status()) ? orders.verificationCode(order.id()) : null;
+		String code = codeVisible(order) ? orders.verificationCode(order.id()) : null;
 		return new ConsumerOrder(order.externalOrderId(), order.status(), order.serviceType(), order.address(),
-				bookings.bookedDate(order.id()).orElse(null), code, order.status().isCancellable(), null);
+				bookings.bookedDate(order.id()).orElse(null), code, order.status().isCancellable());
+	}
+
+	/** A visit is due: its day has come (a rework: the booked rework day, on the region's calendar). */
+	private boolean codeVisible(OrderSnapshot order) {
+		if (CODE_VISIBLE.contains(order.status())) {
+			return true;
+		}
+		if (order.status() != OrderStatus.REWORK_SCHEDULED) {
+			return false;
+		}
+		LocalDate today = LocalDate.ofInstant(clock.instant(), regions.zoneOf(order.regionCode()));
+		return bookings.bookedDate(order.id()).map(day -> !day.isAfter(today)).orElse(false);
 	}
 
 }

@@ -82,7 +82,16 @@ class ConsumerMessages {
 	void on(BookingEvents.VisitBooked booked) {
 		orders.find(booked.orderId()).ifPresent(order -> send(order, Template.BOOKING_CONFIRMED,
 				Map.of("date", booked.date().toString(), "window", window(order.id(), booked.date())),
-				"booked:" + booked.orderId() + ":" + booked.date() + ":" + window(order.id(), booked.date())));
+				"booked:" + booked.orderId() + ":" + booked.date() + ":" + window(order.id(), booked.date()) + ":"
+						+ moves(order.id())));
+	}
+
+	/**
+	 * How often the window was moved: a move back to a window booked before is a new booking to confirm, while a
+	 * redelivered event (read after the same move) keys the same message.
+	 */
+	private String moves(long orderId) {
+		return appointments.appointment(orderId).map(a -> String.valueOf(a.reschedules())).orElse("");
 	}
 
 	@ApplicationModuleListener

@@ -3,6 +3,7 @@ package dev.shifu.platform.booking.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -68,10 +69,14 @@ class ConsumerTracking {
 
 	private final Clock clock;
 
+	private final BookingRepository bookings;
+
 	private final TravelTime travel = HaversineTravelTime.cityDefault();
 
 	ConsumerTracking(ConsumerLinks links, PlannedVisits plan, NetworkDirectory network, OrderProcess process,
-			InstallerContact contact, InstallerPositionRepository positions, Regions regions, Optional<Clock> clock) {
+			InstallerContact contact, InstallerPositionRepository positions, Regions regions, Optional<Clock> clock,
+			BookingRepository bookings) {
+		this.bookings = bookings;
 		this.links = links;
 		this.plan = plan;
 		this.network = network;
@@ -113,7 +118,11 @@ class ConsumerTracking {
 		if (!PLANNED.contains(order.status())) {
 			return Optional.empty();
 		}
-		Optional<Long> lead = visit.map(v -> v.installerIds().get(0)).or(() -> process.assignedInstallerId(order.id()));
+		// A plan published before the accept reached the solver may show another provider's installer: not them.
+		Optional<Long> provider = process.assignedProviderId(order.id());
+		Optional<Long> lead = visit.map(v -> v.installerIds().get(0))
+			.filter(id -> provider.isEmpty() || network.installer(id).map(i -> i.providerId() == provider.get()).orElse(false))
+			.or(() -> process.assignedInstallerId(order.id()));
 		return lead.flatMap(network::installer)
 			.map(i -> new Installer(firstName(i.name()), latin(firstName(i.name())), Math.round(i.rating() * 10) / 10.0, i.ratingCount(),
 					Math.max(order.crewSize(), i.crewSize()), contact.numberFor(order.id(), i)));
@@ -133,7 +142,13 @@ class ConsumerTracking {
 				return Optional.of(window(arrival.isBefore(earliest) ? earliest : arrival, POSITION_SPREAD, "POSITION"));
 			}
 		}
-		return visit.map(v -> window(v.arrival(), PLAN_SPREAD, "PLAN"));
+		// The planned start, not the arrival: a crew early for a booked afternoon waits for its window, and the
+		// consumer was told the morning (the en-route message said 07:34-08:34 for a 13:00-17:00 booking).
+		// A plan that has not caught up with a move still has the old day: no ETA rather than the wrong day.
+		Optional<LocalDate> booked = bookings.findById(order.id()).map(Booking::getBookedDate);
+		return visit.map(v -> v.start() != null ? v.start() : v.arrival())
+			.filter(at -> booked.isEmpty() || at.toLocalDate().equals(booked.get()))
+			.map(at -> window(at, PLAN_SPREAD, "PLAN"));
 	}
 
 	private static Eta window(LocalDateTime arrival, Duration spread, String source) {

@@ -36,9 +36,10 @@ class ConsumerTrackingController {
 	/**
 	 * @param locale the order's language (zh-CN or en) when the brand named one or the browser asked for one
 	 * @param readOnly the order is finished: the link shows the outcome and accepts nothing
+	 * @param visitToBook a visit waits for the consumer's booking: the first one, or a rework or revisit after one
 	 */
 	record TrackingView(String locale, boolean readOnly, String goodsStatus, java.time.LocalDate expectedArrival,
-			boolean goodsNeeded, ConsumerTracking.Tracking tracking) {
+			boolean goodsNeeded, boolean visitToBook, ConsumerTracking.Tracking tracking) {
 	}
 
 	@GetMapping("/api/v1/consumer/{token}/tracking")
@@ -47,7 +48,7 @@ class ConsumerTrackingController {
 		OrderSnapshot order = bookings.order(token);
 		return new TrackingView(links.locale(order.id()).map(Locale::toLanguageTag).orElse(null),
 				guard.state(token) == ConsumerLinkGuard.State.READ_ONLY, order.goodsStatus().name(), order.expectedArrival(),
-				order.serviceType().needsGoods(), tracking.of(order));
+				order.serviceType().needsGoods(), bookings.awaitsBooking(order.id()), tracking.of(order));
 	}
 
 }

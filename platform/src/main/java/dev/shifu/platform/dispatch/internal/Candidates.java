@@ -36,6 +36,16 @@ class Candidates {
 
 	List<Long> forOrder(OrderSnapshot order, List<String> channels, double minRating, Long preferredInstallerId,
 			LocalDate bookedDate) {
+		return forOrder(order, channels, minRating, preferredInstallerId, bookedDate, null);
+	}
+
+	/**
+	 * As {@link #forOrder(OrderSnapshot, List, double, Long, LocalDate)}, and with {@code minInstallerRating} (a
+	 * premium booking's promise; null: none) only providers with an active installer rated that high who has the
+	 * skills.
+	 */
+	List<Long> forOrder(OrderSnapshot order, List<String> channels, double minRating, Long preferredInstallerId,
+			LocalDate bookedDate, Double minInstallerRating) {
 		Set<Long> ordered = new LinkedHashSet<>();
 		List<ProviderView> active = network.activeProviders();
 		if (preferredInstallerId != null) {
@@ -43,14 +53,14 @@ class Candidates {
 				.filter(i -> i.status() == PartnerStatus.ACTIVE)
 				.map(InstallerView::providerId)
 				.flatMap(id -> active.stream().filter(p -> p.id() == id).findFirst())
-				.filter(p -> fits(p, order, bookedDate))
+				.filter(p -> fits(p, order, bookedDate, minInstallerRating))
 				.ifPresent(p -> ordered.add(p.id()));
 		}
 		for (String channel : channels) {
 			ProviderType type = ProviderType.valueOf(channel.trim());
 			List<ProviderView> inChannel = new ArrayList<>();
 			for (ProviderView p : active) {
-				if (p.type() == type && p.rating() >= minRating && fits(p, order, bookedDate)) {
+				if (p.type() == type && p.rating() >= minRating && fits(p, order, bookedDate, minInstallerRating)) {
 					inChannel.add(p);
 				}
 			}
@@ -60,8 +70,9 @@ class Candidates {
 		return List.copyOf(ordered);
 	}
 
-	private boolean fits(ProviderView provider, OrderSnapshot order, LocalDate day) {
-		return eligibility.eligible(provider, order) && eligibility.hasRoom(provider, order, day);
+	private boolean fits(ProviderView provider, OrderSnapshot order, LocalDate day, Double minInstallerRating) {
+		return eligibility.eligible(provider, order) && eligibility.hasRoom(provider, order, day)
+				&& eligibility.hasInstallerRated(provider, order, minInstallerRating);
 	}
 
 }

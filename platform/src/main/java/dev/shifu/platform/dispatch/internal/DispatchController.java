@@ -1,8 +1,10 @@
 package dev.shifu.platform.dispatch.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.shifu.platform.dispatch.ManualAssignment;
+import dev.shifu.platform.dispatch.OfferTerms;
 import dev.shifu.platform.identity.Actor;
 import dev.shifu.platform.identity.CurrentActor;
 import dev.shifu.platform.identity.Role;
@@ -36,9 +39,12 @@ class DispatchController {
 
 	private final ManualAssignments manualAssignments;
 
-	DispatchController(OfferService offers, ManualAssignments manualAssignments) {
+	private final OfferTerms terms;
+
+	DispatchController(OfferService offers, ManualAssignments manualAssignments, OfferTerms terms) {
 		this.offers = offers;
 		this.manualAssignments = manualAssignments;
+		this.terms = terms;
 	}
 
 	/** Also under /console for Tasklist's form, which calls it with the staff session. */
@@ -53,35 +59,45 @@ class DispatchController {
 		return manualAssignments.eligibleProviders(orderId);
 	}
 
+	/** The offer with what is being accepted ({@link OfferTerms}), the same terms the installer app shows. */
 	record OfferView(long id, long orderId, long providerId, int attempt, String status, Instant offeredAt,
-			Instant expiresAt, Instant answeredAt, String declineReason) {
+			Instant expiresAt, Instant answeredAt, String declineReason, String serviceType, List<OfferTerms.Item> items,
+			OfferTerms.District district, Double distanceKm, OfferTerms.BookedWindow bookedWindow,
+			LocalDate earliestDate, OfferTerms.Money fee) {
 
-		static OfferView of(Offer o) {
+		static OfferView of(Offer o, Optional<OfferTerms.Terms> terms) {
+			OfferTerms.Terms t = terms.orElse(new OfferTerms.Terms(null, List.of(), null, null, null, null, null));
 			return new OfferView(o.getId(), o.getOrderId(), o.getProviderId(), o.getAttempt(), o.getStatus().name(),
-					o.getOfferedAt(), o.getExpiresAt(), o.getAnsweredAt(), o.getDeclineReason());
+					o.getOfferedAt(), o.getExpiresAt(), o.getAnsweredAt(), o.getDeclineReason(), t.serviceType(),
+					t.items(), t.district(), t.distanceKm(), t.bookedWindow(), t.earliestDate(), t.fee());
 		}
 
+	}
+
+	private OfferView view(Offer offer) {
+		return OfferView.of(offer, terms.of(offer.getOrderId(), offer.getProviderId()));
 	}
 
 	record Decline(@NotBlank @Size(max = 300) String reason) {
 	}
 
 	@GetMapping("/api/v1/offers")
-	@Operation(summary = "Offers: a provider admin sees its own, platform staff all")
+	@Operation(summary = "Offers: a provider admin sees its own, platform staff all; each with what is being accepted "
+			+ "(service type, items, district, distance from the provider's centre, booked window or earliest day, fee)")
 	List<OfferView> list(@RequestParam(required = false) Long orderId) {
-		return offers.visible(CurrentActor.get(), orderId).stream().map(OfferView::of).toList();
+		return offers.visible(CurrentActor.get(), orderId).stream().map(this::view).toList();
 	}
 
 	@PostMapping("/api/v1/offers/{offerId}/accept")
 	@Operation(summary = "Accept an offer before it expires; repeating an accept is harmless")
 	OfferView accept(@PathVariable long offerId) {
-		return OfferView.of(offers.accept(CurrentActor.get(), offerId));
+		return view(offers.accept(CurrentActor.get(), offerId));
 	}
 
 	@PostMapping("/api/v1/offers/{offerId}/decline")
 	@Operation(summary = "Decline an offer; the order is offered to the next candidate")
 	OfferView decline(@PathVariable long offerId, @Valid @RequestBody Decline request) {
-		return OfferView.of(offers.decline(CurrentActor.get(), offerId, request.reason()));
+		return view(offers.decline(CurrentActor.get(), offerId, request.reason()));
 	}
 
 }

@@ -18,6 +18,7 @@ import dev.shifu.platform.network.NetworkDirectory;
 import dev.shifu.platform.notification.Notifications;
 import dev.shifu.platform.order.OrderLifecycle;
 import dev.shifu.platform.order.OrderSnapshot;
+import dev.shifu.platform.schedule.WindowCapacity;
 import dev.shifu.platform.shared.NotFoundException;
 import dev.shifu.platform.workflow.ProcessVariables;
 import dev.shifu.workflows.ServiceOrderProcess.Beans;
@@ -32,7 +33,8 @@ class DispatchDelegates {
 	private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
 	@Bean(Beans.CANDIDATE_PROVIDER)
-	JavaDelegate candidateProviderDelegate(Candidates candidates, OrderLifecycle orders, Regions regions) {
+	JavaDelegate candidateProviderDelegate(Candidates candidates, OrderLifecycle orders, Regions regions,
+			WindowCapacity capacity) {
 		return execution -> {
 			OrderSnapshot order = order(orders, execution);
 			List<String> channels = Arrays.asList(String.valueOf(execution.getVariable(Vars.DISPATCH_CHANNELS)).split(","));
@@ -40,7 +42,9 @@ class DispatchDelegates {
 			Object preferred = execution.getVariable(Vars.PREFERRED_INSTALLER_ID);
 			List<Long> ids = candidates.forOrder(order, channels, minRating,
 					preferred == null ? null : Long.valueOf(String.valueOf(preferred)),
-					ProcessVariables.date(execution, Vars.BOOKED_DATE, regions));
+					ProcessVariables.date(execution, Vars.BOOKED_DATE, regions),
+					// A premium window promised an installer rated that high: only providers who have one.
+					capacity.minInstallerRating(order.id()).orElse(null));
 			execution.setVariable(Vars.CANDIDATE_PROVIDER_IDS, String.join(",", ids.stream().map(String::valueOf).toList()));
 			execution.setVariable(Vars.CANDIDATE_COUNT, ids.size());
 		};

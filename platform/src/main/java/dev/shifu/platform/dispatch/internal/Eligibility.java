@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import dev.shifu.planner.domain.AssignmentRule;
+
 import dev.shifu.platform.network.NetworkDirectory;
 import dev.shifu.platform.network.PartnerStatus;
 import dev.shifu.platform.network.ProviderView;
@@ -51,6 +53,17 @@ class Eligibility {
 			problems.add("has no active installer with the skills " + order.requiredSkills());
 		}
 		return problems;
+	}
+
+	/**
+	 * Whether the provider has an active installer with the order's skills whom a premium booking allows (the
+	 * planner's rating rule, {@link AssignmentRule#ratedEnough}); any provider when {@code minInstallerRating} is null.
+	 */
+	boolean hasInstallerRated(ProviderView provider, OrderSnapshot order, Double minInstallerRating) {
+		return minInstallerRating == null || network.activeInstallers(provider.id())
+			.stream()
+			.anyMatch(i -> i.skills().containsAll(order.requiredSkills())
+					&& AssignmentRule.ratedEnough(minInstallerRating, i.rating()));
 	}
 
 	boolean eligible(ProviderView provider, OrderSnapshot order) {

@@ -8,14 +8,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +32,9 @@ class EventResubmission {
 
 	private static final Logger log = LoggerFactory.getLogger(EventResubmission.class);
 
+	/** Queued listeners that make a backlog (a surge), not the few of normal traffic. */
+	static final int BACKLOG = 100;
+
 	record Attempts(int count, Instant next) {
 	}
 
@@ -40,24 +46,46 @@ class EventResubmission {
 
 	private final Map<UUID, Attempts> attempts = new ConcurrentHashMap<>();
 
-	EventResubmission(IncompleteEventPublications incomplete, EventProperties properties, Optional<Clock> clock) {
+	/** The async listeners' pool: while it has a backlog, incomplete publications are mostly just waiting in it. */
+	private final ThreadPoolTaskExecutor listeners;
+
+	EventResubmission(IncompleteEventPublications incomplete, EventProperties properties, Optional<Clock> clock,
+			@Qualifier("taskExecutor") ThreadPoolTaskExecutor listeners) {
 		this.incomplete = incomplete;
+		this.listeners = listeners;
 		this.properties = properties;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
 	@Scheduled(fixedDelayString = "${shifu.events.resubmit-interval:PT30S}",
 			initialDelayString = "${shifu.events.resubmit-interval:PT30S}")
-	@SchedulerLock(name = "event-resubmission")
+	// A lock whose release failed (the database away at that moment) holds until lockAtMostFor: short, so the
+	// resubmission of what the outage left incomplete resumes within a minute of the database's return, not ten.
+	@SchedulerLock(name = "event-resubmission", lockAtMostFor = "${shifu.events.resubmit-lock-at-most-for:PT1M}")
 	public void resubmit() {
+		int queued = listeners.getThreadPoolExecutor().getQueue().size();
+		if (queued >= BACKLOG) {
+			// A surge: publications older than resubmit-after are mostly queued, not failed, and resubmitting them
+			// would run them twice and lengthen the queue. Those the full queue deferred wait for a quiet tick.
+			log.info("Not resubmitting while {} listeners are queued", queued);
+			return;
+		}
 		Instant now = clock.instant();
 		Set<UUID> seen = ConcurrentHashMap.newKeySet();
+		AtomicInteger resubmitted = new AtomicInteger();
 		incomplete.resubmitIncompletePublications(publication -> {
 			seen.add(publication.getIdentifier());
-			return due(publication, now);
+			boolean due = due(publication, now);
+			if (due) {
+				resubmitted.incrementAndGet();
+			}
+			return due;
 		});
 		// Completed (or deleted) publications need no more counting.
 		attempts.keySet().retainAll(seen);
+		if (resubmitted.get() > 0) {
+			log.info("Resubmitted {} of {} incomplete event publications", resubmitted.get(), seen.size());
+		}
 	}
 
 	private boolean due(EventPublication publication, Instant now) {
@@ -67,7 +95,7 @@ class EventResubmission {
 		if (due) {
 			int count = previous == null ? 1 : previous.count() + 1;
 			attempts.put(publication.getIdentifier(), new Attempts(count, now.plus(backoff(count))));
-			log.info("Resubmitting event publication {} ({}), attempt {}", publication.getIdentifier(),
+			log.debug("Resubmitting event publication {} ({}), attempt {}", publication.getIdentifier(),
 					publication.getEvent().getClass().getSimpleName(), count);
 		}
 		return due;

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import dev.shifu.platform.notification.Notifications;
 import dev.shifu.platform.shared.Idempotency;
+import dev.shifu.platform.shared.RateLimits;
 import dev.shifu.platform.webhook.BrandWebhooks;
 
 /**
@@ -37,10 +38,13 @@ class RetentionJob {
 
 	private final BrandWebhooks webhooks;
 
+	private final RateLimits rateLimits;
+
 	private final Clock clock;
 
 	RetentionJob(RetentionProperties retention, Idempotency idempotency, CompletedEventPublications publications,
-			Notifications notifications, BrandWebhooks webhooks, Optional<Clock> clock) {
+			Notifications notifications, BrandWebhooks webhooks, RateLimits rateLimits, Optional<Clock> clock) {
+		this.rateLimits = rateLimits;
 		this.retention = retention;
 		this.idempotency = idempotency;
 		this.publications = publications;
@@ -64,6 +68,8 @@ class RetentionJob {
 		publications.deletePublicationsOlderThan(retention.eventPublications());
 		purged.put("notifications", notifications.purgeFinishedBefore(now.minus(retention.notifications())));
 		purged.put("webhookDeliveries", webhooks.purgeFinishedBefore(now.minus(retention.webhookDeliveries())));
+		// Buckets that are full again (an absent bucket starts full, so no limit changes).
+		purged.put("rateLimitBuckets", rateLimits.purgeExpired());
 		log.info("Retention cleanup: {}", purged);
 		return purged;
 	}

@@ -16,6 +16,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.shifu.platform.identity.Actor;
+import dev.shifu.platform.identity.CurrentActor;
 import dev.shifu.platform.identity.Role;
 import dev.shifu.platform.shared.Problems;
 
@@ -50,6 +51,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 		}
 		var auth = new UsernamePasswordAuthenticationToken(actor, null,
 				List.of(new SimpleGrantedAuthority(Role.BRAND.authority())));
+		ApiKeys.parse(presented).ifPresent(parts -> auth.setDetails(new CurrentActor.ApiKeyUsed(parts.keyId())));
 		SecurityContextHolder.getContext().setAuthentication(auth);
 		chain.doFilter(request, response);
 	}

@@ -120,7 +120,7 @@ class EvidenceRecords {
 			ps.setString(2, order.regionCode());
 			ps.setString(3, kind);
 			ps.setString(4, String.join(",", flags));
-			ps.setString(5, text.length() > 2000 ? text.substring(0, 2000) : text);
+			ps.setString(5, text);
 			ps.setTimestamp(6, Timestamp.from(clock.instant()));
 			return ps;
 		}, keys);

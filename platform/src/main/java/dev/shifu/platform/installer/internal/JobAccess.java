@@ -1,11 +1,13 @@
 package dev.shifu.platform.installer.internal;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
 import dev.shifu.platform.dispatch.VisitRecord;
 import dev.shifu.platform.dispatch.VisitRecords;
+import dev.shifu.platform.network.NetworkDirectory;
 import dev.shifu.platform.order.OrderLifecycle;
 import dev.shifu.platform.order.OrderSnapshot;
 import dev.shifu.platform.schedule.PlannedVisits;
@@ -41,9 +43,12 @@ class JobAccess {
 
 	private final RouteSightings seen;
 
+	private final NetworkDirectory network;
+
 	JobAccess(OrderLifecycle orders, OrderProcess process, VisitRecords visits, PlannedVisits plan, JobEventLog log,
-			RouteSightings seen) {
+			RouteSightings seen, NetworkDirectory network) {
 		this.seen = seen;
+		this.network = network;
 		this.orders = orders;
 		this.process = process;
 		this.visits = visits;
@@ -72,8 +77,23 @@ class JobAccess {
 		throw hadIt ? new Reassigned(orderId) : new NotFoundException("job", orderId);
 	}
 
+	/**
+	 * The plan's crew, when it is the accepted provider's: a plan published before the accept reached the solver may
+	 * still have the job pencilled in on another provider's installer, who must never be recorded for the visit.
+	 */
 	List<Long> plannedCrew(long orderId) {
-		return plan.crewOf(orderId);
+		List<Long> crew = plan.crewOf(orderId);
+		Optional<Long> provider = process.assignedProviderId(orderId);
+		if (crew.isEmpty() || provider.isEmpty()) {
+			return crew;
+		}
+		boolean theirs = crew.stream().allMatch(id -> network.installer(id).map(i -> i.providerId() == provider.get()).orElse(false));
+		if (theirs) {
+			return crew;
+		}
+		// The plan has not caught up with the accept yet: a provider with one active installer can only mean them.
+		List<dev.shifu.platform.network.InstallerView> own = network.activeInstallers(provider.get());
+		return own.size() == 1 ? List.of(own.get(0).id()) : List.of();
 	}
 
 	/** Who does the visit under way: the installer the provider reported, else the plan's crew. */
@@ -81,7 +101,7 @@ class JobAccess {
 		return visits.current(orderId)
 			.filter(v -> v.source() == VisitRecord.Source.REPORTED && !v.installerIds().isEmpty())
 			.map(VisitRecord::installerIds)
-			.orElseGet(() -> plan.crewOf(orderId));
+			.orElseGet(() -> plannedCrew(orderId));
 	}
 
 }

@@ -70,6 +70,7 @@ class JobEventLog {
 	/**
 	 * The report the visit goes on from. A wrong address waits for a dispatcher, who may let the same visit go on
 	 * (the process then waits for the installer again), so it does not end the visit: the report before it counts.
+	 * When the dispatcher rebooks instead, the revisit starts afresh (the caller's rule, {@code JobEventService.goingOnFrom}).
 	 */
 	Optional<Applied> lastGoingOn(long orderId) {
 		List<Applied> all = jdbc.query("select id, order_id, installer_id, type, occurred_at, distance_m, inside_geofence, "

@@ -109,8 +109,36 @@ class JobEventService {
 			return new EventOutcome(orderId, Long.parseLong(remembered[0]), event.type(), true, flagged, null, null,
 					settings.geofenceRadiusMeters());
 		}
+		// The key is claimed first: a concurrent request under it waits here until this one commits, then answers its
+		// result (see raceSafe); so two retries in flight act once.
+		idempotency.claim(reporter.scope(), key, hash);
+		try {
+			return act(reporter, orderId, event, key, hash, now, occurredAt);
+		}
+		catch (WrongCode wrong) {
+			// committed (the failure counts), but nothing acted: the installer retries the same key with the right code
+			idempotency.release(reporter.scope(), key);
+			throw wrong;
+		}
+	}
+
+	/**
+	 * Reports, and where a concurrent request under the same key won the race (it committed while this one waited on
+	 * the key), answers as a replay does: the winner's outcome, as DUPLICATE. Not inside a transaction of the caller.
+	 */
+	static EventOutcome raceSafe(java.util.function.Supplier<EventOutcome> report) {
+		try {
+			return report.get();
+		}
+		catch (org.springframework.dao.DuplicateKeyException raced) {
+			return report.get();
+		}
+	}
+
+	private EventOutcome act(Reporter reporter, long orderId, ReportedEvent event, String key, String hash, Instant now,
+			Instant occurredAt) {
 		OrderSnapshot order = access.job(reporter, orderId);
-		checkOrder(reporter, order, log.lastGoingOn(orderId), event.type(), occurredAt);
+		checkOrder(reporter, goingOnFrom(order), event.type(), occurredAt);
 		List<PhotoLibrary.Photo> attached = attachedPhotos(orderId, event);
 		List<String> flags = new ArrayList<>();
 		Long installerId = recordInstaller(reporter, orderId, event.installerId());
@@ -154,7 +182,13 @@ class JobEventService {
 				checkPhotos(reporter, attached, settings.minCompletionPhotos(), "COMPLETED");
 				codeVerified = complete(order, event);
 			}
-			case EXCEPTION -> exception(reporter, orderId, event, attached);
+			case EXCEPTION -> {
+				exception(reporter, orderId, event, attached);
+				// The stand-in cannot upload (photos are the app's): its exception without one is reviewed, not trusted.
+				if (attached.isEmpty()) {
+					flags.add(EvidenceRecords.MISSING_PHOTOS);
+				}
+			}
 		}
 		long eventId = log.insert(orderId, reporter, installerId, event, occurredAt, now, distance, inside, serials);
 		photos.link(event.photoIds(), eventId);
@@ -173,7 +207,7 @@ class JobEventService {
 			}
 			evidence.review(order, "EVIDENCE", flags, detail);
 		}
-		idempotency.remember(reporter.scope(), key, hash,
+		idempotency.settle(reporter.scope(), key,
 				flags.isEmpty() ? String.valueOf(eventId) : eventId + ";" + String.join(",", flags));
 		events.publishEvent(new JobEventApplied(orderId, eventId, event.type().name(), occurredAt, reporter.providerId(),
 				installerId));
@@ -182,17 +216,29 @@ class JobEventService {
 	}
 
 	/**
+	 * The report the visit goes on from: the one rule of where a visit begins. A report that ended the visit (a
+	 * completion, any exception) followed by the process putting the order in service again (a revisit after an
+	 * exception, a wrong address included once the dispatcher rebooked it; or the rework visit booked after a low
+	 * rating) starts a new visit from nothing reported, so it is completed only after an ARRIVED on it, as a first
+	 * visit is. A wrong address the dispatcher let go on leaves the order where the visit was, and the visit goes on
+	 * from the report before it ({@link JobEventLog#lastGoingOn}).
+	 */
+	private Optional<JobEventLog.Applied> goingOnFrom(OrderSnapshot order) {
+		boolean ended = log.last(order.id()).map(e -> e.type().endsVisit()).orElse(false);
+		if (ended && (order.status() == OrderStatus.IN_SERVICE || rework(order))) {
+			return Optional.empty();
+		}
+		return log.lastGoingOn(order.id());
+	}
+
+	/**
 	 * The one state machine of a visit, for both reporters: the app's installer steps through it one report at a time;
 	 * the provider admin's stand-in, told afterwards, may skip steps forward but never go back. A visit that ended
-	 * (completed, or an exception) is followed only by a revisit, which the process opens by putting the order in
-	 * service again, or by the rework visit booked after a low rating.
+	 * (completed, or an exception) is followed only by a new visit ({@link #goingOnFrom}).
 	 */
-	private static void checkOrder(Reporter reporter, OrderSnapshot order, Optional<JobEventLog.Applied> last,
-			JobEventType type, Instant occurredAt) {
+	private static void checkOrder(Reporter reporter, Optional<JobEventLog.Applied> last, JobEventType type,
+			Instant occurredAt) {
 		JobEventType after = last.map(JobEventLog.Applied::type).orElse(null);
-		if (after != null && after.endsVisit() && (order.status() == OrderStatus.IN_SERVICE || rework(order))) {
-			return;
-		}
 		Set<JobEventType> allowed = reporter.onSite() ? JobEventType.allowedAfter(after) : JobEventType.reachableAfter(after);
 		if (!allowed.contains(type)) {
 			throw new ConflictException("event-out-of-order", type + " cannot follow "
@@ -237,8 +283,8 @@ class JobEventService {
 		if (event.type() != JobEventType.EXCEPTION && event.exceptionReason() != null) {
 			errors.add(new FieldError("exceptionReason", "belongs to an EXCEPTION only"));
 		}
-		if (reporter.onSite() && event.type() == JobEventType.EXCEPTION
-				&& (event.note() == null || event.note().isBlank())) {
+		// From the app and from the provider admin's stand-in alike: an exception says what happened.
+		if (event.type() == JobEventType.EXCEPTION && (event.note() == null || event.note().isBlank())) {
 			errors.add(new FieldError("note", "is required for an EXCEPTION"));
 		}
 		if (event.note() != null && event.note().length() > 500) {

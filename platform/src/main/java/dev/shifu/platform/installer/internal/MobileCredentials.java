@@ -1,5 +1,7 @@
 package dev.shifu.platform.installer.internal;
 
+import java.nio.charset.StandardCharsets;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -20,6 +22,7 @@ import dev.shifu.platform.identity.Role;
 import dev.shifu.platform.installer.MobileSignIns;
 import dev.shifu.platform.network.InstallerView;
 import dev.shifu.platform.network.NetworkDirectory;
+import dev.shifu.platform.shared.InvalidFieldException;
 import dev.shifu.platform.shared.NotFoundException;
 
 /**
@@ -29,7 +32,10 @@ import dev.shifu.platform.shared.NotFoundException;
 @RestController
 class MobileCredentials implements MobileSignIns {
 
-	record MobileLogin(@Size(min = 8, max = 200) String password, @NotNull Boolean providerAdmin) {
+	/** BCrypt reads at most 72 bytes of a password (and refuses more), so that is the limit, in UTF-8 bytes. */
+	static final int MAX_PASSWORD_BYTES = 72;
+
+	record MobileLogin(@Size(min = 8, max = MAX_PASSWORD_BYTES) String password, @NotNull Boolean providerAdmin) {
 	}
 
 	record MobileLoginView(long installerId, String phone, boolean password, boolean providerAdmin) {
@@ -59,6 +65,10 @@ class MobileCredentials implements MobileSignIns {
 		InstallerView installer = network.installer(installerId)
 			.filter(i -> i.providerId() == providerId)
 			.orElseThrow(() -> new NotFoundException("installer", installerId));
+		if (request.password() != null
+				&& request.password().getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			throw new InvalidFieldException("password", "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
+		}
 		InstallerCredential credential = store(installer, request.password(), request.providerAdmin());
 		return ResponseEntity.ok(new MobileLoginView(installerId, credential.getPhone(),
 				credential.getPasswordHash() != null, credential.isProviderAdmin()));

@@ -1,6 +1,10 @@
 package dev.shifu.platform.installer.internal;
 
 import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,8 +39,11 @@ class MobileJobController implements JobsApi, SyncApi {
 
 	private final MobileJobMapper mapper;
 
+	private final Validator validator;
+
 	MobileJobController(JobEventService events, JobPhotos photos, OfflineReplay replay, InstallerRoutesView routes,
-			MobileMapper views, MobileJobMapper mapper) {
+			MobileMapper views, MobileJobMapper mapper, Validator validator) {
+		this.validator = validator;
 		this.events = events;
 		this.photos = photos;
 		this.replay = replay;
@@ -52,7 +59,10 @@ class MobileJobController implements JobsApi, SyncApi {
 
 	@Override
 	public ResponseEntity<JobEventResultDto> postJobEvent(Long jobId, String idempotencyKey, JobEventRequestDto request) {
-		return ResponseEntity.ok(mapper.result(events.report(reporter(), jobId, mapper.event(request), idempotencyKey)));
+		ReportedEvent event = mapper.event(request);
+		Reporter reporter = reporter();
+		return ResponseEntity
+			.ok(mapper.result(JobEventService.raceSafe(() -> events.report(reporter, jobId, event, idempotencyKey))));
 	}
 
 	@Override
@@ -65,9 +75,26 @@ class MobileJobController implements JobsApi, SyncApi {
 	public ResponseEntity<SyncResponseDto> sync(SyncRequestDto request) {
 		List<OfflineReplay.Item> batch = request.getEvents()
 			.stream()
-			.map(e -> new OfflineReplay.Item(e.getIdempotencyKey(), e.getJobId(), mapper.event(e.getEvent())))
+			.map(e -> new OfflineReplay.Item(e.getIdempotencyKey(), e.getJobId(), mapper.event(e.getEvent()),
+					invalid(e.getEvent())))
 			.toList();
 		return ResponseEntity.ok(new SyncResponseDto(replay.replay(reporter(), batch).stream().map(mapper::syncResult).toList()));
+	}
+
+	/**
+	 * The batch's validation stops at each item's event ({@link SyncItemsOneByOne}): a bad event is that item's
+	 * rejection, naming its fields as a single event's 400 would, and the items next to it still go.
+	 */
+	private String invalid(JobEventRequestDto event) {
+		Set<ConstraintViolation<JobEventRequestDto>> violations = validator.validate(event);
+		if (violations.isEmpty()) {
+			return null;
+		}
+		return violations.stream()
+			.map(v -> v.getPropertyPath() + ": " + v.getMessage())
+			.sorted()
+			.reduce((a, b) -> a + "; " + b)
+			.orElseThrow();
 	}
 
 	private static Reporter reporter() {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import dev.shifu.platform.dispatch.OfferTerms;
 import dev.shifu.platform.shared.GeoPoint;
 
 /** What the mobile API shows, as the domain builds it; {@link MobileMapper} turns these into the contract's DTOs. */
@@ -55,15 +56,10 @@ final class MobileViews {
 	record BookedWindow(LocalDate date, OffsetDateTime start, OffsetDateTime end) {
 	}
 
+	/** The offer with its terms, as dispatch's {@link OfferTerms} gives them to the provider-admin API too. */
 	record Offer(long id, long jobId, String status, OffsetDateTime offeredAt, OffsetDateTime expiresAt,
-			String serviceType, List<Item> items, District district, Double distanceKm, BookedWindow bookedWindow,
-			LocalDate earliestDate, Money fee, String declineReason) {
-	}
-
-	record District(String code, String name) {
-	}
-
-	record Money(long amountCents, String currency) {
+			String serviceType, List<OfferTerms.Item> items, OfferTerms.District district, Double distanceKm,
+			OfferTerms.BookedWindow bookedWindow, LocalDate earliestDate, OfferTerms.Money fee, String declineReason) {
 	}
 
 	record RouteVersion(LocalDate date, String version, OffsetDateTime changedAt, List<Long> underWayJobIds,

@@ -2,9 +2,11 @@ package dev.shifu.platform.installer.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,7 +30,13 @@ class OfflineReplay {
 		APPLIED, DUPLICATE, REJECTED
 	}
 
-	record Item(String idempotencyKey, long orderId, ReportedEvent event) {
+	/** {@code invalid}: what bean validation found wrong with the item's event, or null when it is sound. */
+	record Item(String idempotencyKey, long orderId, ReportedEvent event, String invalid) {
+
+		Item(String idempotencyKey, long orderId, ReportedEvent event) {
+			this(idempotencyKey, orderId, event, null);
+		}
+
 	}
 
 	record Result(String idempotencyKey, long orderId, Outcome outcome, String reason, String detail,
@@ -45,8 +53,11 @@ class OfflineReplay {
 
 	private final TransactionTemplate tx;
 
+	private final PhotoLibrary photos;
+
 	OfflineReplay(JobEventService events, EvidenceRecords evidence, OrderLifecycle orders, Idempotency idempotency,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, PhotoLibrary photos) {
+		this.photos = photos;
 		this.events = events;
 		this.evidence = evidence;
 		this.orders = orders;
@@ -61,7 +72,9 @@ class OfflineReplay {
 			order.add(i);
 		}
 		// The recorded order is the time on the device; the batch's position breaks ties (and a phone's shuffles).
-		order.sort(Comparator.<Integer, java.time.Instant>comparing(i -> batch.get(i).event().occurredAt())
+		// An invalid event may lack its time; it acts on nothing, so where it sorts does not matter.
+		order.sort(Comparator.<Integer, java.time.Instant>comparing(i -> batch.get(i).event().occurredAt(),
+				Comparator.nullsFirst(Comparator.naturalOrder()))
 			.thenComparing(i -> i));
 		Result[] results = new Result[batch.size()];
 		for (int i : order) {
@@ -71,8 +84,12 @@ class OfflineReplay {
 	}
 
 	private Result apply(Reporter reporter, Item item) {
+		if (item.invalid() != null) {
+			return rejected(item, "invalid-request", item.invalid());
+		}
 		try {
-			EventOutcome outcome = events.report(reporter, item.orderId(), item.event(), item.idempotencyKey());
+			EventOutcome outcome = JobEventService
+				.raceSafe(() -> events.report(reporter, item.orderId(), item.event(), item.idempotencyKey()));
 			return new Result(item.idempotencyKey(), item.orderId(), outcome.duplicate() ? Outcome.DUPLICATE : Outcome.APPLIED,
 					null, null, outcome);
 		}
@@ -100,6 +117,11 @@ class OfflineReplay {
 		catch (ConflictException conflict) {
 			return rejected(item, conflict.code(), conflict.getMessage());
 		}
+		catch (DataIntegrityViolationException collided) {
+			// One item that collides with data written meanwhile (a race raceSafe could not settle) is that item's
+			// answer, never the batch's: the items before it are committed, the ones after it still go.
+			return rejected(item, "conflict", "The event collides with data recorded meanwhile; send it again");
+		}
 	}
 
 	/** Recorded once per key: replaying the same batch again adds nothing to the review list. */
@@ -115,12 +137,56 @@ class OfflineReplay {
 			catch (ConflictException reusedKey) {
 				return;
 			}
-			long review = evidence.review(order, "SYNC_REJECTED", List.of("JOB_REASSIGNED"),
-					Map.of("installerId", reporter.installerId(), "idempotencyKey", item.idempotencyKey(), "type",
-							item.event().type().name(), "occurredAt", String.valueOf(item.event().occurredAt()),
-							"reason", "job-reassigned"));
+			long review = evidence.review(order, "SYNC_REJECTED", List.of("JOB_REASSIGNED"), whole(reporter, item));
 			idempotency.remember(scope, item.idempotencyKey(), hash, String.valueOf(review));
 		}));
+	}
+
+	/**
+	 * The rejected event as the installer recorded it, for the dispatcher to judge: the position, the note, the
+	 * photos (ids and checksums; the files stay in the store), the serial numbers and the exception reason. Never the
+	 * consumer's code, which is a secret: only whether one was given.
+	 */
+	private Map<String, Object> whole(Reporter reporter, Item item) {
+		ReportedEvent event = item.event();
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("installerId", reporter.installerId());
+		detail.put("idempotencyKey", item.idempotencyKey());
+		detail.put("type", event.type().name());
+		detail.put("occurredAt", String.valueOf(event.occurredAt()));
+		detail.put("reason", "job-reassigned");
+		if (event.lat() != null) {
+			detail.put("location", Map.of("lat", event.lat(), "lng", event.lng()));
+		}
+		if (event.exceptionReason() != null) {
+			detail.put("exceptionReason", event.exceptionReason().name());
+		}
+		if (event.note() != null) {
+			detail.put("note", event.note());
+		}
+		if (!event.photoIds().isEmpty()) {
+			List<Map<String, Object>> attached = new ArrayList<>();
+			for (long id : event.photoIds()) {
+				Map<String, Object> photo = new LinkedHashMap<>();
+				photo.put("id", id);
+				photos.find(id).filter(p -> p.orderId() == item.orderId()).ifPresent(p -> {
+					photo.put("kind", p.kind().name());
+					photo.put("sha256", p.checksum());
+				});
+				attached.add(photo);
+			}
+			detail.put("photos", attached);
+		}
+		if (!event.serialNumbers().isEmpty()) {
+			detail.put("serialNumbers", event.serialNumbers()
+				.stream()
+				.map(s -> Map.of("sku", String.valueOf(s.sku()), "serialNumber", String.valueOf(s.serialNumber())))
+				.toList());
+		}
+		if (event.verificationCode() != null) {
+			detail.put("verificationCodeGiven", true);
+		}
+		return detail;
 	}
 
 	private static Result rejected(Item item, String reason, String detail) {

@@ -70,11 +70,11 @@ class ProviderJobEventController {
 		}
 		Double lat = event.location() == null ? null : event.location().lat();
 		Double lng = event.location() == null ? null : event.location().lng();
-		EventOutcome outcome = events.report(Reporter.providerAdmin(providerId), orderId,
-				new ReportedEvent(event.type(), event.occurredAt(), lat, lng, event.verificationCode(),
-						event.serialNumbers(), event.exceptionReason(), event.note(), event.photoIds(),
-						event.installerId()),
-				Idempotency.checkKey(idempotencyKey));
+		ReportedEvent reported = new ReportedEvent(event.type(), event.occurredAt(), lat, lng, event.verificationCode(),
+				event.serialNumbers(), event.exceptionReason(), event.note(), event.photoIds(), event.installerId());
+		String key = Idempotency.checkKey(idempotencyKey);
+		EventOutcome outcome = JobEventService
+			.raceSafe(() -> events.report(Reporter.providerAdmin(providerId), orderId, reported, key));
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("orderId", orderId);
 		answer.put("type", event.type());

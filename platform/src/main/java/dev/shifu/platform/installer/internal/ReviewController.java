@@ -1,5 +1,8 @@
 package dev.shifu.platform.installer.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.ArrayList;
@@ -9,6 +12,9 @@ import java.util.Set;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +26,8 @@ import dev.shifu.platform.identity.Actor;
 import dev.shifu.platform.identity.CurrentActor;
 import dev.shifu.platform.identity.Role;
 import dev.shifu.platform.identity.StaffRegions;
+import dev.shifu.platform.installer.PhotoStore;
+import dev.shifu.platform.order.OrderLifecycle;
 import dev.shifu.platform.shared.InvalidFieldException;
 import dev.shifu.platform.shared.NotFoundException;
 
@@ -45,9 +53,47 @@ class ReviewController {
 
 	private final StaffRegions staffRegions;
 
-	ReviewController(JdbcTemplate jdbc, StaffRegions staffRegions) {
+	private final PhotoLibrary photos;
+
+	private final PhotoStore store;
+
+	private final OrderLifecycle orders;
+
+	ReviewController(JdbcTemplate jdbc, StaffRegions staffRegions, PhotoLibrary photos, PhotoStore store,
+			OrderLifecycle orders) {
 		this.jdbc = jdbc;
 		this.staffRegions = staffRegions;
+		this.photos = photos;
+		this.store = store;
+		this.orders = orders;
+	}
+
+	/**
+	 * A job photo's bytes, for the dispatcher who reviews the job: the evidence of a completion, and the photos of an
+	 * offline event that was rejected (kept with the review, linked to no event). Another region's photo is not found.
+	 */
+	@GetMapping("/api/v1/reviews/photos/{photoId}")
+	@Operation(summary = "A job photo (evidence, or a rejected offline event's photo) for the dispatcher who reviews "
+			+ "the job's region")
+	ResponseEntity<byte[]> photo(@PathVariable long photoId) {
+		staffOnly();
+		PhotoLibrary.Photo photo = photos.find(photoId)
+			.filter(p -> orders.find(p.orderId())
+				.map(o -> staffRegions.mayWorkIn(CurrentActor.get(), o.regionCode().substring(0, 4) + "00"))
+				.orElse(false))
+			.orElseThrow(() -> new NotFoundException("photo", photoId));
+		byte[] bytes;
+		try (InputStream in = store.open(photo.storageKey())) {
+			bytes = in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read photo " + photoId, ex);
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(photo.contentType()))
+			.header("X-Content-SHA256", photo.checksum())
+			.cacheControl(CacheControl.noStore())
+			.body(bytes);
 	}
 
 	@GetMapping("/api/v1/reviews")

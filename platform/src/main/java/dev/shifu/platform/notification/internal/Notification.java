@@ -105,6 +105,7 @@ class Notification {
 		sentAt = now;
 		lastError = null;
 		release();
+		forgetCode();
 	}
 
 	/** After {@code maxAttempts} the message is FAILED; before, it waits {@code base} doubled per attempt, capped. */
@@ -113,12 +114,22 @@ class Notification {
 		lastError = error == null ? null : error.length() > 300 ? error.substring(0, 300) : error;
 		if (attempts >= maxAttempts) {
 			status = Status.FAILED;
+			forgetCode();
 		}
 		else {
 			Duration wait = base.multipliedBy(1L << Math.min(attempts - 1, 20));
 			nextAttemptAt = now.plus(wait.compareTo(max) > 0 ? max : wait);
 		}
 		release();
+	}
+
+	/** Once the message is done with, a one-time code is kept only masked: the table is not a way to sign in. */
+	private void forgetCode() {
+		if (Texts.carriesCode(template)) {
+			Texts.Text shown = shown();
+			textZh = shown.zh();
+			textEn = shown.en();
+		}
 	}
 
 	private void release() {

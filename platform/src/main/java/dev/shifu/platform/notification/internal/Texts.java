@@ -58,6 +58,14 @@ class Texts {
 			Map.entry(Template.OFFER_RECEIVED, List.of("order", "region", "expires")),
 			Map.entry(Template.INSTALLER_LOGIN_CODE, List.of("code")));
 
+	/**
+	 * Whether the template carries a one-time code: of no use once sent (or given up on), and a sign-in for whoever
+	 * reads the table until it expires, so the row then keeps only the masked text ({@link Notification}).
+	 */
+	static boolean carriesCode(Template template) {
+		return template != null && PARAMETERS.get(template).contains("code");
+	}
+
 	record Text(String zh, String en) {
 	}
 

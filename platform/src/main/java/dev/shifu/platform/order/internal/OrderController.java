@@ -49,7 +49,10 @@ class OrderController {
 
 	private final OrderImport importer;
 
-	OrderController(OrderIntake intake, OrderService orders, OrderImport importer) {
+	private final IntakeQuota quota;
+
+	OrderController(OrderIntake intake, OrderService orders, OrderImport importer, IntakeQuota quota) {
+		this.quota = quota;
 		this.intake = intake;
 		this.orders = orders;
 		this.importer = importer;
@@ -64,13 +67,16 @@ class OrderController {
 	@PostMapping("/orders")
 	@Operation(summary = "Post a service order",
 			description = "201 with the new order; 200 with the existing one when the same externalOrderId or "
-					+ "Idempotency-Key is replayed with the same body; 409 when replayed with a different body.")
+					+ "Idempotency-Key is replayed with the same body; 409 when replayed with a different body; 429 with "
+					+ "Retry-After when the API key is over its intake quota (nothing stored: retry with the same key).")
 	ResponseEntity<OrderView> create(
 			@Parameter(description = "Makes retries safe: the same key returns the first result")
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			@Valid @RequestBody CreateOrderRequest request) {
 		Actor brand = CurrentActor.get();
-		OrderIntake.Outcome outcome = intake.submitAndTell(brand, request, Idempotency.checkKey(idempotencyKey));
+		String key = Idempotency.checkKey(idempotencyKey);
+		quota.spendOne(brand);
+		OrderIntake.Outcome outcome = intake.submitAndTell(brand, request, key);
 		OrderView view = OrderView.of(outcome.order(), brand, false);
 		if (outcome.created()) {
 			return ResponseEntity.created(URI.create("/api/v1/orders/" + view.id())).body(view);

@@ -195,6 +195,11 @@ class ServiceOrder extends AbstractAggregateRoot<ServiceOrder> {
 		}
 		OrderStatus previous = status;
 		status = next;
+		if (next == OrderStatus.REWORK_SCHEDULED) {
+			// The installer of the first visit was told its code: the rework visit gets a code of its own, which the
+			// consumer's link shows from the rework's day on.
+			renewVerificationCode();
+		}
 		updatedAt = Instant.now();
 		int sequence = history.size() + 1;
 		history.add(new OrderStatusChange(sequence, previous, next, actor, reason));

@@ -53,7 +53,8 @@ class BookedWindowAlerts {
 			LocalDateTime plannedStart) {
 	}
 
-	@GetMapping("/api/v1/schedules/alerts")
+	// The route board page reads the same alerts with its signed-in session under /console/schedules/alerts.
+	@GetMapping({ "/api/v1/schedules/alerts", "/console/schedules/alerts" })
 	@Operation(summary = "Booked windows the live plan does not keep (unassigned, or planned outside the window)")
 	List<Alert> alerts(@RequestParam String region) {
 		if (region == null || !region.matches("\\d{6}") || !regions.exists(region)) {

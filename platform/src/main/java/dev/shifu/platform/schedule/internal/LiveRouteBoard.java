@@ -149,32 +149,30 @@ class LiveRouteBoard implements RouteBoard {
 	public Committed apply(String region, List<Edit> edits) {
 		requireEdits(edits);
 		refuseGenerated(region);
-		RegionPlanner running = planner.find(region).orElseThrow(() -> new NotFoundException("schedule of region", region));
-		Schedule first = running.best();
+		// Checked and computed edit after edit on a copy of one plan, as the preview does: a bad edit anywhere
+		// refuses the request before anything is stored.
+		SchedulePlanner.Prepared prepared = planner.prepare(region, edits);
+		Schedule first = prepared.base();
 		List<String> touched = new ArrayList<>();
-		// Check them all on the current plan first, so a bad edit further down commits none.
-		Schedule copy = solvers.copy(first);
 		for (Edit edit : edits) {
-			BoardEdits.check(copy, edit, heldJob(edit) != null);
-			touched.addAll(edit.jobId() != null && copy.findJob(edit.jobId()).isEmpty() ? List.of(edit.jobId())
-					: BoardEdits.touched(copy, edit));
+			touched.addAll(edit.jobId() != null && first.findJob(edit.jobId()).isEmpty() ? List.of(edit.jobId())
+					: BoardEdits.touched(first, edit));
 		}
 		List<Place> before = places(first, touched);
-		Schedule last = first;
-		for (Edit edit : edits) {
-			try {
-				last = planner.apply(region, edit).get(APPLY_WAIT_SECONDS, TimeUnit.SECONDS);
-			}
-			catch (ExecutionException ex) {
-				throw new ConflictException("edit-refused", "The plan refused the edit: " + ex.getCause().getMessage());
-			}
-			catch (TimeoutException ex) {
-				throw new ConflictException("edit-pending", "The edit is queued but the plan has not taken it yet");
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
+		Schedule last;
+		try {
+			// One problem change for the whole request: the solver never plans an in-between state of it.
+			last = planner.commit(prepared).get(APPLY_WAIT_SECONDS, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException ex) {
+			throw new ConflictException("edit-refused", "The plan refused the edit: " + ex.getCause().getMessage());
+		}
+		catch (TimeoutException ex) {
+			throw new ConflictException("edit-pending", "The edit is queued but the plan has not taken it yet");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 		return new Committed(score(first), score(last), before, places(last, touched));
 	}

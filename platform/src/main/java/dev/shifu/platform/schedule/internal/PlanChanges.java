@@ -8,6 +8,7 @@ import org.optaplanner.core.api.solver.change.ProblemChange;
 import dev.shifu.planner.change.ActualTimesChange;
 import dev.shifu.planner.change.AddJobChange;
 import dev.shifu.planner.change.CancelJobChange;
+import dev.shifu.planner.change.InstallerBackChange;
 import dev.shifu.planner.change.InstallerLeaveChange;
 import dev.shifu.planner.change.MoveJobChange;
 import dev.shifu.planner.domain.Job;
@@ -93,13 +94,15 @@ final class PlanChanges {
 					if (!off) {
 						working.getTravelTable().register(fresh.getBase());
 						director.addEntity(fresh, working.getShifts()::add);
+						new InstallerBackChange(String.valueOf(installerId), day).doChange(working, director);
 					}
 				}
 				else if (off && !planned.isOnLeave()) {
 					new InstallerLeaveChange(String.valueOf(installerId), day, day).doChange(working, director);
 				}
 				else if (!off && planned.isOnLeave()) {
-					director.changeProblemProperty(planned, shift -> shift.setOnLeave(false));
+					// Parked jobs (a booked window nobody else could keep) go back at once, not when search finds them.
+					new InstallerBackChange(String.valueOf(installerId), day).doChange(working, director);
 				}
 			}
 		};

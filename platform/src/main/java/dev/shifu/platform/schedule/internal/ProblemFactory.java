@@ -231,6 +231,11 @@ class ProblemFactory {
 			if (pinnedDay.isBefore(first) || pinnedDay.isAfter(last)) {
 				return Optional.empty();
 			}
+			if (row.hasWindow() && pinnedDay.equals(row.getBookedDate())) {
+				// Pinned on its booked day, it keeps the consumer's window: a rebuild or restart times and scores it
+				// as the live plan did, not as a job with the whole day.
+				return Optional.of(job(row, order, pinnedDay.atTime(row.getWindowStart()), pinnedDay.atTime(row.getWindowEnd())));
+			}
 			return Optional.of(job(row, order, pinnedDay.atTime(properties.dayStart()), pinnedDay.atTime(properties.dayEnd())));
 		}
 		boolean open = order.status().isCancellable() || order.status() == OrderStatus.REWORK_SCHEDULED;
@@ -287,6 +292,7 @@ class ProblemFactory {
 			.withSkills(skills)
 			.withCertificates(certificates)
 			.withCrewSize(order.crewSize())
+			.withMinInstallerRating(row.getMinInstallerRating())
 			.withWindow(Times.of(windowStart), Times.of(windowEnd))
 			.withTier(MemberTier.valueOf(order.memberTier().name()))
 			.withServiceType(order.serviceType().name())

@@ -73,15 +73,46 @@ class RegionLifecycle {
 		return RegionPlanner.start(region, solvers, problem);
 	}
 
+	/** How often a rebuild starts over when overtaken before it gives up (another rebuild then holds the region). */
+	private static final int REBUILD_ATTEMPTS = 5;
+
+	/** One rebuild of a region at a time: two would each replay the changes sent meanwhile onto a plan of their own. */
+	private final java.util.concurrent.ConcurrentMap<String, Object> rebuilding = new java.util.concurrent.ConcurrentHashMap<>();
+
 	/**
 	 * Builds the region anew on today's horizon from its current plan, with the stored pins, and puts it in place of
-	 * {@code current}. Returns whatever plans the region afterwards.
+	 * {@code current}. Changes sent to the old planner while the new one was built (a job whose row committed after
+	 * the rows were read, a dispatcher's edit) are replayed onto the new one, so none is lost. When another planner
+	 * took the region over meanwhile, or the new one is idle and changes came in while it was built, the rebuild runs
+	 * again from what plans the region then. Returns whatever plans the region afterwards.
 	 */
 	Optional<RegionPlanner> rebuild(RegionPlanner current) {
-		Schedule problem = warmStart.build(current.region(), PlanRoutes.of(current.best()), null);
-		RegionPlanner replacement = RegionPlanner.start(current.region(), solvers, problem);
-		registry.replace(current, replacement);
-		return registry.find(current.region());
+		String region = current.region();
+		synchronized (rebuilding.computeIfAbsent(region, r -> new Object())) {
+			RegionPlanner from = current;
+			for (int attempt = 1; attempt <= REBUILD_ATTEMPTS; attempt++) {
+				from.startRecording();
+				Schedule problem = warmStart.build(region, PlanRoutes.of(from.best()), null);
+				RegionPlanner replacement = RegionPlanner.start(region, solvers, problem);
+				int replayed = registry.handOver(from, replacement);
+				if (replayed > 0 && replacement.isIdle()) {
+					// Idle, it could take none of the changes sent while it was built: build again, from their rows.
+					from = replacement;
+					continue;
+				}
+				if (replayed >= 0) {
+					break;
+				}
+				// Overtaken: another planner took the region while this one was built. Rebuild that one.
+				RegionPlanner now = registry.find(region).orElse(null);
+				if (now == null) {
+					break;
+				}
+				log.debug("Region {}: the rebuild was overtaken (attempt {}), building again", region, attempt);
+				from = now;
+			}
+		}
+		return registry.find(region);
 	}
 
 	/** Stops each region's solver, then stores its last plan: a restart continues from exactly that plan. */

@@ -1,6 +1,7 @@
 package dev.shifu.platform.schedule.internal;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -61,7 +62,7 @@ class RegionPlanner implements AutoCloseable {
 			Schedule first = solvers.copy(problem);
 			solvers.score(first);
 			this.current = new PlanVersion(0, first, solvers);
-			this.live = new LiveScheduleSolver(solvers.live(), problem, this::onBest);
+			this.live = new LiveScheduleSolver(solvers.live(), problem, this::onBest, solvers.budget());
 		}
 	}
 
@@ -134,23 +135,115 @@ class RegionPlanner implements AutoCloseable {
 		return emitter;
 	}
 
+	/** A change sent here, and the future its sender waits on. */
+	private record Sent(ProblemChange<Schedule> change, CompletableFuture<Schedule> future) {
+	}
+
+	/** Guards {@link #recording} and {@link #successor}: a hand-over and the changes sent meanwhile. */
+	private final Object handOver = new Object();
+
+	/** Changes sent here that no published plan has shown yet, in the order they were sent. */
+	private final java.util.Queue<Sent> unconfirmed = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+	/** While a rebuild reads this plan: every change sent since (and those unconfirmed then), to replay. */
+	private List<Sent> recording;
+
+	/** The planner that took over the region: changes sent here go there. */
+	private RegionPlanner successor;
+
 	/**
 	 * Applies a change on the solver thread. A change that fails (a job cancelled in the meantime, a move to a shift
 	 * that cannot take it) is logged and skipped: an exception there would end the region's solver. An idle region
-	 * takes no changes: rebuild it instead.
+	 * takes no changes: rebuild it instead. A planner that handed the region over passes the change on.
 	 */
 	CompletableFuture<Schedule> submit(ProblemChange<Schedule> change) {
-		if (live == null) {
-			return CompletableFuture.failedFuture(new IllegalStateException("region " + region + " is idle"));
+		synchronized (handOver) {
+			if (successor != null) {
+				return successor.submit(change);
+			}
+			if (live == null) {
+				return CompletableFuture.failedFuture(new IllegalStateException("region " + region + " is idle"));
+			}
+			ProblemChange<Schedule> guarded = (working, director) -> {
+				try {
+					change.doChange(working, director);
+				}
+				catch (RuntimeException ex) {
+					log.warn("Region {}: a plan change was refused: {}", region, ex.getMessage());
+				}
+			};
+			CompletableFuture<Schedule> future = new CompletableFuture<>();
+			Sent sent = new Sent(change, future);
+			unconfirmed.add(sent);
+			if (recording != null) {
+				recording.add(sent);
+			}
+			live.submit(guarded).whenComplete((plan, failure) -> {
+				unconfirmed.remove(sent);
+				if (failure != null) {
+					future.completeExceptionally(failure);
+				}
+				else {
+					future.complete(plan);
+				}
+			});
+			return future;
 		}
-		return live.submit((working, director) -> {
-			try {
-				change.doChange(working, director);
+	}
+
+	/**
+	 * A rebuild is about to read this planner's plan: from now on every change sent here is kept (with those no
+	 * published plan has shown yet), so {@link #handOverTo} can replay what the plan read does not hold.
+	 */
+	void startRecording() {
+		synchronized (handOver) {
+			if (recording == null) {
+				recording = new ArrayList<>(unconfirmed);
 			}
-			catch (RuntimeException ex) {
-				log.warn("Region {}: a plan change was refused: {}", region, ex.getMessage());
+		}
+	}
+
+	/**
+	 * Hands the region to {@code next}: this solver stops, and every change sent since {@link #startRecording} (or,
+	 * without it, every change not yet shown in a published plan) is sent to {@code next}, in order, before any change
+	 * sent after, which this planner passes on from now. Replayed changes a rebuilt plan already holds do no harm: the
+	 * platform's changes put a job, a pin or a move in place rather than add to what is there.
+	 *
+	 * @param install registers {@code next} in this planner's place; run while changes wait, so none overtakes the
+	 *        replay. If it answers false (another planner took over first), nothing is handed over.
+	 * @return how many changes were sent here since the recording (or unconfirmed) and went to {@code next}, or -1
+	 *         when nothing was handed over
+	 */
+	int handOverTo(RegionPlanner next, java.util.function.BooleanSupplier install) {
+		synchronized (handOver) {
+			synchronized (next.handOver) {
+				if (successor != null || !install.getAsBoolean()) {
+					return -1;
+				}
+				successor = next;
+				// Stopped first: a replayed change may carry a job this solver still worked on.
+				close();
+				List<Sent> replay = recording != null ? recording : new ArrayList<>(unconfirmed);
+				recording = null;
+				unconfirmed.clear();
+				for (Sent sent : replay) {
+					if (next.isIdle()) {
+						// An idle planner takes no changes; the caller rebuilds it again, from the rows by then.
+						sent.future().complete(next.best());
+						continue;
+					}
+					next.submit(sent.change()).whenComplete((plan, failure) -> {
+						if (failure != null) {
+							sent.future().completeExceptionally(failure);
+						}
+						else {
+							sent.future().complete(plan);
+						}
+					});
+				}
+				return replay.size();
 			}
-		});
+		}
 	}
 
 	/** The latest published plan; read routes and explanation from the same version. */
@@ -169,6 +262,24 @@ class RegionPlanner implements AutoCloseable {
 	/** The solver thread ended by itself (an error in the solver or in a change): its changes go nowhere. */
 	boolean hasFailed() {
 		return live != null && live.hasFailed();
+	}
+
+	/** Why the solver thread ended by itself; null while it runs or when it ended normally. */
+	Throwable failure() {
+		if (!hasFailed()) {
+			return null;
+		}
+		try {
+			live.stop();
+			return null;
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			return ex.getCause();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return ex;
+		}
 	}
 
 	String region() {

@@ -23,15 +23,24 @@ class RegionRegistry {
 		return planners.computeIfAbsent(region, start);
 	}
 
+	/**
+	 * Puts {@code replacement} in place of {@code current} if that still plans the region, and hands the region over:
+	 * {@code current} stops, and the changes sent to it that its plan may not show go to the replacement, before any
+	 * later one. The loser is closed. @return how many changes were replayed, or -1 when {@code current} was overtaken
+	 */
+	int handOver(RegionPlanner current, RegionPlanner replacement) {
+		current.subscribers().forEach(replacement.subscribers()::add);
+		int replayed = current.handOverTo(replacement,
+				() -> planners.replace(current.region(), current, replacement));
+		if (replayed < 0) {
+			replacement.close();
+		}
+		return replayed;
+	}
+
 	/** Puts {@code replacement} in place of {@code current} if that still plans the region; closes the loser. */
 	boolean replace(RegionPlanner current, RegionPlanner replacement) {
-		current.subscribers().forEach(replacement.subscribers()::add);
-		if (planners.replace(current.region(), current, replacement)) {
-			current.close();
-			return true;
-		}
-		replacement.close();
-		return false;
+		return handOver(current, replacement) >= 0;
 	}
 
 	Collection<RegionPlanner> all() {

@@ -19,6 +19,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.annotation.PreDestroy;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.change.ProblemChange;
+import org.optaplanner.core.impl.phase.event.PhaseLifecycleListenerAdapter;
+import org.optaplanner.core.impl.phase.scope.AbstractStepScope;
+import org.optaplanner.core.impl.solver.DefaultSolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +44,9 @@ class Reoptimizer {
 
 	private static final Logger log = LoggerFactory.getLogger(Reoptimizer.class);
 
+	/** At most one time-left event per this many milliseconds of a run. */
+	private static final long PROGRESS_GAP_MILLIS = 500;
+
 	private final RegionRegistry registry;
 
 	private final WarmStart warmStart;
@@ -56,7 +62,11 @@ class Reoptimizer {
 	/** Regions whose rebuild waits for the end of their re-optimization. */
 	private final Set<String> rebuildsWaiting = ConcurrentHashMap.newKeySet();
 
-	private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+	/**
+	 * A thread per run: one region at a time runs (see {@link #running}), and a region's dispatcher must not wait for
+	 * another region's run to end before theirs starts, or before their stop takes effect.
+	 */
+	private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
 		Thread thread = new Thread(r, "schedule-reoptimize");
 		thread.setDaemon(true);
 		return thread;
@@ -162,6 +172,29 @@ class Reoptimizer {
 			long left = Math.max(0, limit.toMillis() - event.getTimeMillisSpent());
 			current.publish(current.progress(event.getNewBestSolution(), event.getTimeMillisSpent(), "reoptimize " + day,
 					left));
+		});
+		// A warm-started run that finds nothing better fires no best-solution event (STACK pitfall 51), and the
+		// dispatcher would see nothing until it ends: say it started, then tell the best so far and the time left.
+		current.publish(current.progress(current.best(), 0, "reoptimize " + day, limit.toMillis()));
+		((DefaultSolver<Schedule>) solver).addPhaseLifecycleListener(new PhaseLifecycleListenerAdapter<>() {
+
+			private long lastMillis;
+
+			@Override
+			public void stepEnded(AbstractStepScope<Schedule> step) {
+				var scope = step.getPhaseScope().getSolverScope();
+				long spent = scope.calculateTimeMillisSpentUpToNow();
+				if (spent - lastMillis < PROGRESS_GAP_MILLIS || scope.getBestScore() == null) {
+					return;
+				}
+				lastMillis = spent;
+				var best = (org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore) scope
+					.getBestScore();
+				current.publish(new RegionPlanner.Progress(region, best.toString(), best.isFeasible(),
+						scope.getBestSolution().getUnassignedJobs().size(), spent, "reoptimize " + day,
+						Math.max(0, limit.toMillis() - spent)));
+			}
+
 		});
 		executor.submit(() -> {
 			boolean waits = false;
@@ -284,16 +317,16 @@ class Reoptimizer {
 
 	boolean stop(String region) {
 		Run run = running.get(region);
-		if (run == null || run.solver().get() == null || !"RUNNING".equals(run.state().get())) {
+		if (run == null || !"RUNNING".equals(run.state().get())) {
 			return false;
 		}
 		run.stop().set(true);
-		Solver<Schedule> solver = run.solver().get();
-		solver.terminateEarly();
-		// solve() clears an early termination asked for just before it starts: keep asking until it has taken hold.
+		// solve() clears an early termination asked for just before it starts, and the run may still be building its
+		// solver: keep asking until it has taken hold (a run that has not started solving skips it on the flag).
 		Thread insist = new Thread(() -> {
-			for (int i = 0; i < 100 && running.get(region) == run; i++) {
-				if (solver.isSolving()) {
+			for (int i = 0; i < 100 && running.get(region) == run && "RUNNING".equals(run.state().get()); i++) {
+				Solver<Schedule> solver = run.solver().get();
+				if (solver != null) {
 					solver.terminateEarly();
 				}
 				try {

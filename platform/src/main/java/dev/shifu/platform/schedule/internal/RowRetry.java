@@ -58,6 +58,31 @@ class RowRetry {
 		}
 	}
 
+	/**
+	 * Like {@link #run(String, long, Runnable)}, and what the update returns runs after its commit (still before the
+	 * order's next update): how the update reaches the live plan. Sent before the commit, a change could reach the
+	 * solver while a rebuild reads the rows without this one, and the rebuilt plan would miss it.
+	 */
+	void runThen(String what, long orderId, java.util.function.Supplier<Runnable> update) {
+		java.util.concurrent.locks.ReentrantLock lock = orders[Math.floorMod(Long.hashCode(orderId), orders.length)];
+		lock.lock();
+		try {
+			runThen(what, update);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** An update whose result runs after its commit (see {@link #runThen(String, long, java.util.function.Supplier)}). */
+	void runThen(String what, java.util.function.Supplier<Runnable> update) {
+		Runnable[] afterCommit = new Runnable[1];
+		run(what, () -> afterCommit[0] = update.get());
+		if (afterCommit[0] != null) {
+			afterCommit[0].run();
+		}
+	}
+
 	/** After the last attempt the failure is thrown: the event's publication stays incomplete and is resubmitted. */
 	void run(String what, Runnable update) {
 		for (int attempt = 1;; attempt++) {

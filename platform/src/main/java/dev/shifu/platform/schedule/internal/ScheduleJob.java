@@ -59,6 +59,12 @@ class ScheduleJob {
 
 	private LocalTime windowEnd;
 
+	/**
+	 * The lowest installer rating the booking allows: set when a premium window is booked (a PLATINUM member's
+	 * right), null when any installer will do. The plan's hard rule and dispatch's offers hold to it.
+	 */
+	private Double minInstallerRating;
+
 	/** Taken off the plan by a dispatcher: no route gets it until a dispatcher moves it onto one. */
 	private boolean held;
 
@@ -96,8 +102,12 @@ class ScheduleJob {
 		this.bookedDate = date;
 	}
 
-	/** The consumer booked a window: its day is the booked day, and the window the job's hard time window. */
-	void bookedWindow(LocalDate day, LocalTime start, LocalTime end) {
+	/**
+	 * The consumer booked a window: its day is the booked day, and the window the job's hard time window; a premium
+	 * window also sets the lowest installer rating allowed (null: any installer).
+	 */
+	void bookedWindow(LocalDate day, LocalTime start, LocalTime end, Double minInstallerRating) {
+		this.minInstallerRating = minInstallerRating;
 		if (done) {
 			done = false;
 			unpin();
@@ -112,6 +122,10 @@ class ScheduleJob {
 	/** The booked window, if one holds for the booked day (a day moved by other means drops it). */
 	boolean hasWindow() {
 		return windowDay != null && windowDay.equals(bookedDate) && windowStart != null && windowEnd != null;
+	}
+
+	Double getMinInstallerRating() {
+		return minInstallerRating;
 	}
 
 	LocalTime getWindowStart() {
@@ -141,6 +155,7 @@ class ScheduleJob {
 	}
 
 	void released() {
+		this.minInstallerRating = null;
 		this.bookedDate = null;
 		this.windowDay = null;
 		this.windowStart = null;

@@ -1,12 +1,18 @@
 package dev.shifu.platform.schedule.internal;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.solver.change.ProblemChange;
+import org.optaplanner.core.impl.score.director.InnerScoreDirector;
+import org.optaplanner.core.impl.solver.change.DefaultProblemChangeDirector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,6 +35,8 @@ import dev.shifu.platform.shared.NotFoundException;
 @Service
 class SchedulePlanner {
 
+	private static final Logger log = LoggerFactory.getLogger(SchedulePlanner.class);
+
 	private final ScheduleProperties properties;
 
 	private final RegionRegistry registry;
@@ -47,9 +55,12 @@ class SchedulePlanner {
 
 	private final ShiftCutoffs cutoffs;
 
+	private final Solvers solvers;
+
 	SchedulePlanner(ScheduleProperties properties, RegionRegistry registry, RegionLifecycle lifecycle,
 			Reoptimizer reoptimizer, ScheduleJobRepository jobs, PlanStore store, PlatformTransactionManager transactions,
-			ProblemFactory problems, ShiftCutoffs cutoffs) {
+			ProblemFactory problems, ShiftCutoffs cutoffs, Solvers solvers) {
+		this.solvers = solvers;
 		this.problems = problems;
 		this.cutoffs = cutoffs;
 		this.properties = properties;
@@ -130,30 +141,91 @@ class SchedulePlanner {
 			.ifPresent(running -> apply(region, new Edit(EditKind.MOVE, jobId, shiftId, position, pin, null)));
 	}
 
-	/**
-	 * Commits a dispatcher's edit (route board or schedule API): stores what it pins, holds or cuts short, then sends
-	 * the edit's change to the live solver. The future completes with the first published plan that contains it. An
-	 * edit that leaves nothing for the solver to move rebuilds the region instead, which keeps the plan without one.
-	 */
+	/** One edit of the board or the schedule API, committed on its own. */
 	CompletableFuture<Schedule> apply(String region, Edit edit) {
+		return commit(prepare(region, List.of(edit)));
+	}
+
+	/**
+	 * A dispatcher's request checked and turned into the problem change it makes, nothing stored yet: the edits in
+	 * order, each checked on and computed from the plan as the edits before it left it (on a copy, exactly as the
+	 * preview does), so a bad edit anywhere refuses the whole request with its field named.
+	 *
+	 * @param base the published plan the edits were computed from
+	 * @param change all the edits as one problem change: the live solver never plans an in-between state
+	 * @param leavesNothing no job would be left for the solver to move afterwards
+	 */
+	record Prepared(String region, RegionPlanner running, Schedule base, List<Stored> stores,
+			ProblemChange<Schedule> change, boolean leavesNothing, List<Edit> edits) {
+	}
+
+	/** What one edit stores: the rows it pins (in order, on a shift), unpins, holds, moves or brings back. */
+	record Stored(Edit edit, ScheduleJob heldRow, List<String> head, String shiftId, LocalDate shiftDate,
+			List<String> unpinned) {
+	}
+
+	Prepared prepare(String region, List<Edit> edits) {
 		RegionPlanner running = find(region).orElseThrow(() -> new NotFoundException("schedule of region", region));
 		Schedule plan = running.best();
+		List<Stored> stores = new ArrayList<>();
+		List<ProblemChange<Schedule>> changes = new ArrayList<>();
+		if (plan.getJobs().isEmpty()) {
+			// Nothing movable (an idle region): no score director takes such a plan; each edit is read off the plan.
+			for (Edit edit : edits) {
+				changes.add(step(region, plan, edit, stores).get(0));
+			}
+			return new Prepared(region, running, plan, stores, combined(region, changes), true, edits);
+		}
+		Schedule work = solvers.copy(plan);
+		try (InnerScoreDirector<Schedule, HardMediumSoftLongScore> director = solvers.scoreDirector()) {
+			director.setWorkingSolution(work);
+			director.calculateScore();
+			DefaultProblemChangeDirector<Schedule> onCopy = new DefaultProblemChangeDirector<>(director);
+			for (Edit edit : edits) {
+				List<ProblemChange<Schedule>> both = step(region, work, edit, stores);
+				changes.add(both.get(0));
+				onCopy.doProblemChange(both.get(1));
+			}
+		}
+		return new Prepared(region, running, plan, stores, combined(region, changes), work.getJobs().isEmpty(), edits);
+	}
+
+	/**
+	 * Checks one edit on the plan as the edits before it left it and notes what it stores; returns its change for the
+	 * live solver and the same change for the copy (a job brought back is a new instance in each: the copy's
+	 * planning must not touch the one the solver gets).
+	 */
+	private List<ProblemChange<Schedule>> step(String region, Schedule plan, Edit edit, List<Stored> stores) {
 		ScheduleJob heldRow = held(plan, edit);
 		BoardEdits.check(plan, edit, heldRow != null);
-		Job back = heldRow == null ? null
-				: problems.job(heldRow, problems.horizon(region), true)
-					.orElseThrow(() -> new InvalidFieldException("jobId", "is not open for planning any more"));
+		Job back = heldRow == null ? null : back(region, heldRow);
 		ProblemChange<Schedule> change = BoardEdits.change(plan, edit, back);
-		List<String> pinned = storeEdit(plan, edit, heldRow);
-		boolean nothingLeft = switch (edit.kind()) {
-			case PIN, LOCK_DAY -> isLastMovable(plan, pinned);
-			case MOVE -> edit.pin() && heldRow == null && isLastMovable(plan, pinned);
-			case UNASSIGN -> isLastMovable(plan, List.of(edit.jobId()));
-			default -> false;
-		};
-		boolean cutsShort = edit.kind() == EditKind.LOCK_DAY || edit.kind() == EditKind.UNAVAILABLE_FROM;
-		if (running.isIdle() || nothingLeft) {
-			if (cutsShort) {
+		ProblemChange<Schedule> onCopy = back == null ? change : BoardEdits.change(plan, edit, back(region, heldRow));
+		stores.add(stored(plan, edit, heldRow));
+		return List.of(change, onCopy);
+	}
+
+	private Job back(String region, ScheduleJob heldRow) {
+		return problems.job(heldRow, problems.horizon(region), true)
+			.orElseThrow(() -> new InvalidFieldException("jobId", "is not open for planning any more"));
+	}
+
+	/**
+	 * Commits a prepared request: stores what it pins, holds or cuts short, then sends its one change to the live
+	 * solver. The future completes with the first published plan that contains it. A request that leaves nothing for
+	 * the solver to move rebuilds the region instead, which keeps the plan without one.
+	 */
+	CompletableFuture<Schedule> commit(Prepared prepared) {
+		String region = prepared.region();
+		RegionPlanner running = prepared.running();
+		Schedule plan = prepared.base();
+		store(prepared.stores());
+		List<Edit> cutsShort = prepared.edits()
+			.stream()
+			.filter(edit -> edit.kind() == EditKind.LOCK_DAY || edit.kind() == EditKind.UNAVAILABLE_FROM)
+			.toList();
+		if (running.isIdle() || prepared.leavesNothing()) {
+			for (Edit edit : cutsShort) {
 				Shift shift = plan.findShift(edit.shiftId()).orElseThrow();
 				Long backAtBase = shift.getBackAtBaseTime();
 				long end = edit.kind() == EditKind.UNAVAILABLE_FROM ? Times.of(edit.from())
@@ -164,16 +236,39 @@ class SchedulePlanner {
 			store.storeNow(region);
 			return CompletableFuture.completedFuture(find(region).map(RegionPlanner::best).orElse(plan));
 		}
-		CompletableFuture<Schedule> applied = edit(running, change);
-		if (cutsShort) {
+		CompletableFuture<Schedule> applied = edit(running, prepared.change());
+		if (!cutsShort.isEmpty()) {
 			// The end the change gave the shift, so a rebuild or restart ends it there too.
 			applied = applied.thenApply(result -> {
-				result.findShift(edit.shiftId())
-					.ifPresent(shift -> cutoffs.store(region, shift.getId(), Times.toDateTime(shift.getEndTime())));
+				for (Edit edit : cutsShort) {
+					result.findShift(edit.shiftId())
+						.ifPresent(shift -> cutoffs.store(region, shift.getId(), Times.toDateTime(shift.getEndTime())));
+				}
 				return result;
 			});
 		}
 		return applied;
+	}
+
+	/**
+	 * The request's changes as one: the solver applies them together, between two of its steps, so it plans from the
+	 * state after the last edit only (as the preview scored it), never an in-between one. A part that fails is
+	 * logged and skipped, as a change of its own would be.
+	 */
+	private static ProblemChange<Schedule> combined(String region, List<ProblemChange<Schedule>> changes) {
+		if (changes.size() == 1) {
+			return changes.get(0);
+		}
+		return (working, director) -> {
+			for (ProblemChange<Schedule> change : changes) {
+				try {
+					change.doChange(working, director);
+				}
+				catch (RuntimeException ex) {
+					log.warn("Region {}: one edit of a request was refused: {}", region, ex.getMessage());
+				}
+			}
+		};
 	}
 
 	/** The stored row of a job a dispatcher holds off the plan, when the edit moves it back. */
@@ -189,8 +284,8 @@ class SchedulePlanner {
 		}
 	}
 
-	/** Stores what the edit pins, unpins, holds or moves; returns the pinned head it leaves, if any. */
-	private List<String> storeEdit(Schedule plan, Edit edit, ScheduleJob heldRow) {
+	/** What the edit pins, unpins, holds or moves, read off the plan as it is before the edit. */
+	private static Stored stored(Schedule plan, Edit edit, ScheduleJob heldRow) {
 		List<String> head = switch (edit.kind()) {
 			case MOVE -> edit.pin() ? BoardEdits.pinnedHeadWith(plan, edit) : List.of();
 			case PIN -> BoardEdits.headUpTo(plan, edit.jobId());
@@ -215,35 +310,46 @@ class SchedulePlanner {
 			case PIN, UNPIN -> plan.findJob(edit.jobId()).map(job -> job.getShift().getId()).orElse(null);
 			case UNASSIGN -> null;
 		};
-		transaction.executeWithoutResult(tx -> {
-			if (heldRow != null) {
-				jobs.findById(heldRow.getOrderId()).ifPresent(ScheduleJob::unhold);
-			}
-			switch (edit.kind()) {
-				case MOVE -> {
-					if (!edit.pin()) {
-						row(edit.jobId()).ifPresent(row -> {
-							row.unpin();
-							row.movedTo(edit.shiftId());
-						});
-					}
-				}
-				case UNPIN -> row(edit.jobId()).ifPresent(ScheduleJob::unpin);
-				case UNASSIGN -> row(edit.jobId()).ifPresent(ScheduleJob::hold);
-				case UNAVAILABLE_FROM -> BoardEdits.route(plan.findShift(edit.shiftId()).orElseThrow())
+		Shift shift = shiftId == null ? null : plan.findShift(shiftId).orElse(null);
+		List<String> unpinned = edit.kind() != EditKind.UNAVAILABLE_FROM ? List.of()
+				: BoardEdits.route(plan.findShift(edit.shiftId()).orElseThrow())
 					.stream()
 					.filter(id -> !head.contains(id))
-					.forEach(id -> row(id).ifPresent(ScheduleJob::unpin));
-				default -> {
+					.toList();
+		return new Stored(edit, heldRow, head, shift == null ? null : shift.getId(),
+				shift == null ? null : shift.getDate(), unpinned);
+	}
+
+	/** Stores what the request's edits pin, unpin, hold or move, in their order, in one transaction. */
+	private void store(List<Stored> stores) {
+		transaction.executeWithoutResult(tx -> {
+			for (Stored stored : stores) {
+				Edit edit = stored.edit();
+				if (stored.heldRow() != null) {
+					jobs.findById(stored.heldRow().getOrderId()).ifPresent(ScheduleJob::unhold);
+				}
+				switch (edit.kind()) {
+					case MOVE -> {
+						if (!edit.pin()) {
+							row(edit.jobId()).ifPresent(row -> {
+								row.unpin();
+								row.movedTo(edit.shiftId());
+							});
+						}
+					}
+					case UNPIN -> row(edit.jobId()).ifPresent(ScheduleJob::unpin);
+					case UNASSIGN -> row(edit.jobId()).ifPresent(ScheduleJob::hold);
+					case UNAVAILABLE_FROM -> stored.unpinned().forEach(id -> row(id).ifPresent(ScheduleJob::unpin));
+					default -> {
+					}
+				}
+				for (int i = 0; stored.shiftId() != null && i < stored.head().size(); i++) {
+					int position = i;
+					row(stored.head().get(i))
+						.ifPresent(row -> row.pinTo(stored.shiftId(), stored.shiftDate(), position));
 				}
 			}
-			Shift shift = shiftId == null ? null : plan.findShift(shiftId).orElse(null);
-			for (int i = 0; shift != null && i < head.size(); i++) {
-				int position = i;
-				row(head.get(i)).ifPresent(row -> row.pinTo(shift.getId(), shift.getDate(), position));
-			}
 		});
-		return head;
 	}
 
 	private Optional<ScheduleJob> row(String jobId) {

@@ -2,13 +2,19 @@ package dev.shifu.platform.schedule.internal;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+
+import org.optaplanner.core.api.solver.change.ProblemChange;
 
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import dev.shifu.planner.domain.Job;
+import dev.shifu.planner.domain.Schedule;
 import dev.shifu.planner.domain.Shift;
 import dev.shifu.platform.network.NetworkEvents.InstallerChanged;
 import dev.shifu.platform.network.NetworkEvents.ProviderChanged;
@@ -24,7 +30,9 @@ import dev.shifu.platform.workflow.WorkflowEvents.JobToSchedule;
  * solver: new orders, bookings, accepted offers, releases, progress (pins) and the end of a job. Each listener runs
  * after the publishing transaction, on its own thread (like {@code @Async
 	@TransactionalEventListener}), in transactions of
- * its own that {@link RowRetry} repeats when another event of the same order wrote the row at the same time.
+ * its own that {@link RowRetry} repeats when another event of the same order wrote the row at the same time. The
+ * change reaches the live plan only after that commit ({@link RowRetry#runThen}): a rebuild reading the rows meanwhile
+ * then either sees the row or gets the change replayed onto its new planner.
  * <p>
  * Each update locks the order's row first ({@link ScheduleJobRepository#lock}): the events of one order arrive
  * together (a rework's hand-over and its status change commit in one process step), and an update that read the row
@@ -60,10 +68,10 @@ class ScheduleUpdates {
 	@Async
 	@TransactionalEventListener
 	void on(OrderAccepted order) {
-		retry.run("order accepted", order.orderId(), () -> {
+		retry.runThen("order accepted", order.orderId(), () -> {
 			ScheduleJob row = jobs.findById(order.orderId())
 				.orElseGet(() -> jobs.save(new ScheduleJob(order.orderId(), ProblemFactory.regionOf(order.regionCode()))));
-			replan(row);
+			return replan(row);
 		});
 	}
 
@@ -81,15 +89,16 @@ class ScheduleUpdates {
 	void booked(long orderId, LocalDate date) {
 		// Retried on a collision with another update of the row; the row is made here if the order's acceptance has
 		// not reached the schedule yet, so the booked day is never dropped.
-		retry.run("visit booked", orderId, () -> {
+		retry.runThen("visit booked", orderId, () -> {
 			ScheduleJob row = jobs.findById(orderId)
 				.orElseGet(() -> problems.regionOfOrder(orderId)
 					.map(region -> jobs.save(new ScheduleJob(orderId, region)))
 					.orElse(null));
-			if (row != null) {
-				row.booked(date);
-				replan(row);
+			if (row == null) {
+				return null;
 			}
+			row.booked(date);
+			return replan(row);
 		});
 	}
 
@@ -97,61 +106,62 @@ class ScheduleUpdates {
 	@Async
 	@TransactionalEventListener
 	void on(JobToSchedule job) {
-		retry.run("job to schedule", job.orderId(), () -> {
+		retry.runThen("job to schedule", job.orderId(), () -> {
 			ScheduleJob row = jobs.findById(job.orderId())
 				.orElseGet(() -> problems.regionOfOrder(job.orderId())
 					.map(region -> jobs.save(new ScheduleJob(job.orderId(), region)))
 					.orElse(null));
-			if (row != null) {
-				row.assigned(job.providerId(), job.bookedDate(), job.preferredInstallerId());
-				row.rework(job.isRework(), job.avoidedInstallerId());
-				replan(jobs.save(row));
+			if (row == null) {
+				return null;
 			}
+			row.assigned(job.providerId(), job.bookedDate(), job.preferredInstallerId());
+			row.rework(job.isRework(), job.avoidedInstallerId());
+			return replan(jobs.save(row));
 		});
 	}
 
 	@Async
 	@TransactionalEventListener
 	void on(BookingReleased released) {
-		retry.run("booking released", released.orderId(), () -> {
-			jobs.findById(released.orderId()).ifPresent(row -> {
-				row.released();
-				replan(row);
-			});
-		});
+		retry.runThen("booking released", released.orderId(), () -> jobs.findById(released.orderId()).map(row -> {
+			row.released();
+			return replan(row);
+		}).orElse(null));
 	}
 
 	@Async
 	@TransactionalEventListener
 	void on(OrderStatusChanged change) {
-		retry.run("status changed", change.orderId(), () -> {
-			jobs.findById(change.orderId()).ifPresent(row -> {
-				if (UNDER_WAY.contains(change.to()) && !row.isPinned()) {
-					row.pin();
-					planner.started(row.getRegion(), row.jobId());
-				}
-				else if (change.to() == OrderStatus.REWORK_SCHEDULED) {
-					replan(row);
-				}
-				else if (!change.to().isCancellable() && change.to() != OrderStatus.CANCELLED && row.isPinned()
-						&& row.getPinnedDate() != null) {
-					// Done on its route: it stays there, pinned, as the head of the day's route until the day has passed.
-					row.done();
-				}
-				else if (!change.to().isCancellable()) {
-					// Cancelled, or finished without having been on a route: nothing left to plan.
-					jobs.delete(row);
-					planner.replace(row.getRegion(), row.jobId(), null);
-				}
-			});
-		});
+		retry.runThen("status changed", change.orderId(), () -> jobs.findById(change.orderId()).map(row -> {
+			String region = row.getRegion();
+			String jobId = row.jobId();
+			if (UNDER_WAY.contains(change.to()) && !row.isPinned()) {
+				row.pin();
+				return (Runnable) () -> planner.started(region, jobId);
+			}
+			if (change.to() == OrderStatus.REWORK_SCHEDULED) {
+				return replan(row);
+			}
+			if (!change.to().isCancellable() && change.to() != OrderStatus.CANCELLED && row.isPinned()
+					&& row.getPinnedDate() != null) {
+				// Done on its route: it stays there, pinned, as the head of the day's route until the day has passed.
+				row.done();
+				return null;
+			}
+			if (!change.to().isCancellable()) {
+				// Cancelled, or finished without having been on a route: nothing left to plan.
+				jobs.delete(row);
+				return (Runnable) () -> planner.replace(region, jobId, null);
+			}
+			return null;
+		}).orElse(null));
 	}
 
 	/** Goods delayed (a later arrival) or arrived: the job's earliest day follows, so it is never planned before them. */
 	@Async
 	@TransactionalEventListener
 	void on(GoodsStatusChanged goods) {
-		retry.run("goods changed", () -> jobs.findById(goods.orderId()).ifPresent(this::replan));
+		retry.runThen("goods changed", goods.orderId(), () -> jobs.findById(goods.orderId()).map(this::replan).orElse(null));
 	}
 
 	/**
@@ -161,16 +171,18 @@ class ScheduleUpdates {
 	@Async
 	@TransactionalEventListener
 	void on(InstallerChanged changed) {
-		retry.run("installer changed", () -> {
+		retry.runThen("installer changed", () -> {
 			long installer = changed.installerId();
+			Map<String, ProblemChange<Schedule>> changes = new LinkedHashMap<>();
 			for (RegionPlanner region : planner.planners()) {
 				List<LocalDate> days = problems.horizon(region.region());
 				List<Shift> current = problems.shifts(region.region(), days)
 					.stream()
 					.filter(shift -> ShiftIds.isOf(shift.getId(), installer))
 					.toList();
-				planner.submit(region.region(), PlanChanges.syncInstaller(installer, days, current));
+				changes.put(region.region(), PlanChanges.syncInstaller(installer, days, current));
 			}
+			return () -> changes.forEach(planner::submit);
 		});
 	}
 
@@ -178,16 +190,23 @@ class ScheduleUpdates {
 	@Async
 	@TransactionalEventListener
 	void on(ProviderChanged changed) {
-		retry.run("provider changed", () -> planner.planners().forEach(planner::rebuild));
+		retry.runThen("provider changed", () -> () -> planner.planners().forEach(planner::rebuild));
 	}
 
-	private void replan(ScheduleJob row) {
+	/** Reads what the row's job is now; the returned step sends it to the plan, after the row's commit. */
+	private Runnable replan(ScheduleJob row) {
+		String region = row.getRegion();
 		if (needsProviderOfRadius(row)) {
 			// Built with the job (its row is stored) and the provider that covers it by radius.
-			planner.planners().stream().filter(p -> p.region().equals(row.getRegion())).findFirst().ifPresent(planner::rebuild);
-			return;
+			return () -> planner.planners()
+				.stream()
+				.filter(p -> p.region().equals(region))
+				.findFirst()
+				.ifPresent(planner::rebuild);
 		}
-		planner.replace(row.getRegion(), row.jobId(), problems.job(row, problems.horizon(row.getRegion())).orElse(null));
+		String jobId = row.jobId();
+		Job job = problems.job(row, problems.horizon(region)).orElse(null);
+		return () -> planner.replace(region, jobId, job);
 	}
 
 	private boolean needsProviderOfRadius(ScheduleJob row) {

@@ -35,7 +35,8 @@ class SolverWatchdog {
 	void check() {
 		for (RegionPlanner planner : registry.all()) {
 			if (planner.hasFailed()) {
-				log.error("The solver of region {} died; restarting the region from its last plan", planner.region());
+				log.error("The solver of region {} died; restarting the region from its last plan", planner.region(),
+						planner.failure());
 				lifecycle.rebuild(planner);
 				Counter.builder(RESTARTS)
 					.description("Regions restarted from their last plan after their solver died")

@@ -17,6 +17,7 @@ import dev.shifu.planner.domain.Schedule;
 import dev.shifu.planner.explain.ScheduleExplanation;
 import dev.shifu.planner.explain.ScoreExplainer;
 import dev.shifu.planner.solver.ScheduleSolverConfig;
+import dev.shifu.planner.solver.SolverBudget;
 import dev.shifu.planner.solver.SolverSettings;
 
 /** The solver factories of the schedule, and what else needs one: plan copies, scores, explanations. */
@@ -34,7 +35,11 @@ class Solvers {
 
 	private final SolutionManager<Schedule, HardMediumSoftLongScore> scoring;
 
+	/** Shared by every region's live solver on this node. */
+	private final SolverBudget budget;
+
 	Solvers(ScheduleProperties properties) {
+		this.budget = properties.solverBudget();
 		this.live = SolverFactory.create(ScheduleSolverConfig.create(SolverSettings.of(properties.burst(), SEED)
 			.withUnimprovedTimeLimit(properties.unimproved())
 			.withDaemon(true)));
@@ -57,6 +62,10 @@ class Solvers {
 
 	SolverFactory<Schedule> live() {
 		return live;
+	}
+
+	SolverBudget budget() {
+		return budget;
 	}
 
 	/** A one-off solver that stops after {@code limit} (a dispatcher's re-optimization of a day). */

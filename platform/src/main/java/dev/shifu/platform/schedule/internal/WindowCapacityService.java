@@ -12,18 +12,25 @@ import java.util.Set;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import dev.shifu.planner.domain.AssignmentRule;
 import dev.shifu.planner.domain.Job;
 import dev.shifu.planner.domain.Location;
 import dev.shifu.planner.domain.ProviderCapacity;
 import dev.shifu.planner.domain.Shift;
 import dev.shifu.planner.domain.Times;
+import dev.shifu.planner.solver.RouteInsertion;
 import dev.shifu.planner.travel.TravelTime;
 import dev.shifu.platform.order.OrderLifecycle;
 import dev.shifu.platform.order.OrderSnapshot;
@@ -38,6 +45,8 @@ import dev.shifu.platform.shared.NotFoundException;
  */
 @Service
 class WindowCapacityService implements WindowCapacity {
+
+	private static final Logger log = LoggerFactory.getLogger(WindowCapacityService.class);
 
 	private final CapacityView view;
 
@@ -57,10 +66,14 @@ class WindowCapacityService implements WindowCapacity {
 
 	private final WindowLocks locks;
 
+	/** The booking's own connection: the order's row made when the schedule has not taken the order in yet. */
+	private final JdbcTemplate jdbc;
+
 	WindowCapacityService(CapacityView view, ProblemFactory problems, OrderLifecycle orders,
 			ScheduleJobRepository jobs, WindowReservationRepository reservations, SchedulePlanner planner,
-			ScheduleReadCache cache, ApplicationEventPublisher events, WindowLocks locks) {
+			ScheduleReadCache cache, ApplicationEventPublisher events, WindowLocks locks, JdbcTemplate jdbc) {
 		this.locks = locks;
+		this.jdbc = jdbc;
 		this.cache = cache;
 		this.events = events;
 		this.view = view;
@@ -95,7 +108,7 @@ class WindowCapacityService implements WindowCapacity {
 		/** Held bookings the plan has not placed whose installer's day could not take them as well. */
 		final Map<LocalDate, List<WindowReservation>> overflow = new HashMap<>();
 
-		final Map<ShiftRoom, long[][]> travel = new IdentityHashMap<>();
+		final Map<ShiftRoom, RouteInsertion.Legs> travel = new IdentityHashMap<>();
 
 		final Location location;
 
@@ -136,8 +149,10 @@ class WindowCapacityService implements WindowCapacity {
 			return true;
 		}
 
-		Job probe(Window window) {
-			return problems.probe(row, order, window.day().atTime(window.start()), window.day().atTime(window.end()));
+		/** The order's job in the window; {@code minRating}: a premium booking's lowest installer rating, or null. */
+		Job probe(Window window, Double minRating) {
+			return problems.probe(row, order, window.day().atTime(window.start()), window.day().atTime(window.end()))
+				.withMinInstallerRating(minRating);
 		}
 
 		List<ShiftRoom> rooms(LocalDate day) {
@@ -148,9 +163,20 @@ class WindowCapacityService implements WindowCapacity {
 			List<WindowReservation> onDay = held.getOrDefault(day, List.of());
 			List<ShiftRoom> result = new ArrayList<>();
 			if (plan != null && plan.covers(day)) {
+				// A held booking is in the plan only where the plan has it as a booked stop of that day (or on the
+				// pinned head): until the booking reaches the plan, the job may stand there pencilled in (floating, no
+				// day booked), which takes no room (ShiftRoom.stopsOf), so counting that as placed let a second
+				// booking into the same room (WindowRaceOnMariaDbTests: 2 of 50). The asking order's own hold takes
+				// no room from itself (a reschedule).
+				Set<String> placedThatDay = new java.util.HashSet<>();
+				for (ShiftRoom room : plan.days().getOrDefault(day, List.of())) {
+					room.stops().forEach(stop -> placedThatDay.add(stop.getId()));
+					room.shift().getPinnedJobs().forEach(pinned -> placedThatDay.add(pinned.getId()));
+				}
 				Map<String, List<WindowReservation>> unplaced = new HashMap<>();
 				for (WindowReservation r : onDay) {
-					if (!plan.placed().contains(ScheduleJob.jobId(r.orderId()))) {
+					String held = ScheduleJob.jobId(r.orderId());
+					if (!held.equals(jobId) && !placedThatDay.contains(held)) {
 						unplaced.computeIfAbsent(r.shiftId(), s -> new ArrayList<>()).add(r);
 					}
 				}
@@ -160,7 +186,7 @@ class WindowCapacityService implements WindowCapacity {
 					}
 					if (room.has(jobId)) {
 						// A reschedule: the order's own visit does not take room from itself.
-						room = room.with(room.stops().stream().filter(s -> !s.jobId().equals(jobId)).toList());
+						room = room.with(room.stops().stream().filter(s -> !s.getId().equals(jobId)).toList());
 					}
 					for (WindowReservation r : unplaced.getOrDefault(room.shift().getId(), List.of())) {
 						ShiftRoom with = room == null ? null : room.withHeld(stopOf(r, day));
@@ -180,7 +206,7 @@ class WindowCapacityService implements WindowCapacity {
 				if (!providers.contains(Long.parseLong(shift.getProviderId()))) {
 					continue;
 				}
-				List<ShiftRoom.Stop> stops = onDay.stream()
+				List<Job> stops = onDay.stream()
 					.filter(r -> r.shiftId().equals(shift.getId()))
 					.sorted(Comparator.comparing(WindowReservation::windowStart))
 					.map(r -> stopOf(r, day))
@@ -191,10 +217,13 @@ class WindowCapacityService implements WindowCapacity {
 			return result;
 		}
 
-		private ShiftRoom.Stop stopOf(WindowReservation r, LocalDate day) {
-			return new ShiftRoom.Stop(ScheduleJob.jobId(r.orderId()),
-					new Location(ScheduleJob.jobId(r.orderId()), r.lat(), r.lng()), r.serviceSeconds(),
-					Times.of(day.atTime(r.windowStart())), Times.of(day.atTime(r.windowEnd())), r.serviceType());
+		/** A held booking as a visit of its own: where, how long, its window and type. */
+		private Job stopOf(WindowReservation r, LocalDate day) {
+			String id = ScheduleJob.jobId(r.orderId());
+			return new Job(id, new Location(id, r.lat(), r.lng()), r.serviceSeconds())
+				.withWindow(Times.of(day.atTime(r.windowStart())), Times.of(day.atTime(r.windowEnd())))
+				.withServiceType(r.serviceType())
+				.withDemand(1);
 		}
 
 		/** Whether the provider's registered daily capacity for the order's type still has room on the day. */
@@ -226,20 +255,22 @@ class WindowCapacityService implements WindowCapacity {
 			return count < max;
 		}
 
-		/** The rooms where the job fits in the window, in a fixed order (so racing bookings ask for the same one). */
-		List<ShiftRoom> fitting(Window window, double minRating) {
-			Job probe = probe(window);
+		/**
+		 * The rooms where the job fits in the window, in a fixed order (so racing bookings ask for the same one);
+		 * {@code minRating}: only installers a premium booking allows (the plan's rule), null for any.
+		 */
+		List<ShiftRoom> fitting(Window window, Double minRating) {
+			Job probe = probe(window, minRating);
 			List<ShiftRoom> fit = new ArrayList<>();
 			Map<Long, Boolean> providerRoom = new HashMap<>();
 			for (ShiftRoom room : rooms(window.day())) {
-				if (room.shift().getRating() < minRating || !room.admits(probe)) {
+				if (!room.admits(probe)) {
 					continue;
 				}
 				if (!providerRoom.computeIfAbsent(room.providerId(), p -> providerHasRoom(p, window.day()))) {
 					continue;
 				}
-				long[][] t = travel.computeIfAbsent(room, r -> r.travelFor(location));
-				if (room.fits(probe, t[0], t[1])) {
+				if (room.fits(probe, travel.computeIfAbsent(room, r -> r.legsFor(location)))) {
 					fit.add(room);
 				}
 			}
@@ -262,9 +293,11 @@ class WindowCapacityService implements WindowCapacity {
 		}
 		List<OpenWindow> open = new ArrayList<>();
 		for (Window window : candidates) {
-			List<ShiftRoom> fit = query.fitting(window, 0);
+			List<ShiftRoom> fit = query.fitting(window, null);
 			if (!fit.isEmpty()) {
-				boolean premium = fit.stream().anyMatch(r -> r.shift().getRating() >= premiumRating);
+				Job premiumProbe = query.probe(window, premiumRating);
+				boolean premium = fit.stream()
+					.anyMatch(r -> AssignmentRule.MIN_INSTALLER_RATING.violation(premiumProbe, r.shift()) == 0);
 				open.add(new OpenWindow(window, premium));
 			}
 		}
@@ -300,7 +333,7 @@ class WindowCapacityService implements WindowCapacity {
 	@Transactional
 	public Reservation reserve(long orderId, Set<Long> providers, Window window, boolean premium, double premiumRating) {
 		Query query = query(orderId, providers, List.of(window));
-		double minRating = premium ? premiumRating : 0;
+		Double minRating = premium ? premiumRating : null;
 		List<ShiftRoom> fit = query.fitting(window, minRating);
 		if (fit.isEmpty()) {
 			throw new WindowTakenException("That window was just taken: no installer has room in it any more");
@@ -330,12 +363,48 @@ class WindowCapacityService implements WindowCapacity {
 			// Another booking read the same state of this installer's day and committed first.
 			throw new WindowTakenException("That window was just taken by another booking");
 		}
-		ScheduleJob row = query.row != null ? query.row : new ScheduleJob(orderId, query.region);
-		row.bookedWindow(window.day(), window.start(), window.end());
+		ScheduleJob row = rowOf(query.row, orderId, query.region);
+		row.bookedWindow(window.day(), window.start(), window.end(), minRating);
 		ScheduleJob saved = jobs.save(row);
-		afterCommit(() -> planner.replace(saved.getRegion(), saved.jobId(),
-				problems.job(saved, problems.horizon(saved.getRegion())).orElse(null)));
+		afterCommit(() -> {
+			try {
+				planner.replace(saved.getRegion(), saved.jobId(),
+						problems.job(saved, problems.horizon(saved.getRegion())).orElse(null));
+			}
+			catch (RuntimeException ex) {
+				// The booking is committed: the consumer must not get a 500 for it. The row holds the window, so the
+				// schedule's own listeners and the region's next rebuild put the job there.
+				log.warn("Booked window of order {} not handed to the live plan of {} yet: {}", orderId,
+						saved.getRegion(), ex.toString());
+			}
+		});
 		return new Reservation(orderId, window, room.installerId(), room.providerId());
+	}
+
+	/**
+	 * The order's schedule row for this booking. A window may be booked right after the order is posted, before the
+	 * schedule's listener (after the intake, on its own thread) has made the row: then both would insert it, and the
+	 * loser's commit fails on the key. So a missing row is inserted at once, on this transaction's own connection (a
+	 * duplicate there means the listener was first, which is as good: the statement fails, the transaction goes on),
+	 * and then read. An existing row is the one this transaction read: a listener's update of it meanwhile is a
+	 * version clash at commit (409, the booking rolled back), never a lost write. Neither a row lock nor a
+	 * transaction of its own: racing bookings each hold a connection while they queue for the day's lock, and a
+	 * booking that waited for a listener's row lock, or for a second connection, under that lock would stall them all.
+	 */
+	private ScheduleJob rowOf(ScheduleJob read, long orderId, String region) {
+		if (read != null) {
+			return read;
+		}
+		try {
+			// The other columns have their defaults, as for a new ScheduleJob (a fresh visit, not pinned, not held).
+			jdbc.update("insert into schedule_job (order_id, region, pinned, version) values (?, ?, false, 0)", orderId,
+					region);
+		}
+		catch (DuplicateKeyException madeMeanwhile) {
+			// The schedule's listener made it after this booking looked (its insert waited for that commit).
+		}
+		return jobs.findById(orderId)
+			.orElseThrow(() -> new IllegalStateException("schedule row of order " + orderId + " not found after making it"));
 	}
 
 	@Override
@@ -346,6 +415,12 @@ class WindowCapacityService implements WindowCapacity {
 			.filter(r -> !r.visitDay().equals(day))
 			.forEach(WindowReservation::release);
 		events.publishEvent(new DayBooked(orderId, day));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.Optional<Double> minInstallerRating(long orderId) {
+		return jobs.findById(orderId).map(ScheduleJob::getMinInstallerRating);
 	}
 
 	@Override

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WebhookProperties.class)
+@EnableConfigurationProperties({ WebhookProperties.class, ReplayLimit.class })
 class WebhookConfig {
 
 	@Bean

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.shifu.platform.identity.Actor;
 import dev.shifu.platform.identity.CurrentActor;
 import dev.shifu.platform.shared.InvalidFieldException;
+import dev.shifu.platform.shared.RateLimits;
 
 /** The calling brand's webhook and delivery log; there is no way to name another brand's. */
 @RestController
@@ -42,7 +43,14 @@ class WebhookController {
 
 	private final WebhookDispatcher dispatcher;
 
-	WebhookController(EndpointService endpoints, DeliveryStore deliveries, WebhookDispatcher dispatcher) {
+	private final RateLimits limits;
+
+	private final ReplayLimit replayLimit;
+
+	WebhookController(EndpointService endpoints, DeliveryStore deliveries, WebhookDispatcher dispatcher,
+			RateLimits limits, ReplayLimit replayLimit) {
+		this.limits = limits;
+		this.replayLimit = replayLimit;
 		this.endpoints = endpoints;
 		this.deliveries = deliveries;
 		this.dispatcher = dispatcher;
@@ -121,9 +129,12 @@ class WebhookController {
 	@PostMapping("/deliveries/{id}/replay")
 	@Operation(summary = "Send a delivery again now, with the same event id",
 			description = "The attempt is made before the answer; if it fails, the delivery is retried with backoff "
-					+ "like a new one.")
+					+ "like a new one. At most shifu.webhooks.replay-limit.per-brand replays per period (429 with "
+					+ "Retry-After beyond).")
 	DeliveryView replay(@PathVariable long id) {
-		return dispatcher.replay(brandId(), id);
+		long brandId = brandId();
+		limits.enforce(replayLimit.limit(), String.valueOf(brandId), "id", "webhook replays");
+		return dispatcher.replay(brandId, id);
 	}
 
 	private static long brandId() {

@@ -30,19 +30,6 @@ class AppRestartOnMariaDbTests extends RestartScenarios {
 
 	}
 
-	/**
-	 * The scenario runs on H2 ({@link AppRestartTests}); here it is off until its precondition is stable: the planner's
-	 * ruin-and-recreate walks equal-score plateaus, and once (on MariaDB, under load) it turned a dispatcher's
-	 * unpinned, equal-travel reversal of a route back before the restart began.
-	 */
-	@Override
-	@org.junit.jupiter.api.Test
-	@org.junit.jupiter.api.Disabled("Defect: an unpinned equal-travel route order can flip back before the restart "
-			+ "(ruin-and-recreate on an equal-score plateau); the H2 variant still runs it")
-	void aNewAppContinuesEveryRouteExactlyAsItWasNotAFreshPlan() {
-		super.aNewAppContinuesEveryRouteExactlyAsItWasNotAFreshPlan();
-	}
-
 	@Override
 	List<String> databaseArguments() {
 		return database;

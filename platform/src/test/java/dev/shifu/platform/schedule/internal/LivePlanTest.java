@@ -186,12 +186,12 @@ abstract class LivePlanTest extends PlatformIntegrationTest {
 		return admin.get("/api/v1/orders/" + order).json().path("status").asText();
 	}
 
-	/** The consumer books the day through the link the brand's order view gives; the process takes it. */
+	/**
+	 * A dispatcher books the day for the consumer (staff booking: the whole day, no window); the process takes it.
+	 * These tests need a booked job on a day, not the consumer's window.
+	 */
 	protected void book(long order, LocalDate day) {
-		String link = asBrand(brand).get("/api/v1/orders/" + order).json().path("consumerLink").asText("");
-		assertThat(link).as("consumer link of " + order).contains("/c/");
-		Api.Reply reply = anonymous().post("/api/v1/consumer/" + link.substring(link.indexOf("/c/") + 3) + "/booking",
-				Map.of("date", day.toString()));
+		Api.Reply reply = admin.post("/api/v1/bookings/" + order, Map.of("date", day.toString()));
 		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
 		driver.drain(order);
 		await(() -> day.equals(jobs.findById(order).map(ScheduleJob::getBookedDate).orElse(null)), "booked " + order);

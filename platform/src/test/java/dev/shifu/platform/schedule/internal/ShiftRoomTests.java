@@ -66,19 +66,19 @@ class ShiftRoomTests {
 		Job booked = job("O6", 13, 17, 3600);
 		parked.setJobs(new java.util.ArrayList<>(List.of(unbooked, booked)));
 
-		List<ShiftRoom.Stop> stops = ShiftRoom.stopsOf(parked);
+		List<Job> stops = ShiftRoom.stopsOf(parked);
 
-		assertThat(stops).extracting(ShiftRoom.Stop::jobId).containsExactly("O6");
+		assertThat(stops).extracting(Job::getId).containsExactly("O6");
 	}
 
 	private static boolean fits(ShiftRoom room, Job job) {
-		long[][] travel = room.travelFor(job.getLocation());
-		return room.fits(job, travel[0], travel[1]);
+		return room.fits(job, room.legsFor(job.getLocation()));
 	}
 
-	private static ShiftRoom.Stop stop(String id, int from, int to, long seconds) {
-		return new ShiftRoom.Stop(id, new Location(id, 30.28, 120.16), seconds, Times.of(DAY.atTime(from, 0)),
-				Times.of(DAY.atTime(to, 0)), "INSTALLATION");
+	private static Job stop(String id, int from, int to, long seconds) {
+		return new Job(id, new Location(id, 30.28, 120.16), seconds)
+			.withWindow(Times.of(DAY.atTime(from, 0)), Times.of(DAY.atTime(to, 0)))
+			.withServiceType("INSTALLATION");
 	}
 
 	private static Job job(String id, int from, int to, long seconds) {
