@@ -33,6 +33,9 @@ final class Surge {
 
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
+	/** 429 waits of one order (Retry-After, at most 5 s each) before its client gives up on it. */
+	private static final int MAX_QUOTA_WAITS = 720;
+
 	record Brand(String code, String apiKey) {
 	}
 
@@ -68,6 +71,29 @@ final class Surge {
 		final AtomicLong firstSentNanos = new AtomicLong();
 
 		final AtomicLong lastAcknowledgedNanos = new AtomicLong();
+
+		/** Per brand code: 429 answers (over its intake quota), orders acknowledged, and the last acknowledgement. */
+		final Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
+
+		final Map<String, AtomicInteger> acknowledgedOf = new ConcurrentHashMap<>();
+
+		final Map<String, AtomicLong> lastAcknowledgedOf = new ConcurrentHashMap<>();
+
+		int throttled(String brand) {
+			AtomicInteger n = throttled.get(brand);
+			return n == null ? 0 : n.get();
+		}
+
+		int acknowledgedOf(String brand) {
+			AtomicInteger n = acknowledgedOf.get(brand);
+			return n == null ? 0 : n.get();
+		}
+
+		/** Seconds from the first order sent to this brand's last acknowledgement. */
+		double secondsOf(String brand) {
+			AtomicLong last = lastAcknowledgedOf.get(brand);
+			return last == null ? Double.NaN : (last.get() - firstSentNanos.get()) / 1e9;
+		}
 
 		double seconds() {
 			return (lastAcknowledgedNanos.get() - firstSentNanos.get()) / 1e9;
@@ -143,7 +169,10 @@ final class Surge {
 			return;
 		}
 		outcome.acknowledged.put(external, first.id);
-		outcome.lastAcknowledgedNanos.accumulateAndGet(System.nanoTime(), Math::max);
+		long now = System.nanoTime();
+		outcome.lastAcknowledgedNanos.accumulateAndGet(now, Math::max);
+		outcome.acknowledgedOf.computeIfAbsent(brand.code(), k -> new AtomicInteger()).incrementAndGet();
+		outcome.lastAcknowledgedOf.computeIfAbsent(brand.code(), k -> new AtomicLong()).accumulateAndGet(now, Math::max);
 		if (i % 20 == 7) {
 			outcome.retriesSent.incrementAndGet();
 			Answer again = send(brand, key, body, outcome);
@@ -163,8 +192,12 @@ final class Surge {
 	private record Answer(int status, long id) {
 	}
 
-	/** Sends until an answer that is not "try again" (connection failure, 503, 429), at most 40 tries. */
+	/**
+	 * Sends until an answer that is not "try again" (connection failure, 503, 429): at most 40 tries, not counting
+	 * waits for the brand's quota (a brand over its quota is slowed, and its client keeps waiting, up to an hour).
+	 */
 	private Answer send(Brand brand, String key, String body, Outcome outcome) {
+		int quotaWaits = 0;
 		for (int attempt = 0; attempt < 40; attempt++) {
 			Node node = pick();
 			HttpRequest request = HttpRequest.newBuilder(URI.create(node.base() + "/api/v1/orders"))
@@ -183,6 +216,10 @@ final class Surge {
 					boolean retryAfter = response.headers().firstValue("Retry-After").isPresent();
 					if (status == 503) {
 						(retryAfter ? outcome.unavailableWithRetryAfter : outcome.unavailableWithout).incrementAndGet();
+					}
+					else if (retryAfter && quotaWaits++ < MAX_QUOTA_WAITS) {
+						outcome.throttled.computeIfAbsent(brand.code(), k -> new AtomicInteger()).incrementAndGet();
+						attempt--;
 					}
 					sleepNanos(TimeUnit.SECONDS.toNanos(
 							Math.min(5, response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L))));

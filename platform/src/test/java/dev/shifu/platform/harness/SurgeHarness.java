@@ -37,8 +37,9 @@ import dev.shifu.platform.support.TcpProxy;
  * ./mvnw -q -DskipTests install &amp;&amp; ./mvnw -pl platform test -Dtest=SurgeHarness -Dshifu.harness=all
  * </pre>
  *
- * {@code shifu.harness} picks the scenarios ({@code surge1}, {@code surge2}, {@code crash}, {@code outage}, or
- * {@code all}); {@code shifu.harness.orders} (100,000), {@code .clients} (32), {@code .report} (a folder: the table
+ * {@code shifu.harness} picks the scenarios ({@code surge1}, {@code surge2}, {@code crash}, {@code outage},
+ * {@code quota}, or {@code all}); {@code quota} slows one brand to {@code shifu.harness.quota-per-minute} (600) over
+ * {@code shifu.harness.quota-orders} (3,000, a third of them that brand's) and checks it lost nothing; {@code shifu.harness.orders} (100,000), {@code .clients} (32), {@code .report} (a folder: the table
  * is also saved there as {@code <date>-surge.md}), {@code .app-args} (extra node arguments), {@code .jvm-args} (extra
  * node JVM arguments; {@code {node}} is replaced by the node's name, e.g. for a JFR file per node). Every "nothing
  * lost" check reads the database, and the harness fails when one does not hold.
@@ -83,6 +84,9 @@ class SurgeHarness {
 		}
 		if (runs("outage")) {
 			outage();
+		}
+		if (runs("quota")) {
+			quota();
 		}
 		String table = report(loadBefore);
 		System.out.println(table);
@@ -204,6 +208,66 @@ class SurgeHarness {
 		}
 	}
 
+	private static final String SLOW_BRAND = "surgeslow";
+
+	/**
+	 * One node, three brands, one of them ({@value #SLOW_BRAND}) held to a small intake quota: that brand is slowed
+	 * (429 with Retry-After; its integration waits and sends the same request again) while the others go at full
+	 * speed, and none of its orders is lost or doubled.
+	 */
+	private void quota() throws Exception {
+		int perMinute = Integer.getInteger("shifu.harness.quota-per-minute", 600);
+		int orders = Integer.getInteger("shifu.harness.quota-orders", Math.min(ORDERS, 3_000));
+		Database db = new Database("shifu_harness_quota").fresh();
+		List<String> args = new ArrayList<>(APP_ARGS);
+		args.add("--shifu.orders.intake-quota.per-brand." + SLOW_BRAND + "=" + perMinute);
+		Node node = new Node("quota-node1", 18195, db.url(3306), args);
+		try (Receiver receiver = new Receiver()) {
+			startAll(List.of(node));
+			List<Surge.Brand> brands = new ArrayList<>(brands(node, receiver, 2));
+			brands.add(brand(node, receiver, SLOW_BRAND, "Surge brand over its quota"));
+			Surge surge = new Surge(List.of(node), brands, UUID.randomUUID().toString().substring(0, 6));
+			log("quota: " + orders + " orders, " + CLIENTS + " clients, " + SLOW_BRAND + " limited to " + perMinute
+					+ " per minute");
+			Surge.Outcome outcome = surge.run(0, orders, CLIENTS, 0, done -> log("quota: " + done + " answered"));
+			double toProcesses = settle("quota", db, outcome.acknowledged.size(), outcome.lastAcknowledgedNanos.get());
+			Checks checks = check("quota", db, outcome.acknowledged, outcome, new Surge.Outcome(), receiver);
+			int sentSlow = (int) java.util.stream.IntStream.range(0, orders).filter(i -> i % brands.size() == 2).count();
+			long storedSlow = db.count("select count(*) from service_order o join brand b on b.id = o.brand_id where b.code = '"
+					+ SLOW_BRAND + "'");
+			int ackSlow = outcome.acknowledgedOf(SLOW_BRAND);
+			double slowSeconds = outcome.secondsOf(SLOW_BRAND);
+			// Smooth refill: the bucket starts full (one period's quota), then gives perMinute/60 a second.
+			double allowed = perMinute + perMinute / 60.0 * slowSeconds;
+			int ackOthers = outcome.acknowledged.size() - ackSlow;
+			double othersSeconds = Math.max(outcome.secondsOf(brands.get(0).code()), outcome.secondsOf(brands.get(1).code()));
+			int throttled = outcome.throttled(SLOW_BRAND);
+			int othersThrottled = outcome.throttled(brands.get(0).code()) + outcome.throttled(brands.get(1).code());
+			if (throttled == 0 || ackSlow > allowed * 1.05 + 5) {
+				failures.add("quota: " + SLOW_BRAND + " was not slowed: " + throttled + " × 429, " + ackSlow + " in "
+						+ String.format("%.1f", slowSeconds) + " s (quota allows " + (int) allowed + ")");
+			}
+			if (storedSlow != sentSlow || ackSlow != sentSlow || othersThrottled > 0) {
+				failures.add("quota: " + SLOW_BRAND + " sent " + sentSlow + ", acknowledged " + ackSlow + ", stored "
+						+ storedSlow + "; the other brands got " + othersThrottled + " × 429");
+			}
+			rows.add(new String[] { "quota", "1 (" + SLOW_BRAND + " held to " + perMinute + " orders/min)",
+					String.valueOf(orders), String.format("%.0f", outcome.acknowledged.size() / outcome.seconds()),
+					ms(outcome.latencies.percentileMillis(50)), ms(outcome.latencies.percentileMillis(95)),
+					ms(outcome.latencies.percentileMillis(99)), String.format("%.1f s", toProcesses),
+					checks.summary() + "; " + SLOW_BRAND + ": " + throttled + " × 429 with Retry-After, " + storedSlow
+							+ " of " + sentSlow + " stored, in " + String.format("%.1f s", slowSeconds) + " ("
+							+ String.format("%.1f", ackSlow / slowSeconds) + " orders/s; its quota allows "
+							+ (int) allowed + " in that time); the other brands: " + ackOthers + " in "
+							+ String.format("%.1f s", othersSeconds) + " (" + String.format("%.0f", ackOthers / othersSeconds)
+							+ " orders/s), " + othersThrottled + " × 429" });
+		}
+		finally {
+			node.stop();
+			db.drop();
+		}
+	}
+
 	private void restartLater(Node node) {
 		Thread restart = new Thread(() -> {
 			try {
@@ -297,25 +361,29 @@ class SurgeHarness {
 	/** {@code count} brands, each with a webhook to the receiver; returns their API keys. */
 	private List<Surge.Brand> brands(Node node, Receiver receiver, int count) throws Exception {
 		List<Surge.Brand> brands = new ArrayList<>();
-		String admin = "Basic " + Base64.getEncoder()
-			.encodeToString((Node.ADMIN + ":" + Node.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
 		for (int b = 0; b < count; b++) {
-			String code = "surge" + b + UUID.randomUUID().toString().substring(0, 4);
-			HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(node.base() + "/api/v1/brands"))
-				.header("Authorization", admin)
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + code + "\",\"name\":\"Surge brand " + b + "\"}")));
-			Matcher key = API_KEY.matcher(created.body());
-			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-			assertThat(key.find()).as(created.body()).isTrue();
-			HttpResponse<String> hook = send(HttpRequest.newBuilder(URI.create(node.base() + "/api/v1/brand/webhook"))
-				.header("X-Api-Key", key.group(1))
-				.header("Content-Type", "application/json")
-				.PUT(HttpRequest.BodyPublishers.ofString("{\"url\":\"" + receiver.url(code) + "\"}")));
-			assertThat(hook.statusCode()).as(hook.body()).isIn(200, 201);
-			brands.add(new Surge.Brand(code, key.group(1)));
+			brands.add(brand(node, receiver, "surge" + b + UUID.randomUUID().toString().substring(0, 4), "Surge brand " + b));
 		}
 		return brands;
+	}
+
+	/** One brand with a webhook to the receiver; returns its code and API key. */
+	private Surge.Brand brand(Node node, Receiver receiver, String code, String name) throws Exception {
+		String admin = "Basic " + Base64.getEncoder()
+			.encodeToString((Node.ADMIN + ":" + Node.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(node.base() + "/api/v1/brands"))
+			.header("Authorization", admin)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + code + "\",\"name\":\"" + name + "\"}")));
+		Matcher key = API_KEY.matcher(created.body());
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		assertThat(key.find()).as(created.body()).isTrue();
+		HttpResponse<String> hook = send(HttpRequest.newBuilder(URI.create(node.base() + "/api/v1/brand/webhook"))
+			.header("X-Api-Key", key.group(1))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"url\":\"" + receiver.url(code) + "\"}")));
+		assertThat(hook.statusCode()).as(hook.body()).isIn(200, 201);
+		return new Surge.Brand(code, key.group(1));
 	}
 
 	private int health(Node node) {
