@@ -179,6 +179,23 @@ class ProblemChangeTest {
     }
 
     @Test
+    void aDayBackTriesOnlyTheParkedJobsItsShiftMayTake() throws Exception {
+        // Another provider accepted this one: no shift here may take it, so it stays parked and is not tried.
+        apply(new AddJobChange(TinyCity.job("OTHERS", 30.28, 120.15, 9).withAcceptedProvider("P9")));
+        apply(InstallerLeaveChange.sickOn("I-S1", TinyCity.DAY));
+        apply(InstallerLeaveChange.sickOn("I-S2", TinyCity.DAY));
+        apply(InstallerLeaveChange.sickOn("I-S3", TinyCity.DAY));
+        java.util.concurrent.atomic.AtomicReference<List<String>> tried = new java.util.concurrent.atomic.AtomicReference<>();
+
+        Schedule back = apply(new InstallerBackChange("I-S2", TinyCity.DAY,
+                placements -> tried.set(placements.stream().map(p -> p.job().getId()).toList())));
+
+        assertThat(tried.get()).isNotEmpty().doesNotContain("OTHERS");
+        assertThat(back.findJob("OTHERS").orElseThrow().isAssigned()).isFalse();
+        assertThat(back.findShift("S2").orElseThrow().getJobs()).as("the others go to the day back").isNotEmpty();
+    }
+
+    @Test
     void pinnedJobStaysAtTheHeadWhileOtherChangesArrive() throws Exception {
         Shift busiest = best.get().getRealShifts().stream()
                 .max((a, b) -> Integer.compare(a.getJobs().size(), b.getJobs().size())).orElseThrow();

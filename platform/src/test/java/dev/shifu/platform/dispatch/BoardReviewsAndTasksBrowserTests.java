@@ -54,7 +54,7 @@ class BoardReviewsAndTasksBrowserTests extends BoardStaffFixture {
 	void aDispatcherMarksAFlaggedVisitReviewedAndCompletesACallToTheConsumerFromTheBoard() {
 		long flagged = flaggedCompletion();
 		LocalDate day = TODAY.plusDays(3);
-		BoardFixture.await(() -> visitOn(dispatcher, day, flagged) != null, "the started job on its route");
+		awaitOnRoute(dispatcher, day, flagged);
 		long call = orderAtPhoneConsumer();
 		String task = driver.openTask(call, Elements.PHONE_CONSUMER_TASK);
 

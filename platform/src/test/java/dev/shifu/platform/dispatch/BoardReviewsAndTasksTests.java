@@ -26,7 +26,7 @@ class BoardReviewsAndTasksTests extends BoardStaffFixture {
 		LocalDate day = TODAY.plusDays(3);
 
 		JsonNode review = review(dispatcher, order);
-		BoardFixture.await(() -> visitOn(dispatcher, day, order) != null, "the started job on its route");
+		awaitOnRoute(dispatcher, day, order);
 		JsonNode flagged = visitOn(dispatcher, day, order);
 		String path = REVIEWS + "/" + review.get("id").asLong() + "/reviewed";
 		Api.Reply forbidden = outsider.get(REVIEWS);

@@ -20,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Orders of Hangzhou walked to what the route board's review list and task list show: a dispatcher of Hangzhou
  * (330100) and one of Shanghai (310100), and a completion the installer context flags.
  */
+// A context of their own: the suite's shared context plans one Hangzhou region that every class adds dealers,
+// installers and jobs to, and these tests wait for the solver to place a job there.
+@org.springframework.test.context.TestPropertySource(properties = "shifu.test.context=board-staff")
 abstract class BoardStaffFixture extends StaffTaskFixture {
 
 	static final String HANGZHOU = "330100";
@@ -70,6 +73,24 @@ abstract class BoardStaffFixture extends StaffTaskFixture {
 			}
 		}
 		return null;
+	}
+
+	/** Waits for the job on a route of the day; if it never gets there, says where it is instead. */
+	static void awaitOnRoute(Api dispatcher, LocalDate day, long order) {
+		try {
+			BoardFixture.await(() -> visitOn(dispatcher, day, order) != null, "the started job on its route");
+		}
+		catch (AssertionError ex) {
+			JsonNode board = dispatcher.get("/api/v1/dispatch/board?region=330106&date=" + day).json();
+			String where = "not on the board";
+			for (JsonNode job : board.path("unassigned")) {
+				if (job.path("jobId").asText().equals("O" + order)) {
+					where = "unassigned: " + job;
+				}
+			}
+			throw new AssertionError("job O" + order + " never on a route of " + day + " (" + where + ", "
+					+ board.path("lanes").size() + " lanes)", ex);
+		}
 	}
 
 	static JsonNode visitOn(Api dispatcher, LocalDate day, long order) {
