@@ -131,6 +131,13 @@ class ConsumerNotificationWebhookTests extends WindowFixture {
 		assertThat(consumer.post("/api/v1/consumer/" + token + "/appointment",
 				Map.of("date", booked.toString(), "window", "MORNING")).status()).isEqualTo(200);
 		eventually(() -> handledBookings(order) == 1 ? true : null, "the booking's event handled");
+		// Another day is a move of a scheduled visit: the dealer accepts the offer first.
+		driver.drainUntil(order, () -> openOffer(order) != -1, "an offer");
+		Api provider = asNewUser(dev.shifu.platform.identity.Role.PROVIDER_ADMIN, dealer);
+		assertThat(provider.post("/api/v1/offers/" + openOffer(order) + "/accept", null).status()).isEqualTo(200);
+		driver.drainUntil(order,
+				() -> "SCHEDULED".equals(asBrand(brand).get("/api/v1/orders/" + order).json().get("status").asText()),
+				"scheduled");
 
 		Api.Reply first = consumer.post("/api/v1/consumer/" + token + "/appointment/reschedule",
 				Map.of("date", earlier.toString(), "window", "AFTERNOON", "reason", "NOT_HOME"));
@@ -157,6 +164,15 @@ class ConsumerNotificationWebhookTests extends WindowFixture {
 			.contains("09:00-12:00");
 		assertThat(consumer.get("/api/v1/consumer/" + token + "/appointment").json().get("date").asText())
 			.isEqualTo(newest.toString());
+	}
+
+	private long openOffer(long order) {
+		for (JsonNode offer : admin.get("/api/v1/offers?orderId=" + order).json()) {
+			if (offer.get("status").asText().equals("OFFERED")) {
+				return offer.get("id").asLong();
+			}
+		}
+		return -1;
 	}
 
 	/** The SMS texts of the order's booking confirmations, oldest first. */
