@@ -321,7 +321,7 @@
     if (state.reloadTimer) { return; }
     state.reloadTimer = setTimeout(function () {
       state.reloadTimer = null;
-      if (!state.pending) { load(); loadReviews(); loadTasks(); loadApprovals(); loadAlerts(); }
+      if (!state.pending) { load(); loadReviews(); loadTasks(); loadApprovals(); loadCallbacks(); loadAlerts(); }
     }, 800);
   }
 
@@ -349,7 +349,7 @@
     events.addEventListener('job-event', function () { reloadSoon(); });
     events.addEventListener('review', function () { reloadSoon(); });
     // A late reschedule was asked for or decided: read the approvals again.
-    events.addEventListener('approval', function () { loadApprovals(); });
+    events.addEventListener('approval', function () { loadApprovals(); loadCallbacks(); });
   }
 
   function problemText(error) {
@@ -434,6 +434,33 @@
           '<button data-act="decline" data-request="' + esc(r.id) + '">Decline</button> <span class="problem"></span></div></li>';
       }).join('') || '<li class="muted">No reschedule waits for a decision.</li>');
     }).catch(function (error) { replaceIfChanged('approvals', '<li class="problem">' + esc(problemText(error)) + '</li>'); });
+  }
+
+  // ----- consumers who asked to be phoned, closed here once called -----
+
+  function loadCallbacks() {
+    return call('GET', '/console/callback-requests?region=' + encodeURIComponent(region())).then(function (requests) {
+      $('callbacks-count').textContent = '(' + requests.length + ')';
+      replaceIfChanged('callbacks', requests.map(function (r) {
+        return '<li data-callback="' + esc(r.id) + '"><span class="job-chip" data-job="O' + esc(r.orderId) + '">O' +
+          esc(r.orderId) + '</span> ' + esc(r.orderNumber) + ' <span class="muted">since ' + esc(hhmm(r.requestedAt)) +
+          '</span><div><input class="note" placeholder="note" size="18" maxlength="300"> ' +
+          '<button data-act="called" data-callback="' + esc(r.id) + '">Called</button> <span class="problem"></span></div></li>';
+      }).join('') || '<li class="muted">Nobody waits for a call.</li>');
+    }).catch(function (error) { replaceIfChanged('callbacks', '<li class="problem">' + esc(problemText(error)) + '</li>'); });
+  }
+
+  function markCalled(button) {
+    var item = button.closest('li');
+    var note = item.querySelector('.note').value.trim();
+    button.disabled = true;
+    call('POST', '/console/callback-requests/' + encodeURIComponent(button.getAttribute('data-callback')) + '/done',
+      note ? { note: note } : {}).then(function () {
+      return loadCallbacks();
+    }).catch(function (error) {
+      button.disabled = false;
+      item.querySelector('.problem').textContent = problemText(error);
+    });
   }
 
   function decideReschedule(button, outcome) {
@@ -551,6 +578,8 @@
       markReviewed(target);
     } else if (act === 'approve' || act === 'decline') {
       decideReschedule(target, act);
+    } else if (act === 'called') {
+      markCalled(target);
     } else if (act === 'pin') {
       var job = target.getAttribute('data-job');
       var pinned = target.closest('.job').getAttribute('data-pinned') === 'true';
@@ -657,7 +686,7 @@
   $('reopt-keep').onclick = function () { decide(true); };
   $('reopt-discard').onclick = function () { decide(false); };
 
-  $('load').onclick = function () { load(); listen(); loadReviews(); loadTasks(); loadApprovals(); loadAlerts(); };
+  $('load').onclick = function () { load(); listen(); loadReviews(); loadTasks(); loadApprovals(); loadCallbacks(); loadAlerts(); };
 
   // For tests and measurements: render any board, and time it to the first frame and to the next idle turn.
   window.ShifuBoard = {
@@ -691,5 +720,6 @@
   loadReviews();
   loadTasks();
   loadApprovals();
+  loadCallbacks();
   loadAlerts();
 })();

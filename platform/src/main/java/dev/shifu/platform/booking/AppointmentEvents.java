@@ -27,4 +27,12 @@ public final class AppointmentEvents {
 			LocalDate toDay, String toWindow, String note) {
 	}
 
+	/** A consumer asked to be called back about the visit: an item for the region's dispatchers. */
+	public record CallbackRequested(long requestId, long orderId) {
+	}
+
+	/** A dispatcher closed a call-back request (the consumer was phoned). */
+	public record CallbackDone(long requestId, long orderId) {
+	}
+
 }

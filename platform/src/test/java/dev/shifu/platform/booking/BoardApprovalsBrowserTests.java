@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -75,15 +76,20 @@ class BoardApprovalsBrowserTests extends WindowFixture {
 
 		// Asked for while the dispatcher watches: the board lists it live (an 'approval' event), without a reload.
 		Api.Reply late = consumer.post("/api/v1/consumer/" + token + "/appointment/reschedule",
-				Map.of("date", tomorrow.toString(), "window", "MORNING", "reason", "NOT_HOME"));
+				Map.of("date", tomorrow.toString(), "window", "MORNING", "reason", "OTHER", "note", SCRIPT));
 		assertThat(late.status()).as(late.body()).isEqualTo(202);
-		long requestId = requestOf(dispatcher.get("/api/v1/reschedule-requests?region=" + CITY).json(), order);
+		Api.Reply list = dispatcher.get("/api/v1/reschedule-requests?region=" + CITY);
+		assertThat(list.body()).as("the consumer's note is inert in the staff JSON").doesNotContain("<script>", "<img");
+		long requestId = requestOf(list.json(), order);
 		assertThat(requestId).as("on its city's list").isPositive();
 		assertThat(requestOf(dispatcher.get("/api/v1/reschedule-requests?region=330100").json(), order))
 			.as("not on another city's list").isNegative();
 		By item = By.cssSelector("#approvals li[data-request='" + requestId + "']");
 		WebElement entry = wait.until(ExpectedConditions.presenceOfElementLocated(item));
-		assertThat(entry.getText()).contains("O" + order, "AFTERNOON", "MORNING", "NOT_HOME");
+		assertThat(entry.getText()).contains("O" + order, "AFTERNOON", "MORNING", "OTHER")
+			.as("the consumer's note shows as the text they typed").contains(SCRIPT);
+		assertThat(((JavascriptExecutor) browser).executeScript("return window.__pwned === undefined"))
+			.as("no markup of the note ran on the board").isEqualTo(true);
 		Browser.screenshot(browser, "board-approvals-1-waiting");
 
 		entry.findElement(By.cssSelector(".note")).sendKeys("Installer can come earlier");
@@ -100,7 +106,24 @@ class BoardApprovalsBrowserTests extends WindowFixture {
 		assertThat(after.hasNonNull("pendingReschedule")).isFalse();
 		assertThat(requestOf(dispatcher.get("/api/v1/reschedule-requests?region=" + CITY).json(), order))
 			.as("off the list").isNegative();
+
+		// A call-back the consumer asks for shows live on the board's call-back list, until the dispatcher called.
+		assertThat(consumer.post("/api/v1/consumer/" + token + "/callback-request", Map.of()).status()).isEqualTo(200);
+		By callback = By.cssSelector("#callbacks li[data-callback]");
+		WebElement call = wait.until(page -> page.findElements(callback).stream()
+			.filter(e -> e.getText().contains("O" + order))
+			.findFirst()
+			.orElse(null));
+		Browser.screenshot(browser, "board-approvals-3-callback");
+		String callbackId = call.getAttribute("data-callback");
+		call.findElement(By.cssSelector("button[data-act='called']")).click();
+		By called = By.cssSelector("#callbacks li[data-callback='" + callbackId + "']");
+		wait.until(page -> page.findElements(called).isEmpty());
+		assertThat(dispatcher.get("/api/v1/callback-requests?region=" + CITY).body()).as("off the dispatcher's list")
+			.doesNotContain("\"id\":" + callbackId + ",");
 	}
+
+	private static final String SCRIPT = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script> 门口见";
 
 	private static long requestOf(JsonNode requests, long order) {
 		for (JsonNode r : requests) {

@@ -144,6 +144,30 @@ class BookingPolicyTests extends WindowFixture {
 	}
 
 	@Test
+	void aBrandsOwnHorizonOfFiveDaysOffersNoWindowBeyondItAndRefusesTheDayAfterNamingTheDate() {
+		setUpBrand();
+		brand = accounts.createBrand("policyhorizon", "Five days ahead");
+		installer(dealer(HUZHOU), HUZHOU, "08:00", "20:00");
+		String token = awaitingBooking(order(HUZHOU, "INSTALLATION"));
+		LocalDate last = today(HUZHOU).plusDays(5);
+
+		JsonNode windows = windows(token);
+
+		assertThat(windows).isNotEmpty();
+		for (JsonNode w : windows) {
+			assertThat(LocalDate.parse(w.get("date").asText())).as("within the brand's 5 days").isBeforeOrEqualTo(last);
+		}
+		assertThat(offers(windows, last, "MORNING")).as("the horizon's last day is offered: " + windows).isTrue();
+		Api.Reply beyond = book(token, last.plusDays(1), "MORNING");
+		assertThat(beyond.status()).isEqualTo(400);
+		assertThat(beyond.contentType()).startsWith("application/problem+json");
+		assertThat(beyond.json().get("field").asText()).isEqualTo("date");
+		assertThat(beyond.body()).contains("5 days");
+		assertThat(anonymous().get("/api/v1/consumer/" + token + "/appointment").status()).as("nothing booked")
+			.isEqualTo(404);
+	}
+
+	@Test
 	void beforeDispatchAllowsCancellingWhileTheJobIsOfferedAndRefusesOnceAProviderAcceptedIt() {
 		setUpBrand();
 		brand = accounts.createBrand("policybeforedispatch", "Cancels before dispatch");

@@ -107,6 +107,87 @@ class ConsumerNotificationWebhookTests extends WindowFixture {
 		}
 	}
 
+	/**
+	 * Two quick moves: whenever the first move's event is handled (here: once more, after the second move, as a
+	 * late or republished delivery comes), the consumer is never told the earlier window; the last confirmation names
+	 * the newest one.
+	 */
+	@Test
+	void afterTwoQuickMovesTheConfirmationNamesTheNewestWindowNotTheEarlierOne() {
+		setUpBrand();
+		long dealer = dealer(DISTRICT);
+		installer(dealer, EnumSet.allOf(DayOfWeek.class), "08:00", "20:00", LAT + 0.02, LNG + 0.02);
+		long order = order(DISTRICT, "GOLD", LAT + 0.021, LNG + 0.021, TestPhones.next("138"));
+		String token = awaitingBooking(order);
+		// Three days ahead and later: far enough ahead that each move applies at once (no approval).
+		LocalDate booked = TODAY.plusDays(3);
+		LocalDate earlier = TODAY.plusDays(4);
+		LocalDate newest = TODAY.plusDays(5);
+		eventually(() -> {
+			JsonNode windows = anonymous().get("/api/v1/consumer/" + token + "/windows").json().get("windows");
+			return windows != null && offers(windows, booked, "MORNING") && offers(windows, newest, "MORNING") ? true : null;
+		}, "windows on the three days");
+		Api consumer = anonymous();
+		assertThat(consumer.post("/api/v1/consumer/" + token + "/appointment",
+				Map.of("date", booked.toString(), "window", "MORNING")).status()).isEqualTo(200);
+		eventually(() -> handledBookings(order) == 1 ? true : null, "the booking's event handled");
+		// Another day is a move of a scheduled visit: the dealer accepts the offer first.
+		driver.drainUntil(order, () -> openOffer(order) != -1, "an offer");
+		Api provider = asNewUser(dev.shifu.platform.identity.Role.PROVIDER_ADMIN, dealer);
+		assertThat(provider.post("/api/v1/offers/" + openOffer(order) + "/accept", null).status()).isEqualTo(200);
+		driver.drainUntil(order,
+				() -> "SCHEDULED".equals(asBrand(brand).get("/api/v1/orders/" + order).json().get("status").asText()),
+				"scheduled");
+
+		Api.Reply first = consumer.post("/api/v1/consumer/" + token + "/appointment/reschedule",
+				Map.of("date", earlier.toString(), "window", "AFTERNOON", "reason", "NOT_HOME"));
+		// The process takes the move in and waits for the next change (its jobs run here by hand).
+		driver.drain(order);
+		Api.Reply second = consumer.post("/api/v1/consumer/" + token + "/appointment/reschedule",
+				Map.of("date", newest.toString(), "window", "MORNING", "reason", "CHANGED_MIND"));
+		assertThat(first.status()).as(first.body()).isEqualTo(200);
+		assertThat(second.status()).as(second.body()).isEqualTo(200);
+		eventually(() -> handledBookings(order) == 3 ? true : null, "both moves' events handled");
+		long namingEarlier = smsConfirmations(order).stream().filter(t -> t.contains(earlier.toString())).count();
+
+		// The first move's event once more, now that the second move stands.
+		new TransactionTemplate(transactions)
+			.executeWithoutResult(status -> events.publishEvent(new BookingEvents.VisitBooked(order, earlier)));
+		eventually(() -> handledBookings(order) == 4 ? true : null, "the earlier move's event handled again");
+
+		List<String> texts = smsConfirmations(order);
+		assertThat(texts.stream().filter(t -> t.contains(earlier.toString())).count())
+			.as("no message names the earlier window once the newer one stands: " + texts).isEqualTo(namingEarlier);
+		assertThat(texts.stream().filter(t -> t.contains(earlier.toString())))
+			.as("a message of the earlier move, if any, was sent while it stood and names its window")
+			.allMatch(t -> t.contains("13:00-17:00"));
+		assertThat(texts.get(texts.size() - 1)).as("the last confirmation: " + texts)
+			.contains(newest.toString())
+			.contains("09:00-12:00");
+		assertThat(consumer.get("/api/v1/consumer/" + token + "/appointment").json().get("date").asText())
+			.isEqualTo(newest.toString());
+	}
+
+	private long openOffer(long order) {
+		for (JsonNode offer : admin.get("/api/v1/offers?orderId=" + order).json()) {
+			if (offer.get("status").asText().equals("OFFERED")) {
+				return offer.get("id").asLong();
+			}
+		}
+		return -1;
+	}
+
+	/** The SMS texts of the order's booking confirmations, oldest first. */
+	private List<String> smsConfirmations(long order) {
+		List<String> texts = new java.util.ArrayList<>();
+		for (JsonNode n : admin.get("/api/v1/notifications?orderId=" + order).json()) {
+			if (n.get("template").asText().equals("BOOKING_CONFIRMED") && n.get("channel").asText().equals("SMS")) {
+				texts.add(n.get("text").asText());
+			}
+		}
+		return texts;
+	}
+
 	private static List<TestReceiver.Received> confirmations(TestReceiver receiver, long order) {
 		return receiver.received().stream()
 			.filter(r -> "consumer.notification".equals(r.eventType()))

@@ -64,6 +64,11 @@ class LateRescheduleDeclineTests extends WindowFixture {
 			assertThat(late.status()).as(late.body()).isEqualTo(202);
 			assertThat(late.json().get("window").asText()).isEqualTo("AFTERNOON");
 			assertThat(late.json().at("/pendingReschedule/window").asText()).isEqualTo("MORNING");
+			// While the dispatcher decides, the booked window stands for the consumer and in the plan.
+			JsonNode waiting = consumer.get("/api/v1/consumer/" + token + "/appointment").json();
+			assertThat(waiting.get("window").asText()).isEqualTo("AFTERNOON");
+			assertThat(waiting.at("/pendingReschedule/window").asText()).isEqualTo("MORNING");
+			assertPlannedInTheAfternoon(order, tomorrow);
 			long request = requestOf(cityDispatcher, order);
 
 			Api.Reply declined = cityDispatcher.post("/api/v1/reschedule-requests/" + request + "/decline",
@@ -102,6 +107,64 @@ class LateRescheduleDeclineTests extends WindowFixture {
 			}
 			assertThat(templates(order)).doesNotContain("RESCHEDULE_APPROVED");
 		}
+	}
+
+	/** The call-back a consumer asks for is an item of the city's dispatchers, once, until one marks it done. */
+	@Test
+	void aConsumersCallBackRequestIsOneItemForTheCitysDispatchersUntilMarkedDone() {
+		setUpBrand();
+		String name = unique("dispatcher");
+		accounts.createUser(name, PASSWORD, name, Set.of(Role.DISPATCHER), null, null);
+		staffRegions.assign(name, Set.of(CITY));
+		Api cityDispatcher = Api.user(http, name, PASSWORD);
+		String otherName = unique("dispatcher");
+		accounts.createUser(otherName, PASSWORD, otherName, Set.of(Role.DISPATCHER), null, null);
+		staffRegions.assign(otherName, Set.of("330100"));
+		Api otherDispatcher = Api.user(http, otherName, PASSWORD);
+		long order = order("zh-CN");
+		String token = awaitingBooking(order);
+
+		Api.Reply asked = anonymous().post("/api/v1/consumer/" + token + "/callback-request", Map.of());
+		Api.Reply again = anonymous().post("/api/v1/consumer/" + token + "/callback-request", Map.of());
+
+		assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+		assertThat(asked.json().get("requested").asBoolean()).isTrue();
+		assertThat(again.status()).isEqualTo(200);
+		List<JsonNode> items = callbacksOf(cityDispatcher, order);
+		assertThat(items).as("asking twice is one item").hasSize(1);
+		JsonNode item = items.get(0);
+		assertThat(item.get("status").asText()).isEqualTo("OPEN");
+		assertThat(item.get("regionCode").asText()).isEqualTo(DISTRICT);
+		assertThat(item.toString()).as("staff never see the link").doesNotContain(token);
+		assertThat(callbacksOf(otherDispatcher, order)).as("another city's dispatcher").isEmpty();
+		long id = item.get("id").asLong();
+		assertThat(otherDispatcher.post("/api/v1/callback-requests/" + id + "/done", Map.of()).status()).isEqualTo(404);
+		assertThat(asBrand(brand).get("/api/v1/callback-requests").status()).isEqualTo(403);
+		assertThat(callbacksOf(cityDispatcher, order)).as("still open").hasSize(1);
+
+		Api.Reply done = cityDispatcher.post("/api/v1/callback-requests/" + id + "/done", Map.of("note", "phoned, Tuesday"));
+
+		assertThat(done.status()).as(done.body()).isEqualTo(200);
+		assertThat(done.json().get("status").asText()).isEqualTo("DONE");
+		assertThat(done.json().get("doneBy").asText()).isEqualTo(name);
+		assertThat(callbacksOf(cityDispatcher, order)).as("done: off the list").isEmpty();
+		Api.Reply twice = cityDispatcher.post("/api/v1/callback-requests/" + id + "/done", Map.of());
+		assertThat(twice.status()).isEqualTo(409);
+		assertThat(twice.contentType()).startsWith("application/problem+json");
+		assertThat(anonymous().post("/api/v1/consumer/" + token + "/callback-request", Map.of()).status()).isEqualTo(200);
+		assertThat(callbacksOf(cityDispatcher, order)).as("a new request after the call is a new item").hasSize(1);
+	}
+
+	private static List<JsonNode> callbacksOf(Api dispatcher, long order) {
+		Api.Reply reply = dispatcher.get("/api/v1/callback-requests?region=" + CITY);
+		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+		List<JsonNode> items = new java.util.ArrayList<>();
+		for (JsonNode r : reply.json()) {
+			if (r.get("orderId").asLong() == order) {
+				items.add(r);
+			}
+		}
+		return items;
 	}
 
 	private long order(String locale) {

@@ -36,6 +36,8 @@ class MemberTierRightsTests extends WindowFixture {
 		// The member's online order carries the tier; the offline one (a store's, same phone) came in as NORMAL.
 		String earlyOnline = awaitingBooking(order(DISTRICT, "SILVER", LAT + 0.001, LNG, member));
 		String earlyOffline = awaitingBooking(order(DISTRICT, "NORMAL", LAT + 0.002, LNG, member));
+		// tiersearly names SILVER and NORMAL only: a GOLD member keeps the default next day.
+		String earlyGold = awaitingBooking(order(DISTRICT, "GOLD", LAT + 0.006, LNG, TestPhones.next("158")));
 
 		brand = accounts.createBrand("tierslate", "Late tier rights");
 		installer(dealer(DISTRICT), EnumSet.allOf(DayOfWeek.class), "08:00", "21:30", LAT, LNG);
@@ -51,6 +53,10 @@ class MemberTierRightsTests extends WindowFixture {
 			assertThat(first(windows)).isEqualTo(today.plusDays(1));
 			assertThat(codes(windows.get("windows"))).contains("MORNING", "EVENING");
 		}
+		JsonNode gold = windowsOnceThePlanHas(earlyGold, today.plusDays(1));
+		assertThat(gold.get("memberTier").asText()).isEqualTo("GOLD");
+		assertThat(first(gold)).as("the default of a tier the brand did not name").isEqualTo(today.plusDays(1));
+		assertThat(codes(gold.get("windows"))).doesNotContain("EVENING");
 		// tierslate: the same tier from the third day on, and no evening.
 		for (String token : new String[] { lateOnline, lateOffline }) {
 			JsonNode windows = windowsOnceThePlanHas(token, today.plusDays(3));

@@ -116,13 +116,46 @@ class WindowBookingTests extends WindowFixture {
 		assertThat(dispatcher.post("/api/v1/reschedule-requests/" + requestId + "/decline", Map.of()).status())
 			.isEqualTo(409);
 
-		// Not late: moved at once, at most twice, then a call-back is offered.
+		// Not late: OTHER still needs its note, and nothing moves without it.
+		Api.Reply noNote = consumer.post("/api/v1/consumer/" + normalToken + "/appointment/reschedule",
+				Map.of("date", day.toString(), "window", "AFTERNOON", "reason", "OTHER", "note", "  "));
+		assertThat(noNote.status()).as(noNote.body()).isEqualTo(400);
+		assertThat(noNote.contentType()).startsWith("application/problem+json");
+		assertThat(noNote.json().get("field").asText()).isEqualTo("note");
+		JsonNode unmoved = consumer.get("/api/v1/consumer/" + normalToken + "/appointment").json();
+		assertThat(unmoved.get("window").asText()).isEqualTo("MORNING");
+		assertThat(unmoved.get("reschedulesLeft").asInt()).isEqualTo(2);
+		assertThat(dispatcher.get("/api/v1/orders/" + normal + "/reschedules").json()).as("no move recorded").isEmpty();
+
+		// Moved at once, each with its reason recorded for staff, at most twice, then a call-back is offered.
+		String note = "装修未完成 <b>wall</b>";
 		for (String window : new String[] { "AFTERNOON", "MORNING" }) {
-			Api.Reply moved = consumer.post("/api/v1/consumer/" + normalToken + "/appointment/reschedule",
-					Map.of("date", day.toString(), "window", window, "reason", "CHANGED_MIND"));
+			Map<String, String> move = window.equals("AFTERNOON")
+					? Map.of("date", day.toString(), "window", window, "reason", "CHANGED_MIND")
+					: Map.of("date", day.toString(), "window", window, "reason", "OTHER", "note", note);
+			Api.Reply moved = consumer.post("/api/v1/consumer/" + normalToken + "/appointment/reschedule", move);
 			assertThat(moved.status()).as(moved.body()).isEqualTo(200);
 			assertThat(moved.json().get("window").asText()).isEqualTo(window);
+			assertThat(moved.json().hasNonNull("lastDecision")).as("a move made at once is no dispatcher's decision")
+				.isFalse();
 		}
+		Api.Reply history = dispatcher.get("/api/v1/orders/" + normal + "/reschedules");
+		assertThat(history.status()).as(history.body()).isEqualTo(200);
+		JsonNode moves = history.json();
+		assertThat(moves).hasSize(2);
+		assertThat(moves.get(0).get("status").asText()).isEqualTo("MOVED");
+		assertThat(moves.get(0).get("reason").asText()).isEqualTo("OTHER");
+		assertThat(moves.get(0).get("note").asText()).isEqualTo(note);
+		assertThat(moves.get(0).get("fromWindow").asText()).isEqualTo("AFTERNOON");
+		assertThat(moves.get(0).get("toWindow").asText()).isEqualTo("MORNING");
+		assertThat(moves.get(1).get("reason").asText()).isEqualTo("CHANGED_MIND");
+		assertThat(moves.get(1).get("fromWindow").asText()).isEqualTo("MORNING");
+		assertThat(moves.get(1).get("toWindow").asText()).isEqualTo("AFTERNOON");
+		assertThat(moves.get(1).hasNonNull("note")).isFalse();
+		assertThat(history.body()).as("the consumer's note is inert in the staff JSON").doesNotContain("<b>");
+		assertThat(asBrand(newBrand()).get("/api/v1/orders/" + normal + "/reschedules").status()).isIn(403, 404);
+		assertThat(dispatcher.get("/api/v1/reschedule-requests").body()).as("moves made at once wait for nobody")
+			.doesNotContain("\"orderId\":" + normal + ",");
 		Api.Reply third = consumer.post("/api/v1/consumer/" + normalToken + "/appointment/reschedule",
 				Map.of("date", day.toString(), "window", "AFTERNOON", "reason", "CHANGED_MIND"));
 		assertThat(third.status()).isEqualTo(409);
@@ -156,6 +189,54 @@ class WindowBookingTests extends WindowFixture {
 			premium |= w.get("premiumInstaller").asBoolean();
 		}
 		assertThat(premium).isTrue();
+	}
+
+	/**
+	 * A brand with no tier configuration gets the issue's rights: GOLD and PLATINUM from tomorrow, SILVER and NORMAL
+	 * from the day after, and the evening for PLATINUM only. In the test city 999100 (V314), planned by no other test.
+	 */
+	@Test
+	void withoutBrandConfigurationGoldAndPlatinumBookFromTomorrowOthersFromTheDayAfterAndOnlyPlatinumInTheEvening() {
+		setUpBrand();
+		long dealer = dealer("999101");
+		installer(dealer, EnumSet.allOf(DayOfWeek.class), "08:00", "21:30", 41.91, 101.91);
+		Map<String, String> tokens = new java.util.LinkedHashMap<>();
+		double lat = 41.911;
+		for (String tier : new String[] { "PLATINUM", "GOLD", "SILVER", "NORMAL" }) {
+			tokens.put(tier, awaitingBooking(order("999101", tier, lat, 101.911, dev.shifu.platform.support.TestPhones.next("159"))));
+			lat += 0.001;
+		}
+		LocalDate tomorrow = TODAY.plusDays(1);
+		// Tomorrow is a day of the live plan: its capacity shows once the new installer reached the running solver.
+		JsonNode platinum = anonymous().get("/api/v1/consumer/" + tokens.get("PLATINUM") + "/windows").json();
+		for (int i = 0; i < 120 && !offers(platinum.get("windows"), tomorrow, "EVENING"); i++) {
+			pause(500);
+			platinum = anonymous().get("/api/v1/consumer/" + tokens.get("PLATINUM") + "/windows").json();
+		}
+
+		for (Map.Entry<String, String> tier : tokens.entrySet()) {
+			JsonNode windows = tier.getKey().equals("PLATINUM") ? platinum
+					: anonymous().get("/api/v1/consumer/" + tier.getValue() + "/windows").json();
+			JsonNode offered = windows.get("windows");
+			boolean early = tier.getKey().equals("PLATINUM") || tier.getKey().equals("GOLD");
+			LocalDate first = early ? tomorrow : TODAY.plusDays(2);
+			assertThat(windows.get("memberTier").asText()).isEqualTo(tier.getKey());
+			for (JsonNode w : offered) {
+				assertThat(LocalDate.parse(w.get("date").asText())).as(tier.getKey() + ": " + offered)
+					.isAfterOrEqualTo(first);
+			}
+			assertThat(offers(offered, first, "MORNING")).as(tier.getKey() + " from " + first + ": " + offered).isTrue();
+			if (tier.getKey().equals("PLATINUM")) {
+				assertThat(offers(offered, first, "EVENING")).as("PLATINUM's evening: " + offered).isTrue();
+			}
+			else {
+				assertThat(codes(offered)).as(tier.getKey() + ": no evening").doesNotContain("EVENING");
+			}
+		}
+		Api.Reply silverTomorrow = anonymous().post("/api/v1/consumer/" + tokens.get("SILVER") + "/appointment",
+				Map.of("date", tomorrow.toString(), "window", "MORNING"));
+		assertThat(silverTomorrow.status()).as(silverTomorrow.body()).isEqualTo(400);
+		assertThat(silverTomorrow.json().get("field").asText()).isEqualTo("date");
 	}
 
 	@org.springframework.beans.factory.annotation.Autowired

@@ -95,6 +95,31 @@ class WindowFitTests extends WindowFixture {
 		assertThat(taken.status()).as(taken.body()).isIn(400, 409);
 	}
 
+	/** Half a day: an installer working 09:00-12:00 fits the morning window and is offered in no other. City 998900. */
+	@Test
+	void aMorningShiftOffersTheMorningAndNoAfternoon() {
+		setUpBrand();
+		long dealer = dealer("998901");
+		LocalDate day = today().plusDays(3);
+		installer(dealer, EnumSet.allOf(DayOfWeek.class), "09:00", "12:00", Set.of("DOOR"), 1, List.of(), 41.89, 101.89);
+		String token = awaitingBooking(order("998901", "DOOR", 41.891, 101.891));
+
+		JsonNode windows = windows(token);
+		for (int i = 0; i < 60 && !offers(windows, day, "MORNING"); i++) {
+			sleep(500);
+			windows = windows(token);
+		}
+
+		assertThat(offers(windows, day, "MORNING")).as(windows.toString()).isTrue();
+		assertThat(codes(windows)).as(windows.toString()).containsOnly("MORNING");
+		Api.Reply afternoon = anonymous().post("/api/v1/consumer/" + token + "/appointment",
+				Map.of("date", day.toString(), "window", "AFTERNOON"));
+		assertThat(afternoon.status()).as(afternoon.body()).isIn(400, 409);
+		assertThat(afternoon.contentType()).startsWith("application/problem+json");
+		assertThat(anonymous().get("/api/v1/consumer/" + token + "/appointment").status()).as("nothing booked")
+			.isEqualTo(404);
+	}
+
 	private static LocalDate today() {
 		return LocalDate.now(ZoneId.of("Asia/Shanghai"));
 	}

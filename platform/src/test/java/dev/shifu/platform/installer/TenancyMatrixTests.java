@@ -371,10 +371,13 @@ class TenancyMatrixTests extends InstallerFixture {
 				new Caller("dispatcher of 996200", Credentials.basic(otherDispatcher, PASSWORD), null, REGION_SCOPED));
 	}
 
-	/** Routes whose answers a dispatcher's regions limit (fail closed): board, schedules, tasks, reviews, reschedules. */
+	/**
+	 * Routes whose answers a dispatcher's regions limit (fail closed): board, schedules, tasks, reviews, reschedules,
+	 * call-backs.
+	 */
 	private static final List<String> REGION_SCOPED = List.of("/api/v1/dispatch/board", "/console/board",
 			"/api/v1/schedules", "/api/v1/tasks", "/console/tasks", "/api/v1/reviews", "/api/v1/reschedule-requests",
-			"/console/reschedule-requests");
+			"/console/reschedule-requests", "/api/v1/callback-requests", "/console/callback-requests");
 
 	/** A caller: its credentials and, for a consumer, the link it holds (its own token goes where a token goes). */
 	record Caller(String name, Credentials credentials, String ownToken, List<String> onlyUnder) {

@@ -132,6 +132,7 @@ class ConsumerLinkTests extends LifecycleFixture {
 		InetAddress client = InetAddress.getByName("127.0.0." + (10 + (int) (ProcessHandle.current().pid() % 200)));
 		int lastStatus = 0;
 		String retryAfter = null;
+		String contentType = null;
 		int sent = 0;
 		// Tomcat closes a keep-alive connection after 100 requests: a new connection (same address) every 90.
 		while (sent < 1500 && lastStatus != 429) {
@@ -148,6 +149,9 @@ class ConsumerLinkTests extends LifecycleFixture {
 						if (lower.startsWith("retry-after:")) {
 							retryAfter = header.substring(12).trim();
 						}
+						if (lower.startsWith("content-type:")) {
+							contentType = header.substring(13).trim();
+						}
 					}
 					// HEAD: headers only.
 				}
@@ -157,6 +161,19 @@ class ConsumerLinkTests extends LifecycleFixture {
 		assertThat(sent).isGreaterThanOrEqualTo(500);
 		assertThat(lastStatus).isEqualTo(429);
 		assertThat(retryAfter).isNotNull();
+		assertThat(Long.parseLong(retryAfter)).isBetween(1L, 60L);
+		assertThat(contentType).startsWith("application/problem+json");
+		// The same address's next call, read whole: the problem names what was limited (the address, not a link).
+		String refused;
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port, client, 0)) {
+			socket.getOutputStream().write(("GET /api/v1/consumer/guess-" + UUID.randomUUID() + " HTTP/1.1\r\n"
+					+ "Host: localhost\r\nAccept: application/json\r\nConnection: close\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			socket.getOutputStream().flush();
+			refused = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+		assertThat(refused).startsWith("HTTP/1.1 429").containsIgnoringCase("content-type: application/problem+json")
+			.containsIgnoringCase("retry-after:").contains("\"field\":\"address\"").contains("too-many-requests");
 	}
 
 	@Test

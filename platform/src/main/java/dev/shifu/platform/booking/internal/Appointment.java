@@ -102,13 +102,18 @@ interface AppointmentRepository extends JpaRepository<Appointment, Long> {
 
 }
 
-/** A late reschedule (改约) waiting for, or decided by, a dispatcher. */
+/**
+ * A consumer's move of the booked window with its reason: a late one (改约) waiting for, or decided by, a dispatcher,
+ * or one applied at once ({@code MOVED}), kept so staff see why the visit moved.
+ */
 @Entity
 @Table(name = "reschedule_request")
 class RescheduleRequest {
 
 	enum Status {
-		PENDING, APPROVED, DECLINED
+		PENDING, APPROVED, DECLINED,
+		/** Far enough ahead: applied at once, no decision needed. */
+		MOVED
 	}
 
 	/** Why the consumer moves the visit; OTHER needs a note. */
@@ -166,6 +171,16 @@ class RescheduleRequest {
 		this.note = note;
 		this.status = Status.PENDING;
 		this.requestedAt = Instant.now();
+	}
+
+	/** A move applied at once: recorded as decided by the consumer when it was made. */
+	static RescheduleRequest moved(long orderId, Appointment from, LocalDate toDay, String toWindow, boolean premium,
+			Reason reason, String note) {
+		RescheduleRequest moved = new RescheduleRequest(orderId, from, toDay, toWindow, premium, reason, note);
+		moved.status = Status.MOVED;
+		moved.decidedAt = moved.requestedAt;
+		moved.decidedBy = "consumer";
+		return moved;
 	}
 
 	void decide(boolean approved, String by, String decisionNote) {

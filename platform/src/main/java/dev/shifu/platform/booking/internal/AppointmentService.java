@@ -105,8 +105,14 @@ class AppointmentService {
 	Optional<RescheduleRequest> lastDecided(long orderId) {
 		return requests.findByOrderIdOrderByIdDesc(orderId)
 			.stream()
-			.filter(r -> r.status() != RescheduleRequest.Status.PENDING)
+			.filter(r -> r.status() == RescheduleRequest.Status.APPROVED || r.status() == RescheduleRequest.Status.DECLINED)
 			.findFirst();
+	}
+
+	/** Every move of the order's window with its reason, newest first: waiting, decided and applied at once. */
+	@Transactional(readOnly = true)
+	List<RescheduleRequest> moves(long orderId) {
+		return requests.findByOrderIdOrderByIdDesc(orderId);
 	}
 
 	boolean callbackOffered(long orderId) {
@@ -143,7 +149,7 @@ class AppointmentService {
 	private String candidates(OrderSnapshot order, Rights rights, List<Window> into) {
 		LocalDate today = today(order);
 		LocalDate first = today.plusDays(rights.rights().firstDayOf(rights.tier()));
-		LocalDate last = lastDay(order);
+		LocalDate last = lastDay(order, rights);
 		if (order.serviceType().needsGoods() && order.goodsStatus() != GoodsStatus.ARRIVED) {
 			if (order.goodsStatus() != GoodsStatus.SHIPPED || order.expectedArrival() == null) {
 				return "GOODS_NOT_ARRIVED";
@@ -238,7 +244,11 @@ class AppointmentService {
 					current.windowCode(), day, code, reason.name()));
 			return Optional.of(request);
 		}
+		// Taken before the move changes the appointment: the record names the window it left.
+		RescheduleRequest moved = RescheduleRequest.moved(order.id(), current, day, code, premium, reason,
+				note == null ? null : note.strip());
 		move(order, current, day, code, premium, rights);
+		requests.save(moved);
 		return Optional.empty();
 	}
 
@@ -303,9 +313,9 @@ class AppointmentService {
 			throw new InvalidFieldException("date", "is in the past or today: choose one of the offered windows");
 		}
 		// The same horizon the candidates are built on: a day past it is the date's fault, not the window's.
-		if (day.isAfter(lastDay(order))) {
-			throw new InvalidFieldException("date",
-					"is more than " + settings.windowDays() + " days ahead: choose one of the offered windows");
+		if (day.isAfter(lastDay(order, rights))) {
+			throw new InvalidFieldException("date", "is more than " + settings.windowDaysOf(rights.brandCode())
+					+ " days ahead: choose one of the offered windows");
 		}
 		// Before the member tier's first day: the date's fault too (a window there is offered to other tiers).
 		LocalDate first = today(order).plusDays(rights.rights().firstDayOf(rights.tier()));
@@ -336,9 +346,9 @@ class AppointmentService {
 		return LocalDate.ofInstant(clock.instant(), zone(order));
 	}
 
-	/** The last day windows are offered on: {@code window-days} after today in the order's region. */
-	private LocalDate lastDay(OrderSnapshot order) {
-		return today(order).plusDays(settings.windowDays());
+	/** The last day windows are offered on: the brand's {@code window-days} after today in the order's region. */
+	private LocalDate lastDay(OrderSnapshot order, Rights rights) {
+		return today(order).plusDays(settings.windowDaysOf(rights.brandCode()));
 	}
 
 	Set<Long> providers(long orderId) {

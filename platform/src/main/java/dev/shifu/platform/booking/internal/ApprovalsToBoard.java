@@ -7,8 +7,9 @@ import dev.shifu.platform.booking.AppointmentEvents;
 import dev.shifu.platform.schedule.VisitProgress;
 
 /**
- * Late reschedules (改约审批) on the dispatcher's board as they happen: once a request or its decision is committed,
- * the region's boards read their approvals again (an {@code approval} event on the board's stream).
+ * Late reschedules (改约审批) and call-back requests on the dispatcher's board as they happen: once a request or its
+ * decision is committed, the region's boards read their approvals and call-backs again (an {@code approval} event on
+ * the board's stream).
  */
 @Component
 class ApprovalsToBoard {
@@ -27,6 +28,16 @@ class ApprovalsToBoard {
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(AppointmentEvents.RescheduleDecided decided) {
 		boards.approvalListChanged(decided.orderId());
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(AppointmentEvents.CallbackRequested requested) {
+		boards.approvalListChanged(requested.orderId());
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(AppointmentEvents.CallbackDone done) {
+		boards.approvalListChanged(done.orderId());
 	}
 
 }

@@ -24,12 +24,13 @@ import dev.shifu.platform.order.MemberTier;
  * @param catalogues per brand code, then per service type (or {@code "*"}): that brand's own catalogue
  * @param tiers per brand code (or {@code "default"}): member tier rights
  * @param cancel per brand code (or {@code "default"}): when a consumer may cancel
+ * @param horizons per brand code: that brand's own {@code windowDays}
  */
 @ConfigurationProperties("shifu.booking")
 record BookingSettings(@DefaultValue("14") int windowDays, @DefaultValue("1") int goodsMarginDays,
 		@DefaultValue("2") int maxReschedules, @DefaultValue("24h") Duration approvalBefore, List<WindowDef> windows,
 		Map<String, Map<String, List<WindowDef>>> catalogues, Map<String, TierRights> tiers,
-		Map<String, CancelRule> cancel) {
+		Map<String, CancelRule> cancel, Map<String, Integer> horizons) {
 
 	static final String EVENING = "EVENING";
 
@@ -55,7 +56,9 @@ record BookingSettings(@DefaultValue("14") int windowDays, @DefaultValue("1") in
 			Double premiumRating) {
 
 		int firstDayOf(MemberTier tier) {
-			return firstDay == null ? DEFAULT_TIERS.firstDay().get(tier) : firstDay.getOrDefault(tier, 2);
+			// A brand that names some tiers keeps the defaults for the others (GOLD stays next-day).
+			Integer own = firstDay == null ? null : firstDay.get(tier);
+			return own != null ? own : DEFAULT_TIERS.firstDay().getOrDefault(tier, 2);
 		}
 
 		boolean evening(MemberTier tier) {
@@ -96,6 +99,12 @@ record BookingSettings(@DefaultValue("14") int windowDays, @DefaultValue("1") in
 	TierRights tiersOf(String brandCode) {
 		TierRights rights = tiers == null ? null : tiers.getOrDefault(brandCode, tiers.get("default"));
 		return rights == null ? DEFAULT_TIERS : rights;
+	}
+
+	/** How many days ahead the brand's consumers are offered windows. */
+	int windowDaysOf(String brandCode) {
+		Integer own = horizons == null ? null : horizons.get(brandCode);
+		return own != null && own > 0 ? own : windowDays;
 	}
 
 	CancelRule cancelOf(String brandCode) {

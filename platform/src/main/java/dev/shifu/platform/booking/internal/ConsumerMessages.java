@@ -80,6 +80,12 @@ class ConsumerMessages {
 	/** A day or a window was booked (or moved to): the window, when there is one, is the appointment's. */
 	@ApplicationModuleListener
 	void on(BookingEvents.VisitBooked booked) {
+		// Two quick moves: an earlier move's event handled after the later one names a day that no longer stands;
+		// the later move's own event confirms the window the consumer now has.
+		Optional<LocalDate> current = bookings.findById(booked.orderId()).map(Booking::getBookedDate);
+		if (current.isPresent() && !current.get().equals(booked.date())) {
+			return;
+		}
 		orders.find(booked.orderId()).ifPresent(order -> send(order, Template.BOOKING_CONFIRMED,
 				Map.of("date", booked.date().toString(), "window", window(order.id(), booked.date())),
 				"booked:" + booked.orderId() + ":" + booked.date() + ":" + window(order.id(), booked.date()) + ":"

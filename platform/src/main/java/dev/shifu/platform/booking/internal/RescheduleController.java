@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -23,6 +24,7 @@ import dev.shifu.platform.identity.Role;
 import dev.shifu.platform.identity.StaffRegions;
 import dev.shifu.platform.order.OrderLifecycle;
 import dev.shifu.platform.order.OrderSnapshot;
+import dev.shifu.platform.shared.HtmlSafeJson;
 import dev.shifu.platform.shared.NotFoundException;
 
 /** Late reschedules (改约审批) waiting for a dispatcher: approve moves the visit, decline keeps the booked window. */
@@ -42,9 +44,9 @@ class RescheduleController {
 		this.staffRegions = staffRegions;
 	}
 
-	/** Staff view: no consumer link, no phone. */
+	/** Staff view: no consumer link, no phone; the consumer's note is HTML-inert in the bytes. */
 	record RescheduleView(long id, long orderId, String orderNumber, LocalDate fromDate, String fromWindow, LocalDate toDate,
-			String toWindow, String reason, String note, String status, Instant requestedAt, Instant decidedAt,
+			String toWindow, String reason, @JsonSerialize(using = HtmlSafeJson.Text.class) String note, String status, Instant requestedAt, Instant decidedAt,
 			String decisionNote) {
 	}
 
@@ -62,6 +64,17 @@ class RescheduleController {
 				.isPresent())
 			.map(this::view)
 			.toList();
+	}
+
+	@GetMapping("/api/v1/orders/{orderId}/reschedules")
+	@Operation(summary = "Every move of the order's booked window with the consumer's reason, newest first (admin, "
+			+ "dispatcher): waiting (PENDING), decided (APPROVED, DECLINED) or applied at once (MOVED)")
+	List<RescheduleView> moves(@PathVariable long orderId) {
+		Actor actor = requireDispatcher();
+		OrderSnapshot order = orders.find(orderId)
+			.filter(o -> inRegion(actor, o))
+			.orElseThrow(() -> new NotFoundException("order", orderId));
+		return appointments.moves(order.id()).stream().map(this::view).toList();
 	}
 
 	@PostMapping({ "/api/v1/reschedule-requests/{id}/approve", "/console/reschedule-requests/{id}/approve" })
