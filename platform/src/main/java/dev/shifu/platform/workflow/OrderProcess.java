@@ -48,9 +48,20 @@ public interface OrderProcess {
 	 * The installer reports the visit done with the consumer's code (核销码); the code is checked in the same
 	 * transaction.
 	 * @param verificationCode may be null (then the completion is refused and counted)
-	 * @return whether the process took the code; if not, the job is not complete and the process waits on
+	 * @return what the process's code check said; on {@link CodeCheck#WRONG} the job is not complete and the process
+	 * waits on
 	 */
-	boolean installerCompleted(long orderId, String verificationCode);
+	CodeCheck installerCompleted(long orderId, String verificationCode);
+
+	/** What became of the consumer's code when the process took a completion. */
+	enum CodeCheck {
+		/** The process checked the code and it matched. */
+		VERIFIED,
+		/** The process checked the code and refused it (or none was given). */
+		WRONG,
+		/** The process took the completion without a check of its own (the rework sub-process): the caller checks. */
+		NOT_CHECKED
+	}
 
 	/** The installer hit a problem on site; the process decides the revisit, replacement or dispatcher task. */
 	void installerException(long orderId, ExceptionReason reason, String note);

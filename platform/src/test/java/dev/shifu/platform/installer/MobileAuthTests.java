@@ -159,6 +159,32 @@ class MobileAuthTests extends MobileClients {
 	}
 
 	/**
+	 * The code's own row keeps neither the code nor a plain hash of it (six digits are a million guesses away from a
+	 * plain SHA-256): only a digest under the server's secret. A wrong code is a 401 problem and leaves the code usable.
+	 */
+	@Test
+	void aLoginCodeIsStoredOnlyAsAKeyedDigestAndAWrongOneIsA401Problem() {
+		String code = requestCode(phone);
+		String stored = jdbc.queryForObject(
+				"select code_hash from installer_login_code where phone like ? order by id desc limit 1", String.class,
+				"%" + phone);
+		assertThat(stored).as("the stored value").isNotEqualTo(code).doesNotContain(code).hasSize(64);
+		assertThat(stored).as("not a plain, unkeyed hash of the code")
+			.isNotEqualTo(dev.shifu.platform.shared.Idempotency.sha256(code))
+			.isNotEqualTo(dev.shifu.platform.shared.Idempotency.sha256(phone + "\n" + code));
+
+		String wrong = code.equals("000000") ? "111111" : "000000";
+		RestClientResponseException refused = assertStatus(
+				() -> new AuthApi(client()).loginWithCode(new CodeLogin().phone(phone).code(wrong)), 401);
+		assertThat(refused.getResponseHeaders().getContentType().toString()).startsWith("application/problem+json");
+		assertThat(jdbc.queryForObject("select attempts from installer_login_code where phone like ? order by id desc limit 1",
+				Integer.class, "%" + phone)).as("the miss counted").isEqualTo(1);
+
+		TokenPair tokens = new AuthApi(client()).loginWithCode(new CodeLogin().phone(phone).code(code));
+		assertThat(new ProfileApi(client(tokens.getAccessToken())).getMe().getId()).isEqualTo(installerId);
+	}
+
+	/**
 	 * Once the outbox sent a one-time code, its row keeps only the masked text: whoever reads the notification table
 	 * (or a backup of it) cannot sign in with it. The SMS reached the phone, the code still signs in, and the log line
 	 * of the send shows it masked.

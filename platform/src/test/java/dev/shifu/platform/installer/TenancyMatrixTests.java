@@ -486,6 +486,17 @@ class TenancyMatrixTests extends InstallerFixture {
 		if (answer.status() >= 500) {
 			leaks.add(where + " answered " + answer.status() + ": " + abbreviate(answer.body()));
 		}
+		// A signed-in installer's sync must reach the per-event check (200 with a result per event): a 400 there means
+		// the probe's body failed validation and proved nothing; a victim's job must never be applied.
+		if (route.pattern().equals("/mobile/v1/sync") && caller.credentials().value() != null
+				&& caller.credentials().value().startsWith("Bearer ") && answer.status() != 401) {
+			if (answer.status() != 200) {
+				leaks.add(where + " did not reach the replay's check (" + answer.status() + "): " + abbreviate(answer.body()));
+			}
+			else if (answer.body().contains("\"APPLIED\"")) {
+				leaks.add(where + " applied an event to the victim's job: " + abbreviate(answer.body()));
+			}
+		}
 		if (answer.status() >= 400 && answer.status() < 500 && !isProblem(answer) && !route.page()) {
 			leaks.add(where + " answered " + answer.status() + " without problem+json (" + answer.contentType() + "): "
 					+ abbreviate(answer.body()));
@@ -638,9 +649,11 @@ class TenancyMatrixTests extends InstallerFixture {
 				"{\"password\":\"taken-over-1\",\"providerAdmin\":true}";
 			case "/mobile/v1/jobs/{jobId}/events" ->
 				"{\"type\":\"ARRIVED\",\"occurredAt\":\"" + Instant.now() + "\",\"location\":{\"lat\":" + LAT + ",\"lng\":" + LNG + "}}";
+			// As the contract has it (SyncEvent: idempotencyKey, jobId and the event itself), so bean validation passes
+			// and the answer is the replay's own per-event tenancy check (pitfall 55).
 			case "/mobile/v1/sync" -> "{\"events\":[{\"jobId\":" + values.get("orderId") + ",\"idempotencyKey\":\"matrix-sync-"
-					+ UUID.randomUUID() + "\",\"type\":\"ARRIVED\",\"occurredAt\":\"" + Instant.now() + "\",\"location\":{\"lat\":"
-					+ LAT + ",\"lng\":" + LNG + "}}]}";
+					+ UUID.randomUUID() + "\",\"event\":{\"type\":\"ARRIVED\",\"occurredAt\":\"" + Instant.now()
+					+ "\",\"location\":{\"lat\":" + LAT + ",\"lng\":" + LNG + "}}}]}";
 			case "/api/v1/dispatch/board/{region}/preview", "/api/v1/dispatch/board/{region}/edits" ->
 				"{\"edits\":[{\"kind\":\"MOVE\",\"jobId\":\"" + job + "\",\"shiftId\":\"" + shift + "\",\"position\":0,\"pin\":true}]}";
 			case "/api/v1/dispatch/board/{region}/reoptimize", "/api/v1/schedules/{region}/reoptimize" ->

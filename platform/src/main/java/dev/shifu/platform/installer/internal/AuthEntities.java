@@ -169,7 +169,7 @@ class RefreshToken {
 
 }
 
-/** A one-time login code sent by SMS, kept as its SHA-256; a few wrong tries void it. */
+/** A one-time login code sent by SMS, kept only as its keyed digest ({@link LoginCodeDigest}); a few wrong tries void it. */
 @Entity
 @Table(name = "installer_login_code")
 class LoginCode {
@@ -205,8 +205,8 @@ class LoginCode {
 	}
 
 	/** @return whether the code matched; a match uses it up, a miss counts */
-	boolean tryCode(String hash) {
-		if (codeHash.equals(hash)) {
+	boolean tryCode(String digest) {
+		if (LoginCodeDigest.same(codeHash, digest)) {
 			usedAt = Instant.now();
 			return true;
 		}

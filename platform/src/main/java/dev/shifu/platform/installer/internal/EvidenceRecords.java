@@ -40,6 +40,9 @@ class EvidenceRecords {
 	/** The provider admin's stand-in reported the completion without the photos the app requires. */
 	static final String MISSING_PHOTOS = "MISSING_PHOTOS";
 
+	/** A completion no check of the consumer's code confirmed: settlement must not pay it on trust. */
+	static final String CODE_NOT_VERIFIED = "CODE_NOT_VERIFIED";
+
 	private final JdbcTemplate jdbc;
 
 	private final PhotoLibrary photos;
@@ -86,6 +89,9 @@ class EvidenceRecords {
 		}
 		if (!photos.otherOrdersWith(checksums, order.id()).isEmpty()) {
 			flags.add(REUSED_PHOTO);
+		}
+		if (!codeVerified) {
+			flags.add(CODE_NOT_VERIFIED);
 		}
 		if (!reporter.onSite() && shown.size() < settings.minCompletionPhotos()) {
 			flags.add(MISSING_PHOTOS);

@@ -366,14 +366,20 @@ class JobEventService {
 					"Too many wrong codes: ask the consumer to read the code in their link, and try again later", until);
 		});
 		// The rework sub-process has no code check of its own: the same check (and count of wrong codes) runs here.
-		if (rework(order) && !orders.checkVerificationCode(orderId, event.verificationCode())) {
+		boolean checkedHere = false;
+		if (rework(order)) {
+			if (!orders.checkVerificationCode(orderId, event.verificationCode())) {
+				throw new WrongCode();
+			}
+			checkedHere = true;
+		}
+		OrderProcess.CodeCheck check = process.installerCompleted(orderId, event.verificationCode());
+		if (check == OrderProcess.CodeCheck.WRONG) {
 			throw new WrongCode();
 		}
-		boolean verified = process.installerCompleted(orderId, event.verificationCode());
-		if (!verified) {
-			throw new WrongCode();
-		}
-		return verified;
+		// The evidence says "verified" only where a check of the code matched, here or in the process; a completion
+		// the process took unchecked is recorded as unverified and goes to review.
+		return checkedHere || check == OrderProcess.CodeCheck.VERIFIED;
 	}
 
 	private void exception(Reporter reporter, long orderId, ReportedEvent event, List<PhotoLibrary.Photo> attached) {

@@ -65,9 +65,12 @@ class MobileAuth {
 
 	private final LoginCodeSender codeSender;
 
+	private final LoginCodeDigest codeDigest;
+
 	MobileAuth(InstallerCredentialRepository credentials, InstallerSessionRepository sessions,
 			RefreshTokenRepository refreshTokens, LoginCodeRepository codes, NetworkDirectory network,
-			PasswordEncoder passwords, JwtEncoder jwt, MobileAuthSettings settings, LoginCodeSender codeSender) {
+			PasswordEncoder passwords, JwtEncoder jwt, MobileAuthSettings settings, LoginCodeSender codeSender,
+			LoginCodeDigest codeDigest) {
 		this.credentials = credentials;
 		this.sessions = sessions;
 		this.refreshTokens = refreshTokens;
@@ -77,6 +80,7 @@ class MobileAuth {
 		this.jwt = jwt;
 		this.settings = settings;
 		this.codeSender = codeSender;
+		this.codeDigest = codeDigest;
 		this.dummyHash = passwords.encode("not-a-password-" + RANDOM.nextLong());
 	}
 
@@ -109,7 +113,7 @@ class MobileAuth {
 		}
 		if (credentials.findByPhone(phone).flatMap(c -> active(c.getInstallerId())).isPresent()) {
 			String code = String.format("%06d", RANDOM.nextInt(1_000_000));
-			codes.save(new LoginCode(phone, Idempotency.sha256(code), now.plus(settings.codeTtl())));
+			codes.save(new LoginCode(phone, codeDigest.digest(phone, code), now.plus(settings.codeTtl())));
 			codeSender.send(phone, code);
 		}
 		return settings.codeTtl().toSeconds();
@@ -120,7 +124,7 @@ class MobileAuth {
 		LoginCode stored = codes.findFirstByPhoneOrderByIdDesc(phone)
 			.filter(c -> c.usable(Instant.now(), settings.codeAttempts()))
 			.orElseThrow(() -> new BadCredentialsException("no valid code"));
-		if (!stored.tryCode(Idempotency.sha256(code))) {
+		if (!stored.tryCode(codeDigest.digest(phone, code == null ? "" : code))) {
 			throw new BadCredentialsException("wrong code");
 		}
 		InstallerCredential credential = credentials.findByPhone(phone)

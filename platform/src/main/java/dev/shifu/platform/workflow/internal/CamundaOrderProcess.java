@@ -118,7 +118,7 @@ class CamundaOrderProcess implements OrderProcess, ProcessCancellation {
 
 	/** The verification delegate runs in this transaction, so its verdict is among the variables right after. */
 	@Override
-	public boolean installerCompleted(long orderId, String verificationCode) {
+	public CodeCheck installerCompleted(long orderId, String verificationCode) {
 		catchUpProgress(orderId);
 		Map<String, Object> variables = new HashMap<>();
 		if (verificationCode != null) {
@@ -129,7 +129,9 @@ class CamundaOrderProcess implements OrderProcess, ProcessCancellation {
 			.setVariables(variables)
 			.correlateWithResultAndVariables(true)
 			.getVariables());
-		return !Boolean.FALSE.equals(after.get(Vars.VERIFICATION_CODE_VALID));
+		Object valid = after.get(Vars.VERIFICATION_CODE_VALID);
+		// Absent: no code check ran on the way (the rework sub-process), which is not the same as a verified code.
+		return valid == null ? CodeCheck.NOT_CHECKED : Boolean.TRUE.equals(valid) ? CodeCheck.VERIFIED : CodeCheck.WRONG;
 	}
 
 	@Override
