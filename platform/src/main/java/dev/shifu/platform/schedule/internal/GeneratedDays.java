@@ -111,7 +111,7 @@ class GeneratedDays {
 		}
 		long started = System.nanoTime();
 		Schedule problem = build(request, city.lat(), city.lng());
-		RegionPlanner planner = RegionPlanner.start(request.region(), solvers, problem);
+		RegionPlanner planner = RegionPlanner.startGenerated(request.region(), solvers, problem);
 		Optional.ofNullable(days.put(request.region(), planner)).ifPresent(RegionPlanner::close);
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		int planned = (int) problem.getRealShifts().stream().mapToLong(s -> s.getJobs().size()).sum();

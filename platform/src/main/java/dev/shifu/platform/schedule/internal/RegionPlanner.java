@@ -50,9 +50,16 @@ class RegionPlanner implements AutoCloseable {
 
 	private volatile long lastStreamed;
 
-	private RegionPlanner(String region, Solvers solvers, Schedule problem) {
+	/**
+	 * False for a generated day: it is for looking and previewing only, so its versions never reach the capacity view
+	 * (consumers must never be offered a window of an installer who does not exist).
+	 */
+	private final boolean real;
+
+	private RegionPlanner(String region, Solvers solvers, Schedule problem, boolean real) {
 		this.region = region;
 		this.solvers = solvers;
+		this.real = real;
 		if (problem.getJobs().isEmpty()) {
 			this.current = new PlanVersion(0, problem, solvers);
 			this.live = null;
@@ -68,8 +75,19 @@ class RegionPlanner implements AutoCloseable {
 
 	/** Starts planning the problem: with a live solver, or idle when no job of it can move. */
 	static RegionPlanner start(String region, Solvers solvers, Schedule problem) {
-		RegionPlanner planner = new RegionPlanner(region, solvers, problem);
-		solvers.published(region, planner.current);
+		return start(region, solvers, problem, true);
+	}
+
+	/** A generated day's planner: plans like a real one, but publishes nothing to the capacity view. */
+	static RegionPlanner startGenerated(String region, Solvers solvers, Schedule problem) {
+		return start(region, solvers, problem, false);
+	}
+
+	private static RegionPlanner start(String region, Solvers solvers, Schedule problem, boolean real) {
+		RegionPlanner planner = new RegionPlanner(region, solvers, problem, real);
+		if (real) {
+			solvers.published(region, planner.current);
+		}
 		if (planner.live != null) {
 			planner.live.start();
 		}
@@ -79,7 +97,9 @@ class RegionPlanner implements AutoCloseable {
 	private void onBest(BestSolutionChangedEvent<Schedule> event) {
 		// The solver never changes a published best solution again (it works on clones of it).
 		current = new PlanVersion(versions.incrementAndGet(), event.getNewBestSolution(), solvers);
-		solvers.published(region, current);
+		if (real) {
+			solvers.published(region, current);
+		}
 		long now = System.currentTimeMillis();
 		if (now - lastStreamed >= STREAM_GAP_MILLIS) {
 			lastStreamed = now;
