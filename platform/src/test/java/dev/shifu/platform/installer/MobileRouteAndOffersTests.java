@@ -346,7 +346,9 @@ class MobileRouteAndOffersTests extends MobileClients {
 		assertThat(job.getChangedWhileUnderWay()).isFalse();
 		String etag = reply.getHeaders().getETag();
 		assertThat(etag).isEqualTo("\"" + route.getVersion() + "\"");
-		assertThat(routeA.getRouteWithHttpInfo(DAY, etag).getStatusCode().value()).isEqualTo(304);
+		var notModified = routeA.getRouteWithHttpInfo(DAY, etag);
+		assertThat(notModified.getStatusCode().value()).isEqualTo(304);
+		assertThat(notModified.getHeaders().getETag()).as("a 304 names the version the app holds").isEqualTo(etag);
 
 		// Another installer sees neither the job on their route nor the job itself.
 		assertThat(new RouteApi(client(accessB)).getRoute(DAY, null).getJobs()).isEmpty();

@@ -367,6 +367,8 @@ class TenancyMatrixTests extends InstallerFixture {
 				new Caller("brand B", Credentials.apiKey(brandB.apiKey()), null),
 				new Caller("P2 admin", Credentials.basic(p2Admin, PASSWORD), null),
 				new Caller("P2 installer", Credentials.bearer(p2Token), null),
+				// A colleague of the same provider is an outsider to the victim installer's jobs on the app's routes.
+				new Caller("P1 colleague", Credentials.bearer(tokenB), null, List.of("/mobile/v1")),
 				new Caller("another order's consumer", Credentials.none(), otherToken),
 				new Caller("dispatcher of 996200", Credentials.basic(otherDispatcher, PASSWORD), null, REGION_SCOPED));
 	}
