@@ -183,6 +183,14 @@ class WindowBookingTests extends WindowFixture {
 
 		assertThat(windows.get("memberTier").asText()).isEqualTo("PLATINUM");
 		assertThat(offers(windows.get("windows"), TODAY.plusDays(1), "EVENING")).isTrue();
+		// The default catalogue's times, in the region's zone: morning 09-12, afternoon 13-17, evening 18-21.
+		Map<String, String> times = new java.util.HashMap<>();
+		for (JsonNode w : windows.get("windows")) {
+			times.put(w.get("window").asText(), w.get("start").asText() + "-" + w.get("end").asText());
+		}
+		assertThat(times).as(windows.toString()).containsEntry("EVENING", "18:00:00-21:00:00");
+		assertThat(times.getOrDefault("MORNING", "")).isEqualTo("09:00:00-12:00:00");
+		assertThat(times.getOrDefault("AFTERNOON", "")).isEqualTo("13:00:00-17:00:00");
 		// A new installer is rated 5.0 until rated otherwise: premium.
 		boolean premium = false;
 		for (JsonNode w : windows.get("windows")) {
