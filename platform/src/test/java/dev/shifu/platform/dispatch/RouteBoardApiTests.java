@@ -501,8 +501,6 @@ class RouteBoardApiTests extends PlatformIntegrationTest {
 	}
 
 	@Test
-	@org.junit.jupiter.api.Disabled("the other day's job is never planned on that day (the one-weekday fitter added to the "
-			+ "running plan gets no job there; cause not found yet), so the pinned=false check after keep never runs")
 	void aKeptReoptimizationOfOneDayLeavesAnotherDaysVisitsFree() {
 		// A floor fitter who works only the day after: the one place the flooring job can go (no certificate needed).
 		String otherDay = DAY.plusDays(1).toString();

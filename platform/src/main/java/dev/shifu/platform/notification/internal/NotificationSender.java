@@ -12,10 +12,12 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.shifu.platform.shared.PhoneNumbers;
@@ -49,6 +51,8 @@ class NotificationSender {
 		senders.forEach(s -> this.senders.put(s.channel(), s));
 		this.properties = properties;
 		this.tx = new TransactionTemplate(transactions);
+		// Each statement here touches one row by id: no gap locks needed, and fewer deadlocks between nodes.
+		this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 		this.clock = clock.orElseGet(Clock::systemUTC);
 	}
 
@@ -62,7 +66,16 @@ class NotificationSender {
 		List<Long> due = tx.execute(s -> notifications.findDue(now, voidRetry, voidClaim, PageRequest.of(0, properties.batchSize())));
 		int sent = 0;
 		for (Long id : due) {
-			Boolean claimed = tx.execute(s -> notifications.claim(id, node, now, now.plus(properties.claimTimeout()), voidClaim) == 1);
+			Boolean claimed;
+			try {
+				claimed = tx.execute(s -> notifications.claim(id, node, now, now.plus(properties.claimTimeout()), voidClaim) == 1);
+			}
+			catch (ConcurrencyFailureException lost) {
+				// The database chose this claim as a deadlock's victim: another node is at the row. Not ours this pass;
+				// if nobody holds it, it is due again on the next.
+				log.debug("Notification {}: claim lost to another node ({})", id, lost.getClass().getSimpleName());
+				claimed = false;
+			}
 			if (Boolean.TRUE.equals(claimed) && deliver(id)) {
 				sent++;
 			}
@@ -91,16 +104,32 @@ class NotificationSender {
 		}
 		String failure = error;
 		Instant done = clock.instant();
-		tx.executeWithoutResult(s -> notifications.findById(id).ifPresent(row -> {
-			if (failure == null) {
-				row.sent(done);
+		// The message is out: its outcome must be recorded, or the claim would lapse and it would go out again. A
+		// deadlock victim's transaction was rolled back whole, so it is simply run again.
+		for (int attempt = 1;; attempt++) {
+			try {
+				tx.executeWithoutResult(s -> notifications.findById(id).ifPresent(row -> {
+					if (failure == null) {
+						row.sent(done);
+					}
+					else {
+						row.failed(failure, done, properties.backoffBase(), properties.backoffMax(), properties.maxAttempts());
+					}
+				}));
+				break;
 			}
-			else {
-				row.failed(failure, done, properties.backoffBase(), properties.backoffMax(), properties.maxAttempts());
+			catch (ConcurrencyFailureException ex) {
+				if (attempt >= OUTCOME_ATTEMPTS) {
+					throw ex;
+				}
+				log.debug("Notification {}: recording the outcome again after {}", id, ex.getClass().getSimpleName());
 			}
-		}));
+		}
 		return failure == null;
 	}
+
+	/** How often the outcome of a sent message is tried before giving up (each try is a fresh transaction). */
+	private static final int OUTCOME_ATTEMPTS = 5;
 
 	static String masked(Notification n) {
 		return switch (n.getChannel()) {
