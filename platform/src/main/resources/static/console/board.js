@@ -111,7 +111,9 @@
     lane.visits.forEach(function (v) {
       var ws = minutes(v.windowStart), we = minutes(v.windowEnd);
       if (ws != null && we != null && we - ws < 12 * 60) {
-        html.push('<div class="window" style="left:' + x(ws) + 'px;width:' + (x(we) - x(ws)) + 'px"></div>');
+        html.push('<div class="window" data-job="' + esc(v.jobId) + '" title="' + esc(v.jobId + ' window ' +
+          hhmm(v.windowStart) + '–' + hhmm(v.windowEnd)) + '" style="left:' + x(ws) + 'px;width:' + (x(we) - x(ws)) +
+          'px"></div>');
       }
       var arrive = minutes(v.arrival), start = minutes(v.start), end = minutes(v.end);
       var travel = Math.round(v.travelSeconds / 60);
@@ -524,6 +526,18 @@
 
   // ----- edits: preview, then confirm or cancel -----
 
+  // A created or removed match: constraint, impact, what it is about (a job, else a lane's installer) and why.
+  function matchText(m) {
+    var about = m.jobId ? 'job ' + m.jobId : laneName(m.shiftId);
+    return esc(m.constraint) + ' ' + esc(m.impact) + (about ? ' (' + esc(about) + ')' : '') + ': ' + esc(m.text);
+  }
+
+  function laneName(shiftId) {
+    if (!shiftId || !state.board) { return shiftId || ''; }
+    var lane = state.board.lanes.filter(function (l) { return l.shiftId === shiftId; })[0];
+    return lane ? lane.installerName : shiftId;
+  }
+
   function preview(edits) {
     state.pending = edits;
     state.pendingKey = newKey();
@@ -533,8 +547,8 @@
     return call('POST', API + '/' + region() + '/preview', { edits: edits }).then(function (p) {
       $('preview-summary').textContent = p.summary.join(' ') + ' (' + p.difference + ')';
       $('preview-detail').innerHTML = '<div>score ' + esc(p.scoreBefore) + ' → ' + esc(p.scoreAfter) + '</div>' +
-        p.created.map(function (m) { return '<div>+ ' + esc(m.constraint) + ' ' + esc(m.impact) + ': ' + esc(m.text) + '</div>'; }).join('') +
-        p.removed.map(function (m) { return '<div class="muted">− ' + esc(m.constraint) + ' ' + esc(m.impact) + ': ' + esc(m.text) + '</div>'; }).join('');
+        p.created.map(function (m) { return '<div>+ ' + matchText(m) + '</div>'; }).join('') +
+        p.removed.map(function (m) { return '<div class="muted">− ' + matchText(m) + '</div>'; }).join('');
       document.body.setAttribute('data-preview', 'ready');
     }).catch(function (error) {
       $('preview-summary').textContent = 'Not possible: ' + error.message;

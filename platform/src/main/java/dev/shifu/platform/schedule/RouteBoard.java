@@ -92,8 +92,12 @@ public interface RouteBoard {
 			Reoptimization reoptimization) {
 	}
 
-	/** A constraint match an edit creates or removes: constraint, its score and the dispatcher-readable reason. */
-	record Match(String constraint, String impact, String text) {
+	/**
+	 * A constraint match an edit creates or removes: constraint, its score, the dispatcher-readable reason, and what it
+	 * is about: the job ({@code jobId}, null for a whole shift's constraint such as travel) and the installer shift
+	 * ({@code shiftId}, null for an unassigned job or a provider's day).
+	 */
+	record Match(String constraint, String impact, String text, String jobId, String shiftId) {
 	}
 
 	/** Per constraint, its total before and after (on its level). */

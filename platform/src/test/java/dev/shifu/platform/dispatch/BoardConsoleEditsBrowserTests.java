@@ -4,9 +4,14 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +32,7 @@ import dev.shifu.platform.identity.StaffRegions;
 import dev.shifu.platform.support.Api;
 import dev.shifu.platform.support.Browser;
 import dev.shifu.platform.support.PlatformIntegrationTest;
+import dev.shifu.platform.support.ProcessDriver;
 
 import static dev.shifu.platform.dispatch.BoardFixture.DAY;
 import static dev.shifu.platform.dispatch.BoardFixture.edit;
@@ -67,6 +73,21 @@ class BoardConsoleEditsBrowserTests extends PlatformIntegrationTest {
 
 	private Api dispatcher;
 
+	/** The brand of the latest {@link #network()}. */
+	private Api brandApi;
+
+	@Autowired
+	private RuntimeService runtime;
+
+	@Autowired
+	private ManagementService management;
+
+	@Autowired
+	private HistoryService history;
+
+	@Autowired
+	private TaskService tasks;
+
 	@BeforeAll
 	void browser() {
 		browser = Browser.start();
@@ -95,7 +116,8 @@ class BoardConsoleEditsBrowserTests extends PlatformIntegrationTest {
 		dispatcher = Api.user(http, dispatcherName, PASSWORD);
 		Api admin = asNewUser(Role.ADMIN, null);
 		var brand = newBrand();
-		return new BoardFixture(admin, asBrand(brand), brand, unique("Console dealer"), CITY, DISTRICT);
+		brandApi = asBrand(brand);
+		return new BoardFixture(admin, brandApi, brand, unique("Console dealer"), CITY, DISTRICT);
 	}
 
 	/**
@@ -387,6 +409,90 @@ class BoardConsoleEditsBrowserTests extends PlatformIntegrationTest {
 				+ jobs.get(1) + "']]"))).hasSize(1);
 		assertThat(browser.findElements(By.xpath("//*[local-name()='polyline'][*[local-name()='title' and text()='"
 				+ lane.get("installerName").asText() + "']]"))).hasSize(1);
+	}
+
+	@Test
+	void theScorePanelAndExplanationShowTheApisScoreAndConstraintsAndABookedWindowIsDrawnBehindItsJob() {
+		BoardFixture network = network();
+		long installer = network.installer(unique("韩梅"), 31.19, 121.43);
+		long order = goldOrder(31.196, 121.436);
+		String job = "O" + order;
+		patiently(b -> lane(b, shiftId(installer)) != null, "the installer's lane in the plan");
+		// The consumer books tomorrow's morning (09:00–12:00): the job's window in the plan.
+		ProcessDriver driver = new ProcessDriver(runtime, management, history, tasks);
+		driver.drainUntil(order, () -> "AWAITING_BOOKING".equals(status(order)), "awaiting booking");
+		String link = brandApi.get("/api/v1/orders/" + order).json().get("consumerLink").asText();
+		String token = link.substring(link.indexOf("/c/") + 3);
+		BoardFixture.await(() -> anonymous().post("/api/v1/consumer/" + token + "/appointment",
+				Map.of("date", DAY.toString(), "window", "MORNING")).status() == 200,
+				"tomorrow's morning booked (offered once the live plan has the installer)");
+		patiently(b -> visit(b, job) != null
+				&& DAY.atTime(12, 0).equals(LocalDateTime.parse(visit(b, job).path("windowEnd").asText("2000-01-01T00:00"))),
+				"the booked job on a route in its window");
+
+		openBoard();
+		block(job);
+		// Live updates off, then the page reads the board until it shows the version the API serves: one plan.
+		page().executeScript("window.ShifuBoard.stopLive()");
+		JsonNode board = null;
+		for (int attempt = 0; attempt < 10; attempt++) {
+			((JavascriptExecutor) browser).executeAsyncScript(
+					"var done = arguments[arguments.length - 1]; window.ShifuBoard.load().then(function () { done(); });");
+			board = BoardFixture.board(dispatcher, CITY);
+			if (board.get("version").asText().equals(browser.findElement(By.tagName("body")).getAttribute("data-version"))) {
+				break;
+			}
+			board = null;
+		}
+		assertThat(board).as("the page and the API on one plan version").isNotNull();
+		WebElement block = block(job);
+		Browser.screenshot(browser, "console-score-and-window");
+
+		// The score panel: the API's score, marked when infeasible.
+		assertThat(browser.findElement(By.id("score")).getText())
+			.isEqualTo(board.get("score").asText() + (board.get("feasible").asBoolean() ? "" : " (infeasible)"));
+		// The explanation: one row per API constraint, in its order, with its level, impact and match count.
+		@SuppressWarnings("unchecked")
+		List<List<String>> rows = (List<List<String>>) page().executeScript("return Array.from(document.querySelectorAll("
+				+ "'#constraints tr')).map(function (tr) { return Array.from(tr.cells).map(function (td) { "
+				+ "return td.textContent; }); })");
+		List<List<String>> expected = new ArrayList<>();
+		board.get("constraints").forEach(c -> expected.add(List.of(c.get("constraint").asText(), c.get("level").asText(),
+				c.get("impact").asText(), c.get("matches").asInt() + "×")));
+		assertThat(expected).as("the API explains the score").isNotEmpty();
+		assertThat(rows).isEqualTo(expected);
+
+		// The booked window is drawn on the job's lane from windowStart to windowEnd, and the job's block over it.
+		JsonNode visit = visit(board, job);
+		String track = ".track[data-shift='" + laneOf(board, job) + "']";
+		WebElement window = browser.findElement(By.cssSelector(track + " .window[data-job='" + job + "']"));
+		double windowStart = minuteOfDay(visit.get("windowStart").asText());
+		double windowEnd = minuteOfDay(visit.get("windowEnd").asText());
+		assertThat(windowStart).isEqualTo(9 * 60);
+		assertThat(windowEnd).isEqualTo(12 * 60);
+		assertThat(offset(window, "offsetLeft")).isCloseTo(px(windowStart), org.assertj.core.data.Offset.offset(1.0));
+		assertThat(offset(window, "offsetWidth")).isCloseTo(px(windowEnd) - px(windowStart),
+				org.assertj.core.data.Offset.offset(1.0));
+		assertThat(offset(block, "offsetLeft")).as("the job starts inside its window")
+			.isBetween(offset(window, "offsetLeft"), offset(window, "offsetLeft") + offset(window, "offsetWidth"));
+		Object onTop = page().executeScript("var r = arguments[0].getBoundingClientRect(); var hit = "
+				+ "document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2); "
+				+ "return hit === arguments[0] || arguments[0].contains(hit);", block);
+		assertThat(onTop).as("the window lies behind the job's block").isEqualTo(true);
+	}
+
+	private long goldOrder(double lat, double lng) {
+		Api.Reply reply = brandApi.post("/api/v1/orders", Map.of("externalOrderId", unique("CONSOLE-WIN"), "consumer",
+				Map.of("name", "李娜", "phone", "13811112222", "address", "测试控制台区 1 号", "regionCode", DISTRICT,
+						"location", Map.of("lat", lat, "lng", lng)),
+				"items", List.of(Map.of("sku", "DR-1", "name", "Door", "category", "DOOR", "quantity", 1)), "serviceType",
+				"INSTALLATION", "memberTier", "GOLD", "goods", Map.of("status", "ARRIVED")));
+		assertThat(reply.status()).as(reply.body()).isIn(200, 201);
+		return reply.json().get("id").asLong();
+	}
+
+	private String status(long order) {
+		return brandApi.get("/api/v1/orders/" + order).json().get("status").asText();
 	}
 
 	/** The page's scale: 07:00 at 0 px, 1.6 px a minute. */

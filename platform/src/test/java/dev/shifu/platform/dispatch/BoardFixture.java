@@ -118,7 +118,13 @@ public final class BoardFixture {
 	public static JsonNode boardWhen(Api dispatcher, String city, java.util.function.Predicate<JsonNode> condition,
 			String what) {
 		JsonNode[] last = new JsonNode[1];
-		await(() -> condition.test(last[0] = board(dispatcher, city)), what + ": " + (last[0] == null ? "" : last[0]));
+		try {
+			await(() -> condition.test(last[0] = board(dispatcher, city)), what);
+		}
+		catch (AssertionError never) {
+			// The message is built after the wait: the last board read, not the empty one before the first.
+			throw new AssertionError(never.getMessage() + ": " + last[0], never);
+		}
 		return last[0];
 	}
 

@@ -108,16 +108,18 @@ final class BoardPreviews {
 			for (ConstraintMatch<HardMediumSoftLongScore> match : total.getConstraintMatchSet()) {
 				String text;
 				String jobId = null;
+				String shiftId = null;
 				if (match.getJustification() instanceof Justification j) {
 					text = j.reason();
 					jobId = j.jobId();
+					shiftId = j.shiftId();
 				}
 				else {
 					text = String.valueOf(match.getJustification());
 				}
 				String key = total.getConstraintName() + "|" + match.getJustification() + "|" + match.getScore();
-				matches.put(key, new Found(total.getConstraintName(), jobId,
-						new Match(total.getConstraintName(), match.getScore().toShortString(), text)));
+				matches.put(key, new Found(total.getConstraintName(), jobId, new Match(total.getConstraintName(),
+						match.getScore().toShortString(), text, jobId, shiftId)));
 			}
 		}
 		return matches;
