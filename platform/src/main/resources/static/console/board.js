@@ -123,11 +123,14 @@
       }
       var bad = v.reasons && v.reasons.some(function (r) { return /hard/.test(r.impact); });
       var flags = v.evidenceFlags || [];
-      var cls = 'job' + (v.pinned ? ' pinned' : '') + (v.status === 'DONE' ? ' done' : '') + (bad ? ' bad' : '') +
+      var cls = 'job' + (v.pinned ? ' pinned' : '') + (v.status === 'DONE' ? ' done' : '') +
+        (v.status === 'ARRIVED' || v.status === 'STARTED' ? ' on-site' : '') +
+        (v.status === 'EN_ROUTE' ? ' en-route' : '') + (bad ? ' bad' : '') +
         (flags.length ? ' flagged' : '');
-      html.push('<div class="' + cls + '" data-job="' + esc(v.jobId) + '" data-pinned="' + v.pinned +
+      html.push('<div class="' + cls + '" data-job="' + esc(v.jobId) + '" data-status="' + esc(v.status) +
+        '" data-pinned="' + v.pinned +
         '" data-flags="' + esc(flags.join(' ')) + '" title="' +
-        esc(v.jobId + ' ' + hhmm(v.start) + '–' + hhmm(v.end) + (flags.length ? '\nflagged: ' + flags.join(', ') : '') +
+        esc(v.jobId + ' ' + hhmm(v.start) + '–' + hhmm(v.end) + ' ' + v.status + (flags.length ? '\nflagged: ' + flags.join(', ') : '') +
           (v.reasons || []).map(function (r) { return '\n' + r.constraint + ' ' + r.impact + ': ' + r.text; }).join('')) +
         '" style="left:' + x(start) + 'px;width:' + Math.max(6, x(end) - x(start)) + 'px">' +
         '<span class="pin" data-act="pin" data-job="' + esc(v.jobId) + '">' + (v.pinned ? '📌' : '○') + '</span>' +

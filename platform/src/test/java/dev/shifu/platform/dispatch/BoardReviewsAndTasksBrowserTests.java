@@ -184,18 +184,22 @@ class BoardReviewsAndTasksBrowserTests extends BoardStaffFixture {
 		Api.Reply enRoute = jobEvent(order, Map.of("type", "EN_ROUTE"));
 		assertThat(enRoute.status()).as(enRoute.body()).isEqualTo(200);
 		waitUpTo(60).until(ExpectedConditions.attributeToBe(By.cssSelector(block), "data-pinned", "true"));
+		waitUpTo(60).until(ExpectedConditions.attributeToBe(By.cssSelector(block), "data-status", "EN_ROUTE"));
 		Browser.screenshot(browser, "board-live-1-en-route");
+		// On site: the block shows ARRIVED, then STARTED, as each report reaches the plan.
 		for (Map<String, Object> event : List.<Map<String, Object>>of(Map.of("type", "ARRIVED", "location", AT_THE_ADDRESS),
 				Map.of("type", "STARTED"))) {
 			Api.Reply reported = jobEvent(order, event);
 			assertThat(reported.status()).as(event + ": " + reported.body()).isEqualTo(200);
+			waitUpTo(60).until(ExpectedConditions.attributeToBe(By.cssSelector(block), "data-status", (String) event.get("type")));
 		}
+		Browser.screenshot(browser, "board-live-2-started");
 		// Completed: the board's status DONE, the block marked done.
 		Api.Reply completed = jobEvent(order, Map.of("type", "COMPLETED", "verificationCode", verificationCode(order),
 				"location", AT_THE_ADDRESS));
 		assertThat(completed.status()).as(completed.body()).isEqualTo(200);
 		waitUpTo(60).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(block + ".done")));
-		Browser.screenshot(browser, "board-live-2-done");
+		Browser.screenshot(browser, "board-live-3-done");
 		Object marker = js.executeScript("return window.__marker");
 
 		assertThat(pinnedBefore).isEqualTo("false");

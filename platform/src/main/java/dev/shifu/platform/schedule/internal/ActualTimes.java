@@ -35,6 +35,7 @@ class ActualTimes implements VisitProgress {
 
 	@Override
 	public void reported(long orderId, String type, Instant occurredAt) {
+		retry.run("reported progress", orderId, () -> jobs.findById(orderId).ifPresent(row -> row.progressed(type)));
 		if (ON_SITE.contains(type)) {
 			timeOnSite(orderId, type, occurredAt);
 		}

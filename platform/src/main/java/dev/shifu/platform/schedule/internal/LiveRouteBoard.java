@@ -95,7 +95,7 @@ class LiveRouteBoard implements RouteBoard {
 				}
 				ScheduleJob row = rows.get(ScheduleJob.orderIdOf(job.getId()));
 				boolean pinned = shift.getPinnedJobs().contains(job);
-				String status = row != null && row.isDone() ? "DONE" : pinned ? "PINNED" : "PLANNED";
+				String status = status(row, pinned);
 				Long meters = job.getPreviousLocation() == null ? null
 						: job.getPreviousLocation().travelMetersTo(job.getLocation());
 				// TODO(mobile-b): evidence and review flags of the visit once the mobile context publishes them.
@@ -295,6 +295,22 @@ class LiveRouteBoard implements RouteBoard {
 
 	private static LocalDateTime time(Long modelTime) {
 		return modelTime == null ? null : Times.toDateTime(modelTime);
+	}
+
+
+	/**
+	 * Where the visit stands: DONE, else the installer's last report on it (EN_ROUTE, ARRIVED, STARTED), else PINNED
+	 * (a dispatcher's pin) or PLANNED.
+	 */
+	private static String status(ScheduleJob row, boolean pinned) {
+		if (row != null && row.isDone()) {
+			return "DONE";
+		}
+		String progress = row == null ? null : row.getReportedProgress();
+		if (progress != null && !progress.equals("COMPLETED")) {
+			return progress;
+		}
+		return pinned ? "PINNED" : "PLANNED";
 	}
 
 }

@@ -75,6 +75,9 @@ class ScheduleJob {
 
 	private LocalDateTime actualEnd;
 
+	/** The installer's last progress report on this visit (EN_ROUTE, ARRIVED, STARTED, COMPLETED); null until one. */
+	private String reportedProgress;
+
 	@Version
 	private long version;
 
@@ -199,8 +202,28 @@ class ScheduleJob {
 		return changed;
 	}
 
+	private static final java.util.List<String> PROGRESS = java.util.List.of("EN_ROUTE", "ARRIVED", "STARTED", "COMPLETED");
+
+	/**
+	 * The installer reported progress on the visit. A report older in the visit's course than one already kept (a
+	 * replayed EN_ROUTE after ARRIVED) changes nothing. @return whether the progress changed
+	 */
+	boolean progressed(String type) {
+		int reported = PROGRESS.indexOf(type);
+		if (reported < 0 || reported <= (reportedProgress == null ? -1 : PROGRESS.indexOf(reportedProgress))) {
+			return false;
+		}
+		reportedProgress = type;
+		return true;
+	}
+
+	String getReportedProgress() {
+		return reportedProgress;
+	}
+
 	/** A new visit (revisit, rework, released): the last visit's times are not this one's. */
 	private void newVisit() {
+		reportedProgress = null;
 		actualArrival = null;
 		actualStart = null;
 		actualEnd = null;
