@@ -66,6 +66,18 @@ class BoardRegionLimitsTests extends PlatformIntegrationTest {
 	}
 
 	@Test
+	void signedInStaffWhoAreNeitherDispatchersNorAdminsAreRefusedTheBoardPageAndItsApi() {
+		for (Role role : List.of(Role.CUSTOMER_SERVICE)) {
+			Api staff = asNewUser(role, null);
+			for (String path : List.of("/console/board?region=" + REGION_B, "/api/v1/dispatch/board?region=" + REGION_B
+					+ "&date=" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1))) {
+				Api.Reply reply = staff.get(path);
+				assertThat(reply.status()).as(role + " " + path + ": " + reply.body()).isEqualTo(403);
+			}
+		}
+	}
+
+	@Test
 	void aDispatcherOfRegionAIsRefusedRegionBOnEveryDispatchRouteAndChangesNothingThere() throws Exception {
 		Api admin = asNewUser(Role.ADMIN, null);
 		String owner = dispatcherOf(REGION_B);
