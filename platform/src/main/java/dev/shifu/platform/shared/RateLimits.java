@@ -16,6 +16,7 @@ import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,20 +41,30 @@ public class RateLimits {
 	 * period/capacity (a brand over quota is slowed to its rate); otherwise the whole budget comes back at the end
 	 * of the period (sign-in failures, where a guesser should wait out the period).
 	 */
-	public record Limit(String name, long capacity, Duration period, boolean smooth) {
+	public record Limit(String name, long capacity, Duration period, boolean smooth, long unsyncedTokens) {
 
 		public Limit {
-			if (capacity < 1 || period.isNegative() || period.isZero()) {
+			if (capacity < 1 || period.isNegative() || period.isZero() || unsyncedTokens < 0) {
 				throw new IllegalArgumentException(name + ": capacity and period must be positive");
 			}
 		}
 
 		public static Limit perPeriod(String name, long capacity, Duration period) {
-			return new Limit(name, capacity, period, false);
+			return new Limit(name, capacity, period, false, 0);
 		}
 
 		public static Limit smooth(String name, long capacity, Duration period) {
-			return new Limit(name, capacity, period, true);
+			return new Limit(name, capacity, period, true, 0);
+		}
+
+		/**
+		 * The same limit, kept on this node and written to the shared store after at most {@code tokens} calls or a
+		 * second (Bucket4j's delaying optimization): for a limit on a hot path (the consumer's link, hundreds of
+		 * calls a second), where a read and a write per call would cost more than the call. One node counts exactly;
+		 * N nodes together may let up to {@code tokens} calls per node through past the budget before they see it.
+		 */
+		public Limit syncedEvery(long tokens) {
+			return new Limit(name, capacity, period, smooth, tokens);
 		}
 
 		BucketConfiguration configuration() {
@@ -74,6 +85,9 @@ public class RateLimits {
 	}
 
 	private static final int MAX_PROXIES = 20_000;
+
+	/** A limit kept on the node ({@link Limit#syncedEvery}) reaches the shared store at least this often. */
+	private static final Duration UNSYNCED_AT_MOST = Duration.ofSeconds(1);
 
 	private final JdbcBucketStore store;
 
@@ -130,7 +144,9 @@ public class RateLimits {
 	private BucketProxy bucket(Limit limit, String subject) {
 		JdbcBucketStore.Key key = new JdbcBucketStore.Key(id(limit, subject), limit.name());
 		return proxies.computeIfAbsent(key, k -> store.builder()
-			.withOptimization(Optimizations.batching())
+			.withOptimization(limit.unsyncedTokens() > 0
+					? Optimizations.delaying(new DelayParameters(limit.unsyncedTokens(), UNSYNCED_AT_MOST))
+					: Optimizations.batching())
 			.build(k, limit::configuration));
 	}
 

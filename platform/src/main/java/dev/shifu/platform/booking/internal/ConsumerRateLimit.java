@@ -32,6 +32,13 @@ class ConsumerRateLimit extends OncePerRequestFilter {
 
 	private final ObjectMapper mapper;
 
+	/**
+	 * The link's limits sit on the windows query's hot path: counted on the node, written to the shared store every
+	 * few calls or each second, so a request costs no database round trip of its own (each node may overshoot by
+	 * this many before the others' counts reach it).
+	 */
+	private static final long SYNC_EVERY = 10;
+
 	ConsumerRateLimit(ConsumerLinkProperties properties, RateLimits limits, ObjectMapper mapper) {
 		this.properties = properties;
 		this.limits = limits;
@@ -47,14 +54,15 @@ class ConsumerRateLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		RateLimits.Verdict ip = limits.tryConsume(
-				RateLimits.Limit.perPeriod("consumer-address", properties.perIp(), properties.period()),
+				RateLimits.Limit.perPeriod("consumer-address", properties.perIp(), properties.period()).syncedEvery(SYNC_EVERY),
 				request.getRemoteAddr());
 		if (!ip.allowed()) {
 			refuse(request, response, ip, "address");
 			return;
 		}
 		RateLimits.Verdict link = limits.tryConsume(
-				RateLimits.Limit.perPeriod("consumer-link", properties.perToken(), properties.period()), token(request));
+				RateLimits.Limit.perPeriod("consumer-link", properties.perToken(), properties.period()).syncedEvery(SYNC_EVERY),
+				token(request));
 		if (!link.allowed()) {
 			refuse(request, response, link, "token");
 			return;
