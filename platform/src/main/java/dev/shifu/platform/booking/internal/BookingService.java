@@ -63,12 +63,17 @@ class BookingService implements dev.shifu.platform.booking.StaffBookings {
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
-	@Transactional(readOnly = true)
 	/** The process waits for a visit to be booked: the first one, a rework or a revisit. */
+	@Transactional(readOnly = true)
 	boolean awaitsBooking(long orderId) {
 		return process.awaitsBooking(orderId);
 	}
 
+	/**
+	 * Read-only, so the order comes from the node's read cache (a writing transaction bypasses it): this runs on every
+	 * consumer request. Without it each windows query loaded the order from the database (p99 120 ms at 500 req/s).
+	 */
+	@Transactional(readOnly = true)
 	OrderSnapshot order(String token) {
 		return orders.findByConsumerToken(token).orElseThrow(() -> new NotFoundException("order link", "given"));
 	}
