@@ -282,6 +282,8 @@ class ConsumerLinkTests extends LifecycleFixture {
 		assertThat(complaints.contentType()).startsWith("application/json");
 		assertThat(complaints.headers().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
 		assertThat(complaints.json().get(0).get("details").asText()).contains(script);
+		assertThat(complaints.body()).as("the staff view's bytes hold no markup: HTML-inert wherever it is pasted")
+			.doesNotContain("<script>").doesNotContain("<img");
 	}
 
 	private long postOrder(String goods, String locale) {
