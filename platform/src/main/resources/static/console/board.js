@@ -635,8 +635,7 @@
     ghost.textContent = drag.jobId;
     ghost.style.left = (event.clientX + 8) + 'px';
     ghost.style.top = (event.clientY + 8) + 'px';
-    var over = document.elementFromPoint(event.clientX, event.clientY);
-    var track = over && over.closest('.track');
+    var track = trackAt(event);
     document.querySelectorAll('.track.drop').forEach(function (t) { if (t !== track) { t.classList.remove('drop'); } });
     if (track) { track.classList.add('drop'); }
   });
@@ -656,12 +655,24 @@
     if (state.deferred) { var latest = state.deferred; state.deferred = null; render(latest, state.deferredStale); }
   });
 
+  /**
+   * The lane track under the pointer. The lane's label stays in view over the start of its track when the timeline
+   * is scrolled: a drop on the label is a drop on that lane, at the time under the pointer (its start).
+   */
+  function trackAt(event) {
+    var over = document.elementFromPoint(event.clientX, event.clientY);
+    if (!over) { return null; }
+    var track = over.closest('.track');
+    if (track) { return track; }
+    var lane = over.closest('.lane');
+    return lane ? lane.querySelector('.track') : null;
+  }
+
   function drop(current, event) {
     $('ghost').hidden = true;
     document.querySelectorAll('.track.drop').forEach(function (t) { t.classList.remove('drop'); });
     if (!current.moved) { return; }
-    var over = document.elementFromPoint(event.clientX, event.clientY);
-    var track = over && over.closest('.track');
+    var track = trackAt(event);
     if (!track) { return; }
     var minute = (event.clientX - track.getBoundingClientRect().left) / PX_PER_MIN + DAY_FROM;
     var shiftId = track.getAttribute('data-shift');

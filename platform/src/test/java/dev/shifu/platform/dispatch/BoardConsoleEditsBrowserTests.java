@@ -212,6 +212,52 @@ class BoardConsoleEditsBrowserTests extends PlatformIntegrationTest {
 		assertThat(auditCount("PIN", job) - pinsBefore).as("a double click is one edit").isEqualTo(1);
 	}
 
+	/**
+	 * A drag along the job's own lane, to 07:30, before its first visit: the job moves up to first place there,
+	 * pinned. The drop lands where the lane's label stays in view over the scrolled track, which counts as the lane.
+	 */
+	@Test
+	void aJobDraggedToAnEarlierTimeOnItsOwnLaneBecomesTheLanesFirstVisitPinned() {
+		BoardFixture network = network();
+		long installer = network.installer(unique("冯涛"), 31.19, 121.43);
+		List<String> jobs = List.of(network.order("DOOR", 31.195, 121.435), network.order("DOOR", 31.20, 121.44));
+		String shift = shiftId(installer);
+		onRoute(network, installer, jobs);
+		// Both free again, so the drop's position counts them (a pinned head stays ahead of any move).
+		for (String job : jobs) {
+			Api.Reply unpinned = dispatcher.post(EDITS, edit("UNPIN", job, null, null, false, null));
+			assertThat(unpinned.status()).as(unpinned.body()).isEqualTo(200);
+		}
+		// The solver may send a freed job to another lane of the city: any two free visits on this lane will do.
+		java.util.function.Function<JsonNode, List<String>> freeOnLane = b -> route(b, shift).stream()
+			.filter(j -> !visit(b, j).get("pinned").asBoolean())
+			.toList();
+		JsonNode free = patiently(b -> freeOnLane.apply(b).size() >= 2, "two free visits on the lane");
+		List<String> freeVisits = freeOnLane.apply(free);
+		String later = freeVisits.get(freeVisits.size() - 1);
+
+		openBoard();
+		WebElement block = block(later);
+		WebElement lane = browser.findElement(By.cssSelector(".track[data-shift='" + shift + "']"));
+		BoardDrag.drag(browser, block, lane, 48);
+		waitUpTo(60).until(ExpectedConditions.or(
+				ExpectedConditions.attributeToBe(By.tagName("body"), "data-preview", "ready"),
+				ExpectedConditions.attributeToBe(By.tagName("body"), "data-preview", "refused")));
+		String summary = browser.findElement(By.id("preview-summary")).getText();
+		Browser.screenshot(browser, "console-same-lane-1-preview");
+		assertThat(browser.findElement(By.tagName("body")).getAttribute("data-preview")).as(summary).isEqualTo("ready");
+		browser.findElement(By.id("preview-confirm")).click();
+		JsonNode after = boardWhen(dispatcher, b -> !route(b, shift).isEmpty() && route(b, shift).get(0).equals(later),
+				"the dragged job first on its lane");
+		waitUpTo(60).until(ExpectedConditions.attributeToBe(By.cssSelector(".job[data-job='" + later + "']"),
+				"data-pinned", "true"));
+		Browser.screenshot(browser, "console-same-lane-2-confirmed");
+
+		assertThat(summary).startsWith("moving job " + later + " to ");
+		assertThat(visit(after, later).get("pinned").asBoolean()).isTrue();
+		assertThat(laneOf(after, later)).isEqualTo(shift);
+	}
+
 	@Test
 	void aPreviewedDragThatIsCancelledChangesNothing() {
 		BoardFixture network = network();
