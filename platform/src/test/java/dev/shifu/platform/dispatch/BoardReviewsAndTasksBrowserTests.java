@@ -52,8 +52,11 @@ class BoardReviewsAndTasksBrowserTests extends BoardStaffFixture {
 		}
 	}
 
+	/** Live updates re-render the page's blocks, and sign-in navigates: an element read mid-swap is read again. */
 	private WebDriverWait waitUpTo(int seconds) {
-		return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+		return wait;
 	}
 
 	/** Signs the dispatcher in on the board of Hangzhou for the day and waits until the page is interactive. */
@@ -64,7 +67,8 @@ class BoardReviewsAndTasksBrowserTests extends BoardStaffFixture {
 		browser.findElement(By.name("username")).sendKeys(dispatcherName);
 		browser.findElement(By.name("password")).sendKeys(PASSWORD);
 		browser.findElement(By.cssSelector("button[type=submit]")).click();
-		waitUpTo(30).until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-interactive", "true"));
+		waitUpTo(30).until(ExpectedConditions.urlContains("/console/board"));
+		waitUpTo(60).until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-interactive", "true"));
 	}
 
 	@Test
