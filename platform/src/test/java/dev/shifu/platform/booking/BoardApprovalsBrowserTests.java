@@ -1,6 +1,5 @@
 package dev.shifu.platform.booking;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Map;
@@ -66,11 +65,8 @@ class BoardApprovalsBrowserTests extends WindowFixture {
 		inEveryCity(name);
 		browser = Browser.start();
 		browser.get("http://localhost:" + port + "/console/board?region=" + CITY + "&date=" + tomorrow);
-		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
-		browser.findElement(By.name("username")).sendKeys(name);
-		browser.findElement(By.name("password")).sendKeys(PASSWORD);
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		Browser.signIn(browser, name, PASSWORD);
+		WebDriverWait wait = Browser.waitUpTo(browser, 60);
 		wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-interactive", "true"));
 		wait.until(ExpectedConditions.textToBe(By.id("live"), "● live"));
 

@@ -1,6 +1,5 @@
 package dev.shifu.platform.booking;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -67,11 +66,8 @@ class BookedWindowAlertBrowserTests extends AlertFixture {
 		dispatcherOf(CITY, name);
 		browser = Browser.start();
 		browser.get("http://localhost:" + port + "/console/board?region=" + CITY + "&date=" + day);
-		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
-		browser.findElement(By.name("username")).sendKeys(name);
-		browser.findElement(By.name("password")).sendKeys(PASSWORD);
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		Browser.signIn(browser, name, PASSWORD);
+		WebDriverWait wait = Browser.waitUpTo(browser, 120);
 		wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-interactive", "true"));
 		wait.until(ExpectedConditions.textToBe(By.id("live"), "● live"));
 		wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-alerts", "0"));
